@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { paginateByCursor } from '../../shared/pagination';
+import { singleRecordOutput } from '../../shared/output';
+import { validateProductLimits } from '../../shared/validation';
+import { digitalProductGetAllDescription } from './getAll';
+import { digitalProductGetDescription } from './get';
+import { digitalProductUpdateLimitsDescription } from './updateLimits';
+
+const showOnlyForDigitalProducts = { resource: ['digitalProduct'] };
+
+export const digitalProductDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForDigitalProducts },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a digital product',
+				description: 'Get one digital product with its files, limits and delivery settings',
+				routing: {
+					request: { method: 'GET', url: '=/digital-products/{{encodeURIComponent($parameter.productId)}}' },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many digital products',
+				description: 'List digital products to find their IDs, delivery types, limits and files',
+				routing: {
+					request: { method: 'GET', url: '/digital-products' },
+					send: { paginate: true },
+					operations: { pagination: paginateByCursor },
+				},
+			},
+			{
+				name: 'Update Limits',
+				value: 'updateLimits',
+				action: 'Update download limits of a digital product',
+				description: 'Change how many downloads each customer gets and how many days the link stays valid',
+				routing: {
+					request: { method: 'PUT', url: '=/digital-products/{{encodeURIComponent($parameter.productId)}}/limits' },
+					send: { preSend: [validateProductLimits] },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...digitalProductGetAllDescription,
+	...digitalProductGetDescription,
+	...digitalProductUpdateLimitsDescription,
+];

@@ -1,0 +1,88 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What to tell a person for each status BigDD documents, keyed by status then by resource:operation. */
+const HINTS: Record<number, Record<string, string>> = {
+	400: { '*': 'BigDD rejected a field of this request. The message above names it.' },
+	401: {
+		'*': 'Check the API token in the Big Digital Downloads credential. Tokens are generated, and revoked, under Settings > Public API.',
+	},
+	403: {
+		'*': 'The shop is inactive or access is restricted: the Public API needs the Growth plan or above.',
+	},
+	404: { '*': 'Check the ID: it does not exist in this shop (or was deleted).' },
+	409: {
+		'*': 'The request conflicts with the current state in BigDD.',
+		'file:delete': 'The file is still attached to a digital product, an order line or a download link. Detach it first, then delete.',
+		'licenseKey:assign': 'The key is already assigned to an order. Unassign it first, or pick a key whose status is available.',
+		'licenseKey:delete': 'The key is assigned to an order. Unassign it first, then delete.',
+		'licenseKey:create': 'Some keys already exist and Duplicates is set to Fail, so nothing was created. Use Skip to ignore existing keys.',
+	},
+	413: { '*': 'BigDD accepts files up to 25 MB through the API. Upload bigger files in the BigDD admin.' },
+	429: {
+		'*': 'BigDD rate-limited the request. Space out your requests (uploads: at most 6 per minute) and try again.',
+	},
+};
+
+const SERVER_ERROR_HINT =
+	'BigDD had a server error. Safe to run again for reads; for writes, check in BigDD whether it took effect first.';
+const UNSAFE_TO_RETRY_HINT =
+	'BigDD had a server error, so it is unknown whether this took effect. It is not retried automatically: check in BigDD (for example the order or key) before running it again.';
+
+/** Writes that must never be repeated blindly: a repeat could send a second email or a second file. */
+const NOT_IDEMPOTENT = new Set(['order:resendEmail', 'order:setLineFiles', 'licenseKey:assign', 'file:upload']);
+
+function operationKey(context: IExecuteSingleFunctions): string {
+	const resource = context.getNodeParameter('resource', '') as string;
+	const operation = context.getNodeParameter('operation', '') as string;
+	return `${resource}:${operation}`;
+}
+
+/** The API's own message, from BigDD's `{ error: { message } }` envelope or a plain body. */
+export function apiMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim().startsWith('<') ? undefined : body.slice(0, 300) || undefined;
+	if (body === null || typeof body !== 'object') return undefined;
+	const { error, message } = body as { error?: unknown; message?: unknown };
+	if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+		return (error as { message: string }).message;
+	}
+	if (typeof error === 'string') return error;
+	return typeof message === 'string' ? message : undefined;
+}
+
+/** A NodeApiError with BigDD's message and a hint on how to fix it. */
+export function apiError(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	overrides: { description?: string } = {},
+): NodeApiError {
+	const status = response.statusCode;
+	const key = operationKey(context);
+	const hints = HINTS[status];
+	const serverHint = NOT_IDEMPOTENT.has(key) ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
+	const description =
+		overrides.description ?? (hints ? (hints[key] ?? hints['*']) : status >= 500 ? serverHint : undefined);
+	const message = apiMessage(response.body) ?? `BigDD answered with HTTP ${status}`;
+	const body = typeof response.body === 'object' && response.body !== null ? response.body : { body: response.body };
+	return new NodeApiError(context.getNode(), body as JsonObject, {
+		message,
+		description,
+		httpCode: String(status),
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+/** postReceive: turns any HTTP error answer into an actionable NodeApiError. */
+export async function throwOnApiError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode >= 400) throw apiError(this, response);
+	return items;
+}

@@ -1,0 +1,57 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { requestWithRateLimitRetry } from './transport';
+
+/** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
+export const MAX_PAGE_SIZE = 100;
+
+interface Page {
+	data?: IDataObject[];
+	pagination?: { has_more?: boolean; next_cursor?: string | null };
+}
+
+/**
+ * Pagination for every BigDD list: follows `pagination.next_cursor` while `has_more` is true, with
+ * the item's filters on every page, until Limit records (or, with Return All, every record) are in.
+ * A 429 is waited out and the same cursor asked again, so nothing is lost or repeated.
+ */
+export async function paginateByCursor(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
+	const records: IDataObject[] = [];
+	const cursorsSeen = new Set<string>();
+	let cursor: string | undefined;
+	do {
+		const qs: IDataObject = { ...requestData.options.qs, limit: Math.min(MAX_PAGE_SIZE, limit - records.length) };
+		if (cursor !== undefined) qs.cursor = cursor;
+		const page = (await requestWithRateLimitRetry.call(this, { ...requestData.options, qs } as IHttpRequestOptions)) as Page;
+		if (!Array.isArray(page.data)) {
+			throw new NodeOperationError(this.getNode(), 'BigDD answered a list request without a data array', {
+				itemIndex: this.getItemIndex(),
+				description: 'Check the Base URL of the credential: it should point at the BigDD API.',
+			});
+		}
+		records.push(...page.data);
+		const hasMore = page.pagination?.has_more === true;
+		const next = page.pagination?.next_cursor;
+		if (hasMore && (typeof next !== 'string' || next === '' || cursorsSeen.has(next))) {
+			throw new NodeOperationError(this.getNode(), 'BigDD\'s page cursor did not advance', {
+				itemIndex: this.getItemIndex(),
+				description: `BigDD said more records follow but sent ${next ? 'a cursor it had sent before' : 'no cursor'}. Stopped after ${records.length} records instead of looping or returning a partial list silently.`,
+			});
+		}
+		cursor = hasMore ? (next as string) : undefined;
+		if (cursor !== undefined) cursorsSeen.add(cursor);
+	} while (cursor !== undefined && records.length < limit);
+
+	const pairedItem = { item: this.getItemIndex() };
+	return records.slice(0, limit).map((json) => ({ json, pairedItem }));
+}

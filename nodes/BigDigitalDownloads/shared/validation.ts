@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** BigDD's documented limits, checked before a request leaves so that a bad value costs nothing. */
+export const LIMITS = {
+	searchText: 120,
+	maxDownloads: 1_000_000,
+	downloadInDays: 100_000,
+} as const;
+
+function invalid(context: IExecuteSingleFunctions, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
+}
+
+/** preSend: `q` (search) is at most 120 characters on every list. */
+export async function validateSearchText(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const q = requestOptions.qs?.q;
+	if (typeof q === 'string' && q.length > LIMITS.searchText) {
+		throw invalid(this, `Search is ${q.length} characters long; BigDD accepts at most ${LIMITS.searchText}`);
+	}
+	return requestOptions;
+}
+
+/**
+ * A download limit as BigDD takes it: an integer from 0 to max, where 0 and empty both mean
+ * unlimited (sent as null, which the spec documents as equivalent to 0).
+ */
+export function downloadLimitValue(value: unknown, max: number): number | null | undefined {
+	if (value === null || value === '') return null;
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > max) return undefined;
+	return number;
+}
+
+/** preSend: Update Limits needs at least one limit, each an integer in BigDD's range. */
+export async function validateProductLimits(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
+	const fields = [
+		['max_downloads', 'Max Downloads', LIMITS.maxDownloads],
+		['download_in', 'Download Link Expiry (Days)', LIMITS.downloadInDays],
+	] as const;
+	const present = fields.filter(([key]) => key in body);
+	if (present.length === 0) {
+		throw invalid(this, 'Add Max Downloads, Download Link Expiry (Days) or both', 'Nothing to update was set.');
+	}
+	for (const [key, label, max] of present) {
+		const value = downloadLimitValue(body[key], max);
+		if (value === undefined) {
+			throw invalid(
+				this,
+				`${label} must be a whole number from 0 to ${max.toLocaleString('en-US')}`,
+				`Got ${JSON.stringify(body[key])}. Use 0 (or leave it empty) for unlimited.`,
+			);
+		}
+		body[key] = value;
+	}
+	return { ...requestOptions, body };
+}

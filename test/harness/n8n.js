@@ -1,0 +1,205 @@
+// @ts-check
+'use strict';
+
+// Drives a real, pinned n8n: a fresh user folder per instance, the package installed from its
+// tarball into the community-nodes folder, CLI imports and headless executions, and `n8n start`.
+const { execFile, spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { promisify } = require('node:util');
+const { ensureN8n, PACKAGE_NAME } = require('./runtime');
+
+const execFileAsync = promisify(execFile);
+const NODE_TYPE_PREFIX = `${PACKAGE_NAME}.`;
+const OWNER = { email: 'owner@example.com', password: 'Bigdd-e2e-Passw0rd' };
+const CLI_TIMEOUT_MS = 120_000;
+const READY_TIMEOUT_MS = 90_000;
+
+/** A free TCP port on 127.0.0.1. */
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {net.AddressInfo} */ (server.address());
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The run JSON `n8n execute --rawOutput` prints after its log lines. */
+function parseExecuteOutput(/** @type {string} */ stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	if (start === -1) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
+	return JSON.parse(lines.slice(start).join('\n'));
+}
+
+/**
+ * @param {{ tarball: string, env?: Record<string, string>, keepFolder?: boolean }} options
+ */
+async function createN8n(options) {
+	const runtime = ensureN8n();
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-n8n-'));
+	const nodesDir = path.join(root, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	// As a user's Community Nodes install does; the n8n-workflow peer is n8n's own, hence --legacy-peer-deps.
+	await execFileAsync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', options.tarball], {
+		cwd: nodesDir,
+		timeout: CLI_TIMEOUT_MS,
+	});
+
+	const bcrypt = runtime.require('bcryptjs');
+	const [port, brokerPort] = [await freePort(), await freePort()];
+	const env = {
+		...process.env,
+		PATH: `${runtime.nodeBin}:${process.env.PATH}`,
+		N8N_USER_FOLDER: root,
+		N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
+		DB_SQLITE_POOL_SIZE: '2',
+		...options.env,
+	};
+	/** @type {import('node:child_process').ChildProcess | undefined} */
+	let server;
+
+	/** @param {string[]} args */
+	async function cli(args, { allowFailure = false } = {}) {
+		try {
+			return await execFileAsync(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], {
+				env,
+				cwd: root,
+				timeout: CLI_TIMEOUT_MS,
+				maxBuffer: 256 * 1024 * 1024,
+			});
+		} catch (error) {
+			const e = /** @type {any} */ (error);
+			if (allowFailure && typeof e.stdout === 'string') return { stdout: e.stdout, stderr: e.stderr };
+			throw new Error(`n8n ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`.slice(0, 6000));
+		}
+	}
+
+	/** @param {string} name @param {any[]} list */
+	function writeJson(name, list) {
+		const file = path.join(root, name);
+		fs.writeFileSync(file, JSON.stringify(list));
+		return file;
+	}
+
+	const instance = {
+		root,
+		port,
+		baseUrl: `http://127.0.0.1:${port}`,
+		owner: OWNER,
+		/** @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials */
+		async importCredentials(credentials) {
+			await cli(['import:credentials', `--input=${writeJson(`credentials-${Date.now()}.json`, credentials)}`]);
+		},
+		/** @param {any[]} workflows */
+		async importWorkflows(workflows) {
+			const dir = fs.mkdtempSync(path.join(root, 'workflows-'));
+			for (const workflow of workflows) fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+			await cli(['import:workflow', '--separate', `--input=${dir}`]);
+		},
+		/** Runs a workflow headlessly and returns n8n's run data, whether it succeeded or failed. */
+		async execute(/** @type {string} */ workflowId) {
+			const { stdout } = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], { allowFailure: true });
+			return parseExecuteOutput(stdout);
+		},
+		async publish(/** @type {string} */ workflowId) {
+			await cli(['publish:workflow', `--id=${workflowId}`]);
+		},
+		/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
+		async start() {
+			if (server) throw new Error('n8n is already running');
+			const log = fs.openSync(path.join(root, 'n8n-start.log'), 'a');
+			server = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, 'start'], { env, cwd: root, stdio: ['ignore', log, log] });
+			const deadline = Date.now() + READY_TIMEOUT_MS;
+			while (Date.now() < deadline) {
+				if (server.exitCode !== null) break;
+				const ok = await fetch(`${instance.baseUrl}/healthz/readiness`).then((r) => r.ok, () => false);
+				if (ok) return;
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+			const tail = fs.readFileSync(path.join(root, 'n8n-start.log'), 'utf8').slice(-3000);
+			await instance.stop();
+			throw new Error(`n8n did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`);
+		},
+		async stop() {
+			const child = server;
+			server = undefined;
+			if (!child || child.exitCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+			await exited;
+			clearTimeout(timer);
+		},
+		/** A logged-in REST session as the owner (cookie auth, as the editor uses). */
+		async login() {
+			const headers = { 'Content-Type': 'application/json', 'browser-id': 'bigdd-e2e' };
+			const response = await fetch(`${instance.baseUrl}/rest/login`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+			if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+			const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+			return async (/** @type {string} */ method, /** @type {string} */ url, /** @type {any} */ body) => {
+				const res = await fetch(`${instance.baseUrl}${url}`, {
+					method,
+					headers: { ...headers, cookie },
+					body: body === undefined ? undefined : JSON.stringify(body),
+				});
+				const text = await res.text();
+				let json;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = text;
+				}
+				return { status: res.status, body: json };
+			};
+		},
+		/** Stops n8n and removes the user folder. */
+		async dispose() {
+			await instance.stop();
+			if (!options.keepFolder) fs.rmSync(root, { recursive: true, force: true });
+		},
+	};
+	return instance;
+}
+
+/** Output items of one node in a run, as `{ json, error }`. */
+function nodeOutput(/** @type {any} */ run, /** @type {string} */ nodeName) {
+	const runData = run?.data?.resultData?.runData?.[nodeName];
+	if (!runData) {
+		const error = run?.data?.resultData?.error;
+		throw new Error(`node "${nodeName}" did not run${error ? `: ${error.message} ${error.description ?? ''}` : ''}`);
+	}
+	return {
+		items: (runData[0].data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json),
+		pairedItems: (runData[0].data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.pairedItem),
+		error: runData[0].error,
+	};
+}
+
+module.exports = { createN8n, nodeOutput, parseExecuteOutput, NODE_TYPE_PREFIX };

