@@ -259,6 +259,10 @@ function createBigddServer(options = {}) {
 		get url() {
 			return publicUrl;
 		},
+		/** @param {FaultRule | FaultRule[]} rules */
+		addFaults(rules) {
+			faults.push(...(Array.isArray(rules) ? rules : [rules]));
+		},
 		async stop() {
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(() => resolve(undefined)));
@@ -274,4 +278,5 @@ function safeJson(/** @type {Buffer} */ raw) {
 	}
 }
 
+/** @typedef {FaultRule} Fault */
 module.exports = { createBigddServer, API_PREFIX, DEFAULT_TOKEN, DEFAULT_WEBHOOK_SECRET };
