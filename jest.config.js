@@ -19,7 +19,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			globalSetup: '<rootDir>/test/harness/global-setup.js',
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
-			testTimeout: 300_000,
+			setupFilesAfterEnv: ['<rootDir>/test/harness/e2e-timeout.js'],
 		},
 	],
 };

@@ -57,6 +57,8 @@ async function createN8n(options) {
 	const [port, brokerPort] = [await freePort(), await freePort()];
 	const env = {
 		...process.env,
+		// Under jest NODE_ENV is "test", which silences n8n's output (and so its run JSON).
+		NODE_ENV: 'production',
 		PATH: `${runtime.nodeBin}:${process.env.PATH}`,
 		N8N_USER_FOLDER: root,
 		N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),

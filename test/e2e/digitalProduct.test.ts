@@ -1,0 +1,90 @@
+// The packed package inside real n8n 2.41.1: Digital Product operations against the local BigDD server.
+import { startBigdd } from '../harness/bigdd';
+import { createN8n, nodeOutput } from '../harness/n8n';
+import { actionWorkflow, bigddCredential } from '../harness/workflows';
+import { e2eTarball } from '../harness/e2e-env';
+
+type Bigdd = Awaited<ReturnType<typeof startBigdd>>;
+type N8n = Awaited<ReturnType<typeof createN8n>>;
+
+const CREDENTIAL_ID = 'bigddProductCred';
+const WORKFLOW_ID = 'bigddProductsWf1';
+
+describe('Digital Product resource in real n8n', () => {
+	let bigdd: Bigdd;
+	let n8n: N8n;
+	let run: unknown;
+
+	beforeAll(async () => {
+		bigdd = await startBigdd({ products: 260 });
+		n8n = await createN8n({ tarball: e2eTarball() });
+		const product = bigdd.server.shop.products[5];
+		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: `${bigdd.url}/`, apiToken: bigdd.server.token })]);
+		await n8n.importWorkflows([
+			actionWorkflow({
+				id: WORKFLOW_ID,
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{ name: 'Return All', parameters: { resource: 'digitalProduct', operation: 'getAll', returnAll: true, filters: { includeArchived: true } } },
+					{ name: 'Limit 120', parameters: { resource: 'digitalProduct', operation: 'getAll', limit: 120, filters: { search: 'vol' }, options: { sort: 'id' } } },
+					{ name: 'Get', parameters: { resource: 'digitalProduct', operation: 'get', productId: product.id, options: { includeShopifyProduct: true } } },
+					{ name: 'Update Limits', parameters: { resource: 'digitalProduct', operation: 'updateLimits', productId: product.id, limits: { maxDownloads: 25, downloadIn: 90 } } },
+				],
+			}),
+		]);
+		bigdd.clear();
+		run = await n8n.execute(WORKFLOW_ID);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await bigdd?.server.stop();
+	});
+
+	const sent = (path: string) => bigdd.requests().filter((r: { path: string }) => r.path === path);
+
+	it('Return All returns every product exactly once over 3 pages, filter on every page', () => {
+		const { items } = nodeOutput(run, 'Return All');
+		const ids = items.map((json: { id: string }) => json.id);
+		expect(ids).toHaveLength(260);
+		expect(new Set(ids)).toEqual(new Set(bigdd.server.shop.products.map((p: { id: string }) => p.id)));
+		const pages = sent('/public-api/v1/digital-products').filter((r: { query: Record<string, string> }) => r.query.include_archived === 'true');
+		expect(pages).toHaveLength(3);
+		expect(pages.map((r: { query: Record<string, string> }) => r.query.limit)).toEqual(['100', '100', '100']);
+		expect(pages.filter((r: { query: Record<string, string> }) => r.query.cursor)).toHaveLength(2);
+		expect(pages.every((r: { headers: Record<string, string> }) => r.headers.authorization === `Bearer ${bigdd.server.token}`)).toBe(true);
+	});
+
+	it('Limit returns exactly that many, in the chosen order, with the search on each page', () => {
+		const { items } = nodeOutput(run, 'Limit 120');
+		const expected = bigdd.server.shop.products
+			.filter((p: { name: string; is_archived: boolean }) => !p.is_archived && p.name.toLowerCase().includes('vol'))
+			.map((p: { id: string }) => p.id)
+			.sort()
+			.slice(0, 120);
+		expect(items.map((json: { id: string }) => json.id)).toEqual(expected);
+		const pages = sent('/public-api/v1/digital-products').filter((r: { query: Record<string, string> }) => r.query.q === 'vol');
+		expect(pages.map((r: { query: Record<string, string> }) => [r.query.limit, r.query.sort])).toEqual([
+			['100', 'id'],
+			['20', 'id'],
+		]);
+	});
+
+	it('Get returns the product with its Shopify product', () => {
+		const product = bigdd.server.shop.products[5];
+		const { items } = nodeOutput(run, 'Get');
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ id: product.id, name: product.name, product: product.shopify_product });
+		expect(sent(`/public-api/v1/digital-products/${product.id}`).map((r: { rawQuery: string }) => r.rawQuery)).toEqual(['include=product']);
+	});
+
+	it('Update Limits sends both limits and returns the updated product', () => {
+		const product = bigdd.server.shop.products[5];
+		const { items } = nodeOutput(run, 'Update Limits');
+		expect(items[0]).toMatchObject({ id: product.id, max_downloads: 25, download_in: 90 });
+		const [request] = sent(`/public-api/v1/digital-products/${product.id}/limits`);
+		expect(request.method).toBe('PUT');
+		expect(request.body).toEqual({ max_downloads: 25, download_in: 90 });
+		expect(product.max_downloads).toBe(25);
+	});
+});
