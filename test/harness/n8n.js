@@ -39,13 +39,17 @@ function parseExecuteOutput(/** @type {string} */ stdout) {
 }
 
 /**
- * @param {{ tarball: string, env?: Record<string, string>, keepFolder?: boolean }} options
+ * @param {{ tarball: string, env?: Record<string, string>, root?: string, port?: number }} options
+ *   `root` keeps the user folder (and its encryption key) across runs, as `npm start` does; without
+ *   it a fresh temporary folder is used and removed by dispose().
  */
 async function createN8n(options) {
 	const runtime = ensureN8n();
-	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-n8n-'));
+	const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-n8n-'));
 	const nodesDir = path.join(root, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
+	const keyFile = path.join(root, 'encryption-key');
+	if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	// As a user's Community Nodes install does; the n8n-workflow peer is n8n's own, hence --legacy-peer-deps.
 	await execFileAsync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', options.tarball], {
@@ -54,14 +58,14 @@ async function createN8n(options) {
 	});
 
 	const bcrypt = runtime.require('bcryptjs');
-	const [port, brokerPort] = [await freePort(), await freePort()];
+	const [port, brokerPort] = [options.port ?? (await freePort()), await freePort()];
 	const env = {
 		...process.env,
 		// Under jest NODE_ENV is "test", which silences n8n's output (and so its run JSON).
 		NODE_ENV: 'production',
 		PATH: `${runtime.nodeBin}:${process.env.PATH}`,
 		N8N_USER_FOLDER: root,
-		N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),
+		N8N_ENCRYPTION_KEY: fs.readFileSync(keyFile, 'utf8'),
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
@@ -130,10 +134,12 @@ async function createN8n(options) {
 			await cli(['publish:workflow', `--id=${workflowId}`]);
 		},
 		/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
-		async start() {
+		/** @param {{ inheritOutput?: boolean }} [startOptions] show n8n's log on this terminal */
+		async start(startOptions = {}) {
 			if (server) throw new Error('n8n is already running');
 			const log = fs.openSync(path.join(root, 'n8n-start.log'), 'a');
-			server = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, 'start'], { env, cwd: root, stdio: ['ignore', log, log] });
+			const stdio = startOptions.inheritOutput ? 'inherit' : log;
+			server = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, 'start'], { env, cwd: root, stdio: ['ignore', stdio, stdio] });
 			const deadline = Date.now() + READY_TIMEOUT_MS;
 			while (Date.now() < deadline) {
 				if (server.exitCode !== null) break;
@@ -184,7 +190,7 @@ async function createN8n(options) {
 		/** Stops n8n and removes the user folder. */
 		async dispose() {
 			await instance.stop();
-			if (!options.keepFolder) fs.rmSync(root, { recursive: true, force: true });
+			if (!options.root) fs.rmSync(root, { recursive: true, force: true });
 		},
 	};
 	return instance;

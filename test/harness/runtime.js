@@ -41,4 +41,10 @@ function packPackage(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-
 	return path.join(destination, filename);
 }
 
-module.exports = { ensureN8n, packPackage, REPO_ROOT, PACKAGE_NAME };
+/** The files `npm pack` would publish, as npm lists them. */
+function packedFiles() {
+	const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	return JSON.parse(output)[0].files.map((/** @type {{ path: string }} */ f) => f.path);
+}
+
+module.exports = { ensureN8n, packPackage, packedFiles, REPO_ROOT, PACKAGE_NAME };

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+// `npm start`: builds the package, starts the local BigDD server and a real n8n with the package
+// installed from its tarball, a ready credential and the example workflows. Ctrl-C stops everything.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { createBigddServer } = require('../dev-server/server');
+const { createN8n } = require('../test/harness/n8n');
+const { ensureN8n, packPackage, REPO_ROOT } = require('../test/harness/runtime');
+const { bigddCredential } = require('../test/harness/workflows');
+
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);
+const DEMO_FOLDER = path.join(REPO_ROOT, '.n8n-demo');
+const DEMO_CREDENTIAL_ID = 'bigddLocalDemo01';
+
+const say = (/** @type {string} */ message) => console.log(`[start] ${message}`);
+
+async function main() {
+	say('building the package (n8n-node build)');
+	execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+
+	say('preparing n8n 2.41.1 (the first run installs it: a few minutes, progress below)');
+	ensureN8n();
+
+	const bigdd = createBigddServer();
+	const bigddUrl = await bigdd.start(BIGDD_PORT);
+	say(`local BigDD API on ${bigddUrl}/public-api/v1`);
+
+	const n8n = await createN8n({ tarball: packPackage(), root: DEMO_FOLDER, port: N8N_PORT });
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		say('stopping n8n and the local BigDD server');
+		await n8n.stop();
+		await bigdd.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+
+	say('importing the credential and example workflows');
+	await n8n.importCredentials([
+		bigddCredential({
+			id: DEMO_CREDENTIAL_ID,
+			name: 'BigDD (local server)',
+			baseUrl: bigddUrl,
+			apiToken: bigdd.token,
+			webhookSigningSecret: bigdd.webhookSecret,
+		}),
+	]);
+	const examples = fs
+		.readdirSync(path.join(REPO_ROOT, 'examples'))
+		.filter((name) => name.endsWith('.json'))
+		.map((name) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')));
+	await n8n.importWorkflows(examples);
+
+	say('starting n8n');
+	await n8n.start();
+	console.log(`
+  n8n is ready:      ${n8n.baseUrl}
+  log in as:         ${n8n.owner.email} / ${n8n.owner.password}
+  credential:        "BigDD (local server)" (token ${bigdd.token}, base URL ${bigddUrl})
+  example workflows: ${examples.map((w) => w.name).join('\n                     ')}
+  BigDD admin:       ${bigddUrl}/__admin/state  (requests: ${bigddUrl}/__admin/requests)
+  n8n log:           ${path.join(DEMO_FOLDER, 'n8n-start.log')}
+
+  Press Ctrl-C to stop everything.
+`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
