@@ -1,6 +1,14 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { API_ROOT_EXPRESSION } from '../../credentials/BigDigitalDownloadsApi.credentials';
+import { customerDescription } from './resources/customer';
 import { digitalProductDescription } from './resources/digitalProduct';
+import { downloadLinkDescription } from './resources/downloadLink';
+import { downloadStatsDescription } from './resources/downloadStats';
+import { fileDescription } from './resources/file';
+import { licenseKeyDescription } from './resources/licenseKey';
+import { orderDescription } from './resources/order';
+import { createLicenseKeys } from './shared/licenseKeyBatches';
+import { uploadFiles } from './shared/upload';
 
 export class BigDigitalDownloads implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,10 +38,30 @@ export class BigDigitalDownloads implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Digital Product', value: 'digitalProduct' }],
-				default: 'digitalProduct',
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Digital Product', value: 'digitalProduct' },
+					{ name: 'Download Link', value: 'downloadLink' },
+					{ name: 'Download Stat', value: 'downloadStats' },
+					{ name: 'File', value: 'file' },
+					{ name: 'License Key', value: 'licenseKey' },
+					{ name: 'Order', value: 'order' },
+				],
+				default: 'order',
 			},
+			...customerDescription,
 			...digitalProductDescription,
+			...downloadLinkDescription,
+			...downloadStatsDescription,
+			...fileDescription,
+			...licenseKeyDescription,
+			...orderDescription,
 		],
+	};
+
+	// Operations that are not one request per item: batched key creation and multipart uploads.
+	customOperations = {
+		licenseKey: { create: createLicenseKeys },
+		file: { upload: uploadFiles },
 	};
 }

@@ -1,10 +1,11 @@
 import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What to tell a person for each status BigDD documents, keyed by status then by resource:operation. */
 const HINTS: Record<number, Record<string, string>> = {
@@ -37,10 +38,17 @@ const UNSAFE_TO_RETRY_HINT =
 /** Writes that must never be repeated blindly: a repeat could send a second email or a second file. */
 const NOT_IDEMPOTENT = new Set(['order:resendEmail', 'order:setLineFiles', 'licenseKey:assign', 'file:upload']);
 
-function operationKey(context: IExecuteSingleFunctions): string {
+/** Which input item and which `resource:operation` a request was made for. */
+export interface RequestScope {
+	itemIndex: number;
+	operation: string;
+}
+
+/** The scope of the item a declarative request runs for. */
+export function scopeOf(context: IExecuteSingleFunctions): RequestScope {
 	const resource = context.getNodeParameter('resource', '') as string;
 	const operation = context.getNodeParameter('operation', '') as string;
-	return `${resource}:${operation}`;
+	return { itemIndex: context.getItemIndex(), operation: `${resource}:${operation}` };
 }
 
 /** The API's own message, from BigDD's `{ error: { message } }` envelope or a plain body. */
@@ -57,23 +65,24 @@ export function apiMessage(body: unknown): string | undefined {
 
 /** A NodeApiError with BigDD's message and a hint on how to fix it. */
 export function apiError(
-	context: IExecuteSingleFunctions,
+	node: INode,
 	response: IN8nHttpFullResponse,
+	scope: RequestScope,
 	overrides: { description?: string } = {},
 ): NodeApiError {
 	const status = response.statusCode;
-	const key = operationKey(context);
+	const key = scope.operation;
 	const hints = HINTS[status];
 	const serverHint = NOT_IDEMPOTENT.has(key) ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
 	const description =
 		overrides.description ?? (hints ? (hints[key] ?? hints['*']) : status >= 500 ? serverHint : undefined);
 	const message = apiMessage(response.body) ?? `BigDD answered with HTTP ${status}`;
 	const body = typeof response.body === 'object' && response.body !== null ? response.body : { body: response.body };
-	return new NodeApiError(context.getNode(), body as JsonObject, {
+	return new NodeApiError(node, body as JsonObject, {
 		message,
 		description,
 		httpCode: String(status),
-		itemIndex: context.getItemIndex(),
+		itemIndex: scope.itemIndex,
 	});
 }
 
@@ -83,6 +92,12 @@ export async function throwOnApiError(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 400) throw apiError(this, response);
+	if (response.statusCode >= 400) throw apiError(this.getNode(), response, scopeOf(this));
 	return items;
+}
+
+/** An error as n8n shows it best: BigDD and validation errors as they are, anything else wrapped. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

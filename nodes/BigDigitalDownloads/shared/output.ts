@@ -32,3 +32,25 @@ export const singleRecordOutput: PostReceiveAction[] = [throwOnApiError, unwrapD
 
 /** Output of delete operations. */
 export const deletedRecordOutput: PostReceiveAction[] = [throwOnApiError, toDeletedItem];
+
+/**
+ * postReceive for Validate: BigDD's answer plus the key and `licensed` (valid and assigned), so an
+ * IF node or an AI agent decides without a Code node.
+ */
+export async function toLicenseVerdict(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const data = ((response.body as IDataObject).data ?? {}) as IDataObject;
+	const key = this.getNodeParameter('key') as string;
+	return [
+		{
+			json: { key, licensed: data.valid === true && data.assigned === true, ...data },
+			pairedItem: { item: this.getItemIndex() },
+		},
+	];
+}
+
+/** Output of Validate license key. */
+export const licenseVerdictOutput: PostReceiveAction[] = [throwOnApiError, toLicenseVerdict];

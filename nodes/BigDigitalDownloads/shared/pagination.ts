@@ -6,6 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { scopeOf } from './errors';
 import { requestWithRateLimitRetry } from './transport';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
@@ -29,10 +30,11 @@ export async function paginateByCursor(
 	const records: IDataObject[] = [];
 	const cursorsSeen = new Set<string>();
 	let cursor: string | undefined;
+	const scope = scopeOf(this);
 	do {
 		const qs: IDataObject = { ...requestData.options.qs, limit: Math.min(MAX_PAGE_SIZE, limit - records.length) };
 		if (cursor !== undefined) qs.cursor = cursor;
-		const page = (await requestWithRateLimitRetry.call(this, { ...requestData.options, qs } as IHttpRequestOptions)) as Page;
+		const page = (await requestWithRateLimitRetry.call(this, { ...requestData.options, qs } as IHttpRequestOptions, scope)) as Page;
 		if (!Array.isArray(page.data)) {
 			throw new NodeOperationError(this.getNode(), 'BigDD answered a list request without a data array', {
 				itemIndex: this.getItemIndex(),

@@ -1,10 +1,12 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { RequestScope } from './errors';
 import { apiError } from './errors';
 
 export const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
@@ -25,13 +27,15 @@ export function retryAfterSeconds(header: unknown, now = Date.now()): number {
 }
 
 /**
- * Sends one request with the credential and returns the parsed body. A 429 is waited out
- * (honouring Retry-After up to MAX_RETRY_AFTER_SECONDS) and sent again; only safe to call for
- * requests that can be repeated without effect, which the pagination and batch helpers are.
+ * Sends one request with the credential and returns the parsed body; an error answer becomes an
+ * actionable NodeApiError. A 429 means BigDD did not process the request, so it is waited out
+ * (Retry-After, up to MAX_RETRY_AFTER_SECONDS) and sent again, at most MAX_RATE_LIMIT_RETRIES times.
+ * Nothing else is retried: a 5xx on a write may have taken effect.
  */
 export async function requestWithRateLimitRetry(
-	this: IExecuteSingleFunctions,
+	this: IExecuteFunctions | IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
+	scope: RequestScope,
 ): Promise<IDataObject> {
 	for (let attempt = 0; ; attempt++) {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
@@ -40,12 +44,12 @@ export async function requestWithRateLimitRetry(
 			returnFullResponse: true,
 		})) as IN8nHttpFullResponse;
 		if (response.statusCode !== 429) {
-			if (response.statusCode >= 400) throw apiError(this, response);
+			if (response.statusCode >= 400) throw apiError(this.getNode(), response, scope);
 			return response.body as IDataObject;
 		}
 		const wait = retryAfterSeconds(response.headers['retry-after']);
 		if (attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER_SECONDS) {
-			throw apiError(this, response, {
+			throw apiError(this.getNode(), response, scope, {
 				description:
 					wait > MAX_RETRY_AFTER_SECONDS
 						? `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`
@@ -53,8 +57,16 @@ export async function requestWithRateLimitRetry(
 			});
 		}
 		if (this.getExecutionCancelSignal()?.aborted) {
-			throw new NodeOperationError(this.getNode(), 'Execution was cancelled while waiting for the rate limit');
+			throw new NodeOperationError(this.getNode(), 'Execution was cancelled while waiting for the rate limit', {
+				itemIndex: scope.itemIndex,
+			});
 		}
 		await sleep(wait * 1000);
 	}
+}
+
+/** The API root for programmatic requests, from the credential's base URL (trailing slash tolerated). */
+export async function apiRoot(context: IExecuteFunctions): Promise<string> {
+	const { baseUrl } = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
+	return `${String(baseUrl || 'https://islandcloud.co').replace(/\/+$/, '')}/public-api/v1`;
 }

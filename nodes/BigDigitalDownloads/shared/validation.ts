@@ -1,15 +1,53 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { customerPathId, EMAIL_PATTERN, toIdList, toUtcIso } from './values';
 
 /** BigDD's documented limits, checked before a request leaves so that a bad value costs nothing. */
 export const LIMITS = {
 	searchText: 120,
 	maxDownloads: 1_000_000,
 	downloadInDays: 100_000,
+	stampingText: 500,
+	fileIdsPerRequest: 100,
+	keysPerBatch: 5_000,
+	tag: 120,
+	uploadBytes: 25 * 1024 * 1024,
 } as const;
 
 function invalid(context: IExecuteSingleFunctions, message: string, description?: string): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
+}
+
+/** Rewrites a date in `target[key]` to UTC ISO 8601, or refuses it naming the field. */
+function normalizeDate(context: IExecuteSingleFunctions, target: IDataObject, key: string, label: string): void {
+	if (target[key] === undefined || target[key] === '') {
+		delete target[key];
+		return;
+	}
+	const iso = toUtcIso(target[key], context.getTimezone());
+	if (iso === undefined) {
+		throw invalid(context, `${label} is not a date`, `Got ${JSON.stringify(target[key])}. Use ISO 8601, e.g. 2026-05-01T00:00:00Z.`);
+	}
+	target[key] = iso;
+}
+
+function assertEmail(context: IExecuteSingleFunctions, value: unknown, label: string): void {
+	if (typeof value !== 'string' || !EMAIL_PATTERN.test(value)) {
+		throw invalid(context, `${label} is not an email address`, `Got ${JSON.stringify(value)}.`);
+	}
+}
+
+/** The file IDs of a request body as a list of at most 100 (and at least `min`). */
+function fileIdList(context: IExecuteSingleFunctions, value: unknown, min: number): string[] {
+	const ids = toIdList(value);
+	if (ids.length < min || ids.length > LIMITS.fileIdsPerRequest) {
+		throw invalid(
+			context,
+			`File IDs must list ${min} to ${LIMITS.fileIdsPerRequest} files; got ${ids.length}`,
+			'Separate IDs with commas, or pass an array from an expression.',
+		);
+	}
+	return ids;
 }
 
 /** preSend: `q` (search) is at most 120 characters on every list. */
@@ -61,4 +99,97 @@ export async function validateProductLimits(
 		body[key] = value;
 	}
 	return { ...requestOptions, body };
+}
+
+/** preSend for Get Many orders: dates to UTC, product IDs to a list, email checked. */
+export async function normalizeOrderFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const qs = { ...requestOptions.qs };
+	normalizeDate(this, qs, 'created_after', 'Created After');
+	normalizeDate(this, qs, 'created_before', 'Created Before');
+	if ('digital_product_id' in qs) qs.digital_product_id = toIdList(qs.digital_product_id);
+	if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
+	return { ...requestOptions, qs };
+}
+
+/** preSend for Get download stats: the window's dates to UTC, start before end. */
+export async function normalizeStatsWindow(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const qs = { ...requestOptions.qs };
+	normalizeDate(this, qs, 'start', 'Start');
+	normalizeDate(this, qs, 'end', 'End');
+	if (typeof qs.start === 'string' && typeof qs.end === 'string' && qs.start >= qs.end) {
+		throw invalid(this, 'Start must be before End', `Got ${qs.start} to ${qs.end}.`);
+	}
+	return { ...requestOptions, qs };
+}
+
+/** preSend for Resend email: an optional new address must be an email. */
+export async function validateResendEmail(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	if (body.customer_email !== undefined) assertEmail(this, body.customer_email, 'New Email');
+	return requestOptions;
+}
+
+/** preSend for Set line files: 0 to 100 file IDs (an empty list clears the line). */
+export async function normalizeLineFiles(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
+	body.file_ids = fileIdList(this, body.file_ids, 0);
+	return { ...requestOptions, body };
+}
+
+/** preSend for Create download link: 1 to 100 files; a limit only with Use Download Limit; stamping text ≤ 500. */
+export async function normalizeDownloadLink(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
+	body.file_ids = fileIdList(this, body.file_ids, 1);
+	if (body.use_download_limit !== true) delete body.download_limit;
+	else if (!Number.isInteger(body.download_limit) || (body.download_limit as number) < 0) {
+		throw invalid(this, 'Download Limit must be a whole number of 0 or more', '0 means unlimited.');
+	}
+	if (body.use_stamping !== true) delete body.stamping_text;
+	else if (typeof body.stamping_text === 'string' && body.stamping_text.length > LIMITS.stampingText) {
+		throw invalid(this, `Stamping Text is ${body.stamping_text.length} characters long; BigDD accepts at most ${LIMITS.stampingText}`);
+	}
+	return { ...requestOptions, body };
+}
+
+/** preSend for requests that need a non-empty value in the query or body. */
+function requireValue(where: 'qs' | 'body', key: string, label: string) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const value = ((requestOptions[where] ?? {}) as IDataObject)[key];
+		if (typeof value !== 'string' || value.trim() === '') throw invalid(this, `${label} is empty`);
+		return requestOptions;
+	};
+}
+
+/** preSend for Validate license key: the key to check is required. */
+export const requireLicenseKey = requireValue('qs', 'key', 'License Key');
+
+/** preSend for Assign license key: the order name is required. */
+export const requireOrderName = requireValue('body', 'order_name', 'Order Name');
+
+/**
+ * preSend for Get customer downloads: puts the customer in the path as its numeric ID, since a
+ * GID's slashes would need %2F in the path, which proxies often refuse. BigDD accepts both.
+ */
+export async function resolveCustomerPath(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const customer = customerPathId(this.getNodeParameter('customerId', ''));
+	if (customer === '') throw invalid(this, 'Customer ID is empty');
+	return { ...requestOptions, url: requestOptions.url.replace('{customerId}', customer) };
 }

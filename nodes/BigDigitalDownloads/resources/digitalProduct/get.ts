@@ -1,16 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { digitalProductIdField, includeShopifyProductOption } from './fields';
 
 const showOnlyForDigitalProductGet = { resource: ['digitalProduct'], operation: ['get'] };
-
-export const digitalProductIdField: INodeProperties = {
-	displayName: 'Digital Product ID',
-	name: 'productId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 6789abcdef0123456789abcd',
-	description: 'The BigDD ID of the digital product (not the Shopify product ID). Get Many lists them.',
-};
 
 export const digitalProductGetDescription: INodeProperties[] = [
 	{ ...digitalProductIdField, displayOptions: { show: showOnlyForDigitalProductGet } },
@@ -21,15 +12,6 @@ export const digitalProductGetDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		displayOptions: { show: showOnlyForDigitalProductGet },
 		default: {},
-		options: [
-			{
-				displayName: 'Include Shopify Product',
-				name: 'includeShopifyProduct',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to attach the Shopify product title and image',
-				routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "product" : undefined }}' } },
-			},
-		],
+		options: [includeShopifyProductOption],
 	},
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
+import { includeShopifyProductOption } from './fields';
 
 const showOnlyForDigitalProductGetMany = { resource: ['digitalProduct'], operation: ['getAll'] };
 
@@ -32,15 +33,7 @@ export const digitalProductGetAllDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForDigitalProductGetMany },
 		default: {},
 		options: [
-			{
-				displayName: 'Include Shopify Product',
-				name: 'includeShopifyProduct',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to attach the Shopify product title and image. Costs BigDD an extra call per product, so use it only when needed.',
-				routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "product" : undefined }}' } },
-			},
+			includeShopifyProductOption,
 			sortOption,
 		],
 	},

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { LIMITS } from '../../shared/validation';
-import { digitalProductIdField } from './get';
+import { digitalProductIdField } from './fields';
 
 const showOnlyForDigitalProductUpdateLimits = { resource: ['digitalProduct'], operation: ['updateLimits'] };
 

@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../shared/descriptions';
+
+const showOnlyForCustomerGetDownloads = { resource: ['customer'], operation: ['getDownloads'] };
+
+export const customerGetDownloadsDescription: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. gid://shopify/Customer/987654321',
+		description: 'The Shopify customer GID or its numeric ID (e.g. 987654321)',
+		displayOptions: { show: showOnlyForCustomerGetDownloads },
+	},
+	...returnAllAndLimit(showOnlyForCustomerGetDownloads),
+];

@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { paginateByCursor } from '../../shared/pagination';
+import { resolveCustomerPath } from '../../shared/validation';
+import { customerGetDownloadsDescription } from './getDownloads';
+
+export const customerDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customer'] } },
+		options: [
+			{
+				name: 'Get Downloads',
+				value: 'getDownloads',
+				action: 'Get the orders and downloads of a customer',
+				description: "Get a customer's digital orders with every recorded download, e.g. for a support agent",
+				routing: {
+					request: { method: 'GET', url: '/customers/{customerId}/downloads' },
+					send: { paginate: true, preSend: [resolveCustomerPath] },
+					operations: { pagination: paginateByCursor },
+				},
+			},
+		],
+		default: 'getDownloads',
+	},
+	...customerGetDownloadsDescription,
+];

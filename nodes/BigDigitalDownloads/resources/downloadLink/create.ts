@@ -1,0 +1,63 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { LIMITS } from '../../shared/validation';
+
+const showOnlyForDownloadLinkCreate = { resource: ['downloadLink'], operation: ['create'] };
+
+export const downloadLinkCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'BigDD cannot list, edit or delete a download link later: store the URL this returns',
+		name: 'storeUrlNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showOnlyForDownloadLinkCreate },
+	},
+	{
+		displayName: 'File IDs',
+		name: 'fileIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. file_aaa111, file_bbb222',
+		description: 'The files to bundle into the link (1 to 100). Separate IDs with commas, or pass an array.',
+		displayOptions: { show: showOnlyForDownloadLinkCreate },
+		routing: { send: { type: 'body', property: 'file_ids' } },
+	},
+	{
+		displayName: 'Use Download Limit',
+		name: 'useDownloadLimit',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to limit how many times the link can be used',
+		displayOptions: { show: showOnlyForDownloadLinkCreate },
+		routing: { send: { type: 'body', property: 'use_download_limit' } },
+	},
+	{
+		displayName: 'Download Limit',
+		name: 'downloadLimit',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 3,
+		description: 'Max number of downloads through the link. 0 means unlimited.',
+		displayOptions: { show: { ...showOnlyForDownloadLinkCreate, useDownloadLimit: [true] } },
+		routing: { send: { type: 'body', property: 'download_limit' } },
+	},
+	{
+		displayName: 'Use PDF Stamping',
+		name: 'useStamping',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to watermark every PDF in the link',
+		displayOptions: { show: showOnlyForDownloadLinkCreate },
+		routing: { send: { type: 'body', property: 'use_stamping' } },
+	},
+	{
+		displayName: 'Stamping Text',
+		name: 'stampingText',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Licensed to: jane@example.com — Order #1042',
+		description: `The watermark text, e.g. the customer's name, email or order number (at most ${LIMITS.stampingText} characters)`,
+		displayOptions: { show: { ...showOnlyForDownloadLinkCreate, useStamping: [true] } },
+		routing: { send: { type: 'body', property: 'stamping_text' } },
+	},
+];

@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { singleRecordOutput } from '../../shared/output';
+import { normalizeDownloadLink } from '../../shared/validation';
+import { downloadLinkCreateDescription } from './create';
+
+export const downloadLinkDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['downloadLink'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a download link',
+				description: 'Bundle files into a secure download URL, optionally limited and PDF-watermarked',
+				routing: {
+					request: { method: 'POST', url: '/download-links' },
+					send: { preSend: [normalizeDownloadLink] },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+		],
+		default: 'create',
+	},
+	...downloadLinkCreateDescription,
+];

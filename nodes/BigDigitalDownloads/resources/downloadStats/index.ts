@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { singleRecordOutput } from '../../shared/output';
+import { normalizeStatsWindow } from '../../shared/validation';
+import { downloadStatsGetDescription } from './get';
+
+export const downloadStatsDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['downloadStats'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get download stats',
+				description: 'Get download counts, bandwidth and top files for a time window (default: last 30 days)',
+				routing: {
+					request: { method: 'GET', url: '/downloads/stats' },
+					send: { preSend: [normalizeStatsWindow] },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+		],
+		default: 'get',
+	},
+	...downloadStatsGetDescription,
+];

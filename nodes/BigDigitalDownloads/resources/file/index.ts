@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { deletedRecordOutput } from '../../shared/output';
+import { paginateByCursor } from '../../shared/pagination';
+import { fileDeleteDescription } from './delete';
+import { fileGetAllDescription } from './getAll';
+import { fileUploadDescription } from './upload';
+
+const showOnlyForFiles = { resource: ['file'] };
+
+export const fileDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForFiles },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a file',
+				description: 'Remove a file from storage and the library; it must be detached first',
+				routing: {
+					request: { method: 'DELETE', url: '=/files/{{encodeURIComponent($parameter.fileId)}}' },
+					output: { postReceive: deletedRecordOutput },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many files',
+				description: 'Get many files in the library, filtered by name, MIME type or upload status',
+				routing: {
+					request: { method: 'GET', url: '/files' },
+					send: { paginate: true },
+					operations: { pagination: paginateByCursor },
+				},
+			},
+			{
+				// Runs as a custom operation (see BigDigitalDownloads.node.ts): multipart body, waits on 429.
+				name: 'Upload',
+				value: 'upload',
+				action: 'Upload a file',
+				description: 'Upload a binary file (up to 25 MB) to the BigDD file library',
+			},
+		],
+		default: 'getAll',
+	},
+	...fileDeleteDescription,
+	...fileGetAllDescription,
+	...fileUploadDescription,
+];

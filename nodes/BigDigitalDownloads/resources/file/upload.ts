@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const showOnlyForFileUpload = { resource: ['file'], operation: ['upload'] };
+
+export const fileUploadDescription: INodeProperties[] = [
+	{
+		displayName: 'BigDD accepts files up to 25 MB and 6 uploads per minute; the node waits when asked to slow down',
+		name: 'uploadLimitsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showOnlyForFileUpload },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field containing the file to upload',
+		displayOptions: { show: showOnlyForFileUpload },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: { show: showOnlyForFileUpload },
+		default: {},
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. my-template.zip',
+				description: 'Name to store the file under; by default the binary\'s own file name',
+			},
+		],
+	},
+];

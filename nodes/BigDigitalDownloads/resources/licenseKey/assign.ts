@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { licenseKeyIdField } from './fields';
+
+const showOnlyForLicenseKeyAssign = { resource: ['licenseKey'], operation: ['assign'] };
+
+export const licenseKeyAssignDescription: INodeProperties[] = [
+	{ ...licenseKeyIdField, description: 'An available key (status: available)', displayOptions: { show: showOnlyForLicenseKeyAssign } },
+	{
+		displayName: 'Order Name',
+		name: 'orderName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. #1042',
+		description: 'The Shopify order name to link the key to',
+		displayOptions: { show: showOnlyForLicenseKeyAssign },
+		routing: { send: { type: 'body', property: 'order_name' } },
+	},
+	{
+		displayName: 'Send Email',
+		name: 'sendEmail',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to send the delivery email to the customer after assigning the key',
+		displayOptions: { show: showOnlyForLicenseKeyAssign },
+		routing: { send: { type: 'body', property: 'send_email' } },
+	},
+];

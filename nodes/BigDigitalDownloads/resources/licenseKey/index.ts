@@ -1,0 +1,86 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { deletedRecordOutput, licenseVerdictOutput, singleRecordOutput } from '../../shared/output';
+import { paginateByCursor } from '../../shared/pagination';
+import { requireLicenseKey, requireOrderName } from '../../shared/validation';
+import { licenseKeyAssignDescription } from './assign';
+import { licenseKeyCreateDescription } from './create';
+import { licenseKeyDeleteDescription } from './delete';
+import { licenseKeyGetAllDescription } from './getAll';
+import { licenseKeyUnassignDescription } from './unassign';
+import { licenseKeyValidateDescription } from './validate';
+
+const showOnlyForLicenseKeys = { resource: ['licenseKey'] };
+const licenseKeyUrl = '=/license-keys/{{encodeURIComponent($parameter.licenseKeyId)}}';
+
+export const licenseKeyDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForLicenseKeys },
+		options: [
+			{
+				name: 'Assign',
+				value: 'assign',
+				action: 'Assign a license key to an order',
+				description: 'Link an available key to an order by order name, optionally emailing the customer',
+				routing: {
+					request: { method: 'POST', url: `${licenseKeyUrl}/assign` },
+					send: { preSend: [requireOrderName] },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+			{
+				// Runs as a custom operation (see BigDigitalDownloads.node.ts): it may send several batches.
+				name: 'Create',
+				value: 'create',
+				action: 'Create license keys',
+				description: 'Import keys into the inventory in batches of 5,000, safe to retry',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a license key',
+				description: 'Permanently remove an unassigned key from the inventory',
+				routing: { request: { method: 'DELETE', url: licenseKeyUrl }, output: { postReceive: deletedRecordOutput } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many license keys',
+				description: 'List keys in the inventory, e.g. available keys with a tag',
+				routing: {
+					request: { method: 'GET', url: '/license-keys' },
+					send: { paginate: true },
+					operations: { pagination: paginateByCursor },
+				},
+			},
+			{
+				name: 'Unassign',
+				value: 'unassign',
+				action: 'Unassign a license key from its order',
+				description: 'Release a key from its order so it is available again, e.g. after a refund',
+				routing: { request: { method: 'POST', url: `${licenseKeyUrl}/unassign` }, output: { postReceive: singleRecordOutput } },
+			},
+			{
+				name: 'Validate',
+				value: 'validate',
+				action: 'Validate a license key',
+				description: 'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
+				routing: {
+					request: { method: 'GET', url: '/license-keys/validate' },
+					send: { preSend: [requireLicenseKey] },
+					output: { postReceive: licenseVerdictOutput },
+				},
+			},
+		],
+		default: 'validate',
+	},
+	...licenseKeyAssignDescription,
+	...licenseKeyCreateDescription,
+	...licenseKeyDeleteDescription,
+	...licenseKeyGetAllDescription,
+	...licenseKeyUnassignDescription,
+	...licenseKeyValidateDescription,
+];

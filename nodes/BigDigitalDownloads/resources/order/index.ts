@@ -1,0 +1,92 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { singleRecordOutput } from '../../shared/output';
+import { paginateByCursor } from '../../shared/pagination';
+import { normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from '../../shared/validation';
+import { orderGetDescription } from './get';
+import { orderGetAllDescription } from './getAll';
+import { orderResendEmailDescription } from './resendEmail';
+import { orderResetDownloadsDescription } from './resetDownloads';
+import { orderSetAccessDescription } from './setAccess';
+import { orderSetLineFilesDescription } from './setLineFiles';
+
+const showOnlyForOrders = { resource: ['order'] };
+const orderUrl = '=/orders/{{encodeURIComponent($parameter.orderId)}}';
+
+export const orderDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForOrders },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an order',
+				description: 'Get one order with its customer, lines, license keys and optionally download events',
+				routing: { request: { method: 'GET', url: orderUrl }, output: { postReceive: singleRecordOutput } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many orders',
+				description: "Find orders, e.g. a customer's orders by email, an order by name, or paid orders in a date range",
+				routing: {
+					request: { method: 'GET', url: '/orders' },
+					send: { paginate: true, preSend: [normalizeOrderFilters] },
+					operations: { pagination: paginateByCursor },
+				},
+			},
+			{
+				name: 'Resend Email',
+				value: 'resendEmail',
+				action: 'Resend the delivery email of an order',
+				description: 'Send the download email to the customer again, optionally to a new address',
+				routing: {
+					request: { method: 'POST', url: `${orderUrl}/resend-email` },
+					send: { preSend: [validateResendEmail] },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+			{
+				name: 'Reset Downloads',
+				value: 'resetDownloads',
+				action: 'Reset the download count of an order line',
+				description: 'Set the download count of one order line back to zero so the customer can download again',
+				routing: {
+					request: { method: 'POST', url: `${orderUrl}/reset-downloads` },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+			{
+				name: 'Set Access',
+				value: 'setAccess',
+				action: 'Enable or disable download access of an order',
+				description: 'Enable or disable the download page of an order, e.g. revoke after a refund',
+				routing: {
+					request: { method: 'POST', url: `${orderUrl}/access` },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+			{
+				name: 'Set Line Files',
+				value: 'setLineFiles',
+				action: 'Set the files of an order line',
+				description: 'Choose which files one line of a UNIQUE-delivery order delivers, optionally emailing the customer',
+				routing: {
+					request: { method: 'PUT', url: `${orderUrl}/lines/{{encodeURIComponent($parameter.lineId)}}/files` },
+					send: { preSend: [normalizeLineFiles] },
+					output: { postReceive: singleRecordOutput },
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...orderGetAllDescription,
+	...orderGetDescription,
+	...orderResendEmailDescription,
+	...orderResetDownloadsDescription,
+	...orderSetAccessDescription,
+	...orderSetLineFilesDescription,
+];

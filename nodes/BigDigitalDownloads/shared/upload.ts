@@ -1,0 +1,58 @@
+import { randomBytes } from 'crypto';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { forEachItem } from './itemLoop';
+import { apiRoot, requestWithRateLimitRetry } from './transport';
+import { LIMITS } from './validation';
+
+/** Quotes a file name for a Content-Disposition header: no quotes, backslashes or line breaks. */
+function headerFileName(fileName: string): string {
+	return fileName.replace(/[\r\n"\\]/g, '_');
+}
+
+/** A multipart/form-data body with one part, `file`, holding the bytes unchanged. */
+export function multipartBody(file: Buffer, fileName: string, mimeType: string, boundary: string): Buffer {
+	const head =
+		`--${boundary}\r\n` +
+		`Content-Disposition: form-data; name="file"; filename="${headerFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n` +
+		`Content-Type: ${mimeType}\r\n\r\n`;
+	return Buffer.concat([Buffer.from(head, 'utf8'), file, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+}
+
+export function formatMegabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Upload: each item's binary file as multipart to POST /files; over 25 MB is refused before sending. */
+export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const root = await apiRoot(this);
+	const node = this.getNode();
+	return await forEachItem(this, async (itemIndex) => {
+		const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+		const binary = this.helpers.assertBinaryData(itemIndex, property);
+		const file = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		if (file.length > LIMITS.uploadBytes) {
+			throw new NodeOperationError(node, `The file is ${formatMegabytes(file.length)}; BigDD accepts at most 25 MB through the API`, {
+				itemIndex,
+				description: 'Nothing was sent. Upload bigger files in the BigDD admin, which accepts larger sizes.',
+			});
+		}
+		const fileName = (this.getNodeParameter('options.fileName', itemIndex, '') as string) || binary.fileName || `${property}.bin`;
+		const mimeType = binary.mimeType || 'application/octet-stream';
+		const boundary = `----n8nBigDD${randomBytes(12).toString('hex')}`;
+		const response = await requestWithRateLimitRetry.call(
+			this,
+			{
+				method: 'POST',
+				baseURL: root,
+				url: '/files',
+				body: multipartBody(file, fileName, mimeType, boundary),
+				headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Accept: 'application/json' },
+				json: false,
+			},
+			{ itemIndex, operation: 'file:upload' },
+		);
+		const body = typeof response === 'string' ? JSON.parse(response) : response;
+		return body.data ?? body;
+	});
+}
