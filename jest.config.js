@@ -11,6 +11,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
 			testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/quiet-error-reporter.ts'],
 		},
 		{
 			displayName: 'e2e',

@@ -22,7 +22,9 @@ const route = createRouter([...catalog.routes, ...orders.routes, ...licenseKeys.
 
 /**
  * @typedef {{ method?: string, path?: string, status?: number, retryAfter?: number, latencyMs?: number,
- *   skip?: number, times?: number, body?: any }} FaultRule
+ *   skip?: number, times?: number, body?: any, afterHandler?: boolean }} FaultRule
+ * `afterHandler` lets the request take effect, then answers the fault's status (a write that
+ * succeeded but whose answer was lost).
  */
 
 /**
@@ -196,7 +198,7 @@ function createBigddServer(options = {}) {
 
 		const fault = takeFault(method, url.pathname);
 		if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-		if (fault?.status) {
+		if (fault?.status && !fault.afterHandler) {
 			entry.status = fault.status;
 			const faultHeaders = /** @type {Record<string, string>} */ (fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
 			const body = fault.body ?? new HttpError(fault.status, fault.status === 429 ? 'rate_limited' : 'server_error', fault.status === 429 ? 'Rate limit exceeded' : 'Internal server error').toBody();
@@ -226,6 +228,9 @@ function createBigddServer(options = {}) {
 		} catch (error) {
 			const e = error instanceof HttpError ? error : new HttpError(500, 'server_error', String(error));
 			result = { status: e.status, body: e.toBody(), headers: e.headers };
+		}
+		if (fault?.status && fault.afterHandler) {
+			result = { status: fault.status, body: new HttpError(fault.status, 'server_error', 'Internal server error').toBody() };
 		}
 		entry.status = result.status;
 		send(res, result.status, result.body, result.headers);
@@ -262,6 +267,9 @@ function createBigddServer(options = {}) {
 		/** @param {FaultRule | FaultRule[]} rules */
 		addFaults(rules) {
 			faults.push(...(Array.isArray(rules) ? rules : [rules]));
+		},
+		clearFaults() {
+			faults = [];
 		},
 		async stop() {
 			server.closeAllConnections();

@@ -90,10 +90,12 @@ export interface NodeRun {
  * @param credentials the credential's data (apiToken, baseUrl, webhookSigningSecret)
  */
 export async function runActionNode(options: {
-	parameters: IDataObject;
+	parameters: Record<string, unknown>;
 	credentials: ICredentialDataDecryptedObject;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** Node settings such as retryOnFail, maxTries, waitBetweenTries. */
+	settings?: Partial<INode>;
 	nodeType?: INodeType;
 }): Promise<NodeRun> {
 	const nodeType = options.nodeType ?? new BigDigitalDownloads();
@@ -111,6 +113,7 @@ export async function runActionNode(options: {
 		parameters: options.parameters as INode['parameters'],
 		credentials: { bigDigitalDownloadsApi: { id: 'cred-1', name: 'BigDD' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...options.settings,
 	};
 	const workflow = new Workflow({
 		id: 'unit',

@@ -134,7 +134,11 @@ export async function validateResendEmail(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (body.customer_email !== undefined) assertEmail(this, body.customer_email, 'New Email');
+	if (body.customer_email === undefined) {
+		// n8n drops an empty object body; BigDD's documented call sends `{}`.
+		return { ...requestOptions, body: '{}' };
+	}
+	assertEmail(this, body.customer_email, 'New Email');
 	return requestOptions;
 }
 

@@ -1,0 +1,167 @@
+import { useLocalBigdd } from '../../../helpers/local-bigdd';
+
+describe('Order resource (engine + local BigDD)', () => {
+	const bigdd = useLocalBigdd({ orders: 400 });
+	const order = () => bigdd.shop().orders[10];
+
+	it('Get Many sends every filter on every page and returns each matching order once', async () => {
+		const product = bigdd.shop().orders[0].lines[0].digital_product_id;
+		const { items, error } = await bigdd.run({
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {
+				createdAfter: '2025-11-01T00:00:00Z',
+				createdBefore: '2026-11-01T00:00:00Z',
+				financialStatus: ['PAID', 'REFUNDED'],
+				digitalProductIds: `${product}, 6789abcdef0123456789abcd`,
+			},
+			options: { include: ['downloads', 'product'], sort: '-created_at' },
+		});
+		expect(error).toBeUndefined();
+		const expected = bigdd
+			.shop()
+			.orders.filter(
+				(o: any) =>
+					['PAID', 'REFUNDED'].includes(o.financial_status) && o.lines.some((l: any) => l.digital_product_id === product),
+			);
+		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((o: any) => o.id).sort());
+		const requests = bigdd.requests();
+		expect(requests).toHaveLength(Math.max(1, Math.ceil(expected.length / 100)));
+		for (const request of requests) {
+			expect(request.query).toMatchObject({
+				created_after: '2025-11-01T00:00:00.000Z',
+				created_before: '2026-11-01T00:00:00.000Z',
+				financial_status: ['PAID', 'REFUNDED'],
+				digital_product_id: [product, '6789abcdef0123456789abcd'],
+				include: ['downloads', 'product'],
+				sort: '-created_at',
+				limit: '100',
+			});
+		}
+		expect(requests[0].rawQuery).toContain('financial_status=PAID&financial_status=REFUNDED');
+		expect((items[0].json.lines as any[])[0]).toHaveProperty('downloads');
+	});
+
+	it("finds a customer's orders by email, the question support asks most", async () => {
+		const email = order().customer.email;
+		const { items } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters: { customerEmail: email } });
+		expect(bigdd.requests()[0].query.customer_email).toBe(email);
+		expect(items.length).toBeGreaterThan(0);
+		expect(items.every((i) => (i.json.customer as any).email === email)).toBe(true);
+	});
+
+	it('reads a date without a zone in the workflow time zone', async () => {
+		await bigdd.run({ resource: 'order', operation: 'getAll', limit: 1, filters: { createdAfter: '2026-05-01T00:00:00' } });
+		// The engine's default workflow time zone is America/New_York (UTC-4 in May).
+		expect(bigdd.requests()[0].query.created_after).toBe('2026-05-01T04:00:00.000Z');
+	});
+
+	it.each([
+		[{ customerEmail: 'not-an-email' }, 'Customer Email is not an email address'],
+		[{ createdAfter: 'yesterday' }, 'Created After is not a date'],
+		[{ search: '#'.repeat(121) }, 'Search is 121 characters long; BigDD accepts at most 120'],
+	])('refuses %j before sending anything', async (filters, message) => {
+		const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters });
+		expect(error?.message).toBe(message);
+		expect(bigdd.requests()).toHaveLength(0);
+	});
+
+	it('Get returns the order with download events when asked', async () => {
+		const { items } = await bigdd.run({ resource: 'order', operation: 'get', orderId: order().id, options: { include: ['downloads'] } });
+		expect(bigdd.requestLines()).toEqual([`GET /public-api/v1/orders/${order().id}?include=downloads`]);
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: order().id, name: order().name });
+	});
+
+	it('Set Access disables the download page', async () => {
+		const { items } = await bigdd.run({ resource: 'order', operation: 'setAccess', orderId: order().id, access: 'disabled' });
+		const [request] = bigdd.requests();
+		expect(`${request.method} ${request.path}`).toBe(`POST /public-api/v1/orders/${order().id}/access`);
+		expect(request.body).toEqual({ access: 'disabled' });
+		expect(items[0].json).toMatchObject({ id: order().id, dl_access: 'disabled' });
+	});
+
+	it('Reset Downloads sends the line', async () => {
+		const line = order().lines[0];
+		const { items } = await bigdd.run({ resource: 'order', operation: 'resetDownloads', orderId: order().id, lineId: line.id });
+		const [request] = bigdd.requests();
+		expect(`${request.method} ${request.path}`).toBe(`POST /public-api/v1/orders/${order().id}/reset-downloads`);
+		expect(request.body).toEqual({ line_id: line.id });
+		expect(items[0].json).toEqual({ order_id: order().id, line_id: line.id, download_count: 0 });
+	});
+
+	it('Resend Email sends an empty body to resend to the original address', async () => {
+		const sentBefore = bigdd.shop().emails.length;
+		const { items } = await bigdd.run({ resource: 'order', operation: 'resendEmail', orderId: order().id });
+		const [request] = bigdd.requests();
+		expect(`${request.method} ${request.path}`).toBe(`POST /public-api/v1/orders/${order().id}/resend-email`);
+		expect(request.body).toEqual({});
+		expect(items[0].json).toMatchObject({ sent: true, email: order().customer.email });
+		expect(bigdd.shop().emails).toHaveLength(sentBefore + 1);
+	});
+
+	it('Resend Email to a new address sends it and refuses a malformed one before sending', async () => {
+		await bigdd.run({ resource: 'order', operation: 'resendEmail', orderId: order().id, options: { newEmail: 'new@example.com' } });
+		expect(bigdd.requests()[0].body).toEqual({ customer_email: 'new@example.com' });
+		bigdd.server().clear();
+		const { error } = await bigdd.run({ resource: 'order', operation: 'resendEmail', orderId: order().id, options: { newEmail: 'nope' } });
+		expect(error?.message).toBe('New Email is not an email address');
+		expect(bigdd.requests()).toHaveLength(0);
+	});
+
+	it('Resend Email on a 5xx is not retried and says it may have been sent', async () => {
+		bigdd.server().fault({ path: `/public-api/v1/orders/${order().id}/resend-email`, status: 502 });
+		const { error } = await bigdd.run({ resource: 'order', operation: 'resendEmail', orderId: order().id });
+		expect(bigdd.requests()).toHaveLength(1);
+		expect(error).toMatchObject({ httpCode: '502' });
+		expect(error?.description).toContain('not retried automatically');
+	});
+
+	describe('Set Line Files', () => {
+		const uniqueLine = () => {
+			for (const o of bigdd.shop().orders) {
+				const line = o.lines.find((l: any) => l.delivering_type === 'UNIQUE');
+				if (line) return { order: o, line };
+			}
+			throw new Error('no UNIQUE line in the seed');
+		};
+
+		it('sets the files from a comma-separated list and emails the customer', async () => {
+			const { order: o, line } = uniqueLine();
+			const [a, b] = bigdd.shop().files;
+			const { items } = await bigdd.run({
+				resource: 'order',
+				operation: 'setLineFiles',
+				orderId: o.id,
+				lineId: line.id,
+				fileIds: `${a.id}, ${b.id}`,
+				sendEmail: true,
+			});
+			const [request] = bigdd.requests();
+			expect(`${request.method} ${request.path}`).toBe(`PUT /public-api/v1/orders/${o.id}/lines/${line.id}/files`);
+			expect(request.body).toEqual({ file_ids: [a.id, b.id], send_email: true });
+			expect((items[0].json.lines as any[]).find((l) => l.id === line.id).file_ids).toEqual([a.id, b.id]);
+		});
+
+		it('an empty file list clears the line', async () => {
+			const { order: o, line } = uniqueLine();
+			await bigdd.run({ resource: 'order', operation: 'setLineFiles', orderId: o.id, lineId: line.id, fileIds: '', sendEmail: false });
+			expect(bigdd.requests()[0].body).toEqual({ file_ids: [], send_email: false });
+			expect(line.file_ids).toEqual([]);
+		});
+
+		it('more than 100 files are refused before sending', async () => {
+			const { order: o, line } = uniqueLine();
+			const fileIds = Array.from({ length: 101 }, (_, i) => `file_${i}`);
+			const { error } = await bigdd.run({ resource: 'order', operation: 'setLineFiles', orderId: o.id, lineId: line.id, fileIds });
+			expect(error?.message).toBe('File IDs must list 0 to 100 files; got 101');
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+	});
+
+	it('a missing order gives BigDD\'s message and the 404 hint', async () => {
+		const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: 'missing-order' });
+		expect(error).toMatchObject({ message: 'Order missing-order not found', httpCode: '404' });
+	});
+});
