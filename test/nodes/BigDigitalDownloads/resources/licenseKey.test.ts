@@ -1,0 +1,181 @@
+import { useLocalBigdd } from '../../../helpers/local-bigdd';
+
+describe('License Key resource (engine + local BigDD)', () => {
+	const bigdd = useLocalBigdd({ licenseKeys: 400, orders: 200 });
+	const available = () => bigdd.shop().licenseKeys.find((k: any) => k.order_id === null);
+	const assigned = () => bigdd.shop().licenseKeys.find((k: any) => k.order_id !== null);
+
+	it('Get Many sends status, tag and search on every page', async () => {
+		const tag = available().tag;
+		const { items } = await bigdd.run({
+			resource: 'licenseKey',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: 'available', tag, search: 'key-' },
+			options: { sort: 'created_at' },
+		});
+		const expected = bigdd.shop().licenseKeys.filter((k: any) => k.order_id === null && k.tag === tag);
+		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((k: any) => k.id).sort());
+		for (const request of bigdd.requests()) {
+			expect(request.query).toMatchObject({ status: 'available', tag, q: 'key-', sort: 'created_at', limit: '100' });
+		}
+		expect(items.every((i) => i.json.assigned === false)).toBe(true);
+	});
+
+	describe('Validate', () => {
+		it('an assigned key is licensed', async () => {
+			const key = assigned();
+			const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'validate', key: key.key });
+			expect(bigdd.requestLines()).toEqual([`GET /public-api/v1/license-keys/validate?key=${encodeURIComponent(key.key)}`]);
+			expect(items[0].json).toEqual({
+				key: key.key,
+				licensed: true,
+				valid: true,
+				assigned: true,
+				tag: key.tag,
+				order_name: key.order_name,
+				order_id: key.order_id,
+			});
+		});
+
+		it('an unsold key is valid but not licensed', async () => {
+			const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'validate', key: available().key });
+			expect(items[0].json).toMatchObject({ licensed: false, valid: true, assigned: false });
+		});
+
+		it('an unknown key is neither valid nor licensed', async () => {
+			const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'validate', key: 'FAKE-0000' });
+			expect(items[0].json).toMatchObject({ key: 'FAKE-0000', licensed: false, valid: false, assigned: false });
+		});
+
+		it('one output item per input item, paired', async () => {
+			const keys = [assigned().key, 'FAKE-1', available().key];
+			const { items } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
+				{ items: keys.map((key) => ({ json: { key } })) },
+			);
+			expect(items.map((i) => [i.json.key, i.json.licensed, i.pairedItem])).toEqual([
+				[keys[0], true, { item: 0 }],
+				[keys[1], false, { item: 1 }],
+				[keys[2], false, { item: 2 }],
+			]);
+		});
+
+		it('an empty key is refused before sending', async () => {
+			const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'validate', key: '={{ $json.missing ?? "" }}' });
+			expect(error?.message).toBe('License Key is empty');
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+	});
+
+	describe('Create', () => {
+		it('12,001 keys go as 5,000 / 5,000 / 2,001 with distinct, stable idempotency keys', async () => {
+			const keys = Array.from({ length: 12_001 }, (_, i) => `BULK-${i}`);
+			const parameters = { resource: 'licenseKey', operation: 'create', keys: keys.join('\n'), tag: 'bulk', duplicates: 'skip' };
+			const { items, error } = await bigdd.run(parameters);
+			expect(error).toBeUndefined();
+			const requests = bigdd.requests();
+			expect(requests.map((r) => [r.method, r.path, (r.body as any).keys.length])).toEqual([
+				['POST', '/public-api/v1/license-keys', 5000],
+				['POST', '/public-api/v1/license-keys', 5000],
+				['POST', '/public-api/v1/license-keys', 2001],
+			]);
+			expect((requests[0].body as any).keys[0]).toBe('BULK-0');
+			expect((requests[2].body as any).keys[2000]).toBe('BULK-12000');
+			expect(requests.every((r) => (r.body as any).tag === 'bulk' && (r.body as any).duplicates === 'skip')).toBe(true);
+			const idempotencyKeys = requests.map((r) => r.headers['idempotency-key']);
+			expect(new Set(idempotencyKeys).size).toBe(3);
+			expect(items).toEqual([
+				{ json: { created: 12_001, skipped: 0, total: 12_001, batches: 3, tag: 'bulk', duplicates: 'skip' }, pairedItem: { item: 0 } },
+			]);
+
+			// The same execution run again: same idempotency keys, so BigDD creates nothing more.
+			bigdd.server().clear();
+			const countBefore = bigdd.shop().licenseKeys.length;
+			const again = await bigdd.run(parameters);
+			expect(bigdd.requests().map((r) => r.headers['idempotency-key'])).toEqual(idempotencyKeys);
+			expect(bigdd.shop().licenseKeys).toHaveLength(countBefore);
+			expect(again.items[0].json).toMatchObject({ created: 12_001, skipped: 0 });
+		});
+
+		it('a lost answer on batch 2, then Retry On Fail: every key is created exactly once', async () => {
+			const keys = Array.from({ length: 10_500 }, (_, i) => `RETRY-${i}`);
+			const countBefore = bigdd.shop().licenseKeys.length;
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 1, status: 502, afterHandler: true });
+			const { items, error } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'create', keys, duplicates: 'create' },
+				{ settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } },
+			);
+			expect(error).toBeUndefined();
+			expect(bigdd.requests().map((r) => r.status)).toEqual([201, 502, 201, 201, 201]);
+			expect(bigdd.shop().licenseKeys.length - countBefore).toBe(10_500);
+			expect(bigdd.shop().licenseKeys.filter((k: any) => k.key === 'RETRY-7000')).toHaveLength(1);
+			expect(items[0].json).toMatchObject({ created: 10_500, batches: 3 });
+		});
+
+		it('uses the Idempotency Key the user set, suffixed per batch', async () => {
+			const keys = Array.from({ length: 5_001 }, (_, i) => `USER-${i}`);
+			await bigdd.run({ resource: 'licenseKey', operation: 'create', keys, options: { idempotencyKey: 'import-42' } });
+			expect(bigdd.requests().map((r) => r.headers['idempotency-key'])).toEqual(['import-42-1', 'import-42-2']);
+		});
+
+		it('reports skipped duplicates', async () => {
+			const existing = available().key;
+			const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys: `${existing}\n\nNEW-ONE-1\n  NEW-ONE-2  `, duplicates: 'skip' });
+			expect((bigdd.requests()[0].body as any).keys).toEqual([existing, 'NEW-ONE-1', 'NEW-ONE-2']);
+			expect(items[0].json).toMatchObject({ created: 2, skipped: 1, total: 3, batches: 1 });
+		});
+
+		it('Fail mode with an existing key: the 409 explains what to change', async () => {
+			const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys: available().key, duplicates: 'fail' });
+			expect(error).toMatchObject({ httpCode: '409' });
+			expect(error?.description).toContain('Use Skip to ignore existing keys');
+		});
+
+		it.each([
+			[{ keys: '\n  \n' }, 'Keys is empty: add at least one key, one per line'],
+			[{ keys: [{ key: 'x' }] }, 'Keys must be text: one per line, or an array of strings'],
+			[{ keys: 'A', tag: 't'.repeat(121) }, 'Tag is 121 characters long; BigDD accepts at most 120'],
+		])('refuses %j before sending anything', async (fields, message) => {
+			const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'create', ...fields });
+			expect(error?.message).toBe(message);
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+	});
+
+	it('Assign links an available key to an order and can email the customer', async () => {
+		const key = available();
+		const order = bigdd.shop().orders[3];
+		const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'assign', licenseKeyId: key.id, orderName: order.name, sendEmail: true });
+		const [request] = bigdd.requests();
+		expect(`${request.method} ${request.path}`).toBe(`POST /public-api/v1/license-keys/${key.id}/assign`);
+		expect(request.body).toEqual({ order_name: order.name, send_email: true });
+		expect(items[0].json).toMatchObject({ id: key.id, assigned: true, order_name: order.name });
+	});
+
+	it('Assign on an assigned key: 409 with what to do, sent once', async () => {
+		const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'assign', licenseKeyId: assigned().id, orderName: '#1001' });
+		expect(error).toMatchObject({ httpCode: '409' });
+		expect(error?.description).toContain('already assigned');
+		expect(bigdd.requests()).toHaveLength(1);
+	});
+
+	it('Unassign releases the key', async () => {
+		const key = assigned();
+		const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'unassign', licenseKeyId: key.id });
+		expect(bigdd.requestLines()).toEqual([`POST /public-api/v1/license-keys/${key.id}/unassign`]);
+		expect(items[0].json).toMatchObject({ id: key.id, assigned: false, order_id: null });
+	});
+
+	it('Delete returns { deleted: true, id }', async () => {
+		const key = available();
+		const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'delete', licenseKeyId: key.id });
+		expect(bigdd.requestLines()).toEqual([`DELETE /public-api/v1/license-keys/${key.id}`]);
+		expect(items).toEqual([{ json: { deleted: true, id: key.id }, pairedItem: { item: 0 } }]);
+	});
+
+	it('Delete of an assigned key: 409 saying to unassign first', async () => {
+		const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'delete', licenseKeyId: assigned().id });
+		expect(error?.description).toBe('The key is assigned to an order. Unassign it first, then delete.');
+	});
+});
