@@ -1,0 +1,95 @@
+import { useLocalBigdd } from '../../../helpers/local-bigdd';
+
+describe('cursor pagination (engine + local BigDD)', () => {
+	const bigdd = useLocalBigdd({ orders: 320 });
+	const ordersPath = '/public-api/v1/orders';
+	const getAllOrders = { resource: 'order', operation: 'getAll', returnAll: true, filters: { customerEmail: undefined } };
+
+	it('a 429 on page 2 is waited out (Retry-After) and the same cursor asked again: nothing lost or repeated', async () => {
+		bigdd.server().fault({ path: ordersPath, skip: 1, times: 1, status: 429, retryAfter: 1 });
+		const { items, error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters: { financialStatus: ['PAID'] } });
+		expect(error).toBeUndefined();
+		const requests = bigdd.requests();
+		expect(requests.map((r) => r.status)).toEqual([200, 429, 200, 200]);
+		expect(requests[2].query.cursor).toBe(requests[1].query.cursor);
+		expect(requests.every((r) => r.query.financial_status === 'PAID')).toBe(true);
+		const expected = bigdd.shop().orders.filter((o: any) => o.financial_status === 'PAID').map((o: any) => o.id);
+		expect(items.map((i) => i.json.id).sort()).toEqual([...expected].sort());
+	});
+
+	it('a Retry-After longer than 60 s stops with an error that says so', async () => {
+		bigdd.server().fault({ path: ordersPath, times: 1, status: 429, retryAfter: 3600 });
+		const { error } = await bigdd.run(getAllOrders);
+		expect(error).toMatchObject({ httpCode: '429' });
+		expect(error?.description).toBe('BigDD asked to wait 3600 s, longer than the 60 s this node waits. Run it again later.');
+		expect(bigdd.requests()).toHaveLength(1);
+	});
+
+	it('a cursor that does not advance stops with an error instead of looping', async () => {
+		bigdd.server().fault({
+			path: ordersPath,
+			skip: 1,
+			times: 10,
+			status: 200,
+			body: { data: [{ id: 'x' }], pagination: { has_more: true, next_cursor: 'stuck' } },
+		});
+		const { error } = await bigdd.run(getAllOrders);
+		expect(error?.message).toBe("BigDD's page cursor did not advance");
+		expect(error?.description).toContain('a cursor it had sent before');
+		expect(bigdd.requests()).toHaveLength(3);
+	});
+
+	it('has_more without a cursor is an error, not a silently short list', async () => {
+		bigdd.server().fault({ path: ordersPath, times: 1, status: 200, body: { data: [{ id: 'x' }], pagination: { has_more: true, next_cursor: null } } });
+		const { error } = await bigdd.run(getAllOrders);
+		expect(error?.description).toContain('sent no cursor');
+	});
+
+	it('a page without a data array points at the Base URL', async () => {
+		bigdd.server().fault({ path: ordersPath, times: 1, status: 200, body: { hello: 'world' } });
+		const { error } = await bigdd.run(getAllOrders);
+		expect(error?.message).toBe('BigDD answered a list request without a data array');
+	});
+
+	it('each input item pages on its own, with its own filters, paired to its input', async () => {
+		const emails = [bigdd.shop().orders[0].customer.email, bigdd.shop().orders[1].customer.email];
+		const { items } = await bigdd.run(
+			{ resource: 'order', operation: 'getAll', returnAll: true, filters: { customerEmail: '={{ $json.email }}' } },
+			{ items: emails.map((email) => ({ json: { email } })) },
+		);
+		for (const item of items) {
+			const input = (item.pairedItem as { item: number }).item;
+			expect((item.json.customer as any).email).toBe(emails[input]);
+		}
+		expect(new Set(items.map((i) => (i.pairedItem as { item: number }).item))).toEqual(new Set([0, 1]));
+	});
+});
+
+describe('errors a person can act on (engine + local BigDD)', () => {
+	const bigdd = useLocalBigdd({ products: 5, orders: 5, files: 10, licenseKeys: 5 });
+
+	it('401: check the token in the credential, and the token never shows', async () => {
+		const { runActionNode } = await import('../../../helpers/engine');
+		const { error } = await runActionNode({
+			parameters: { resource: 'digitalProduct', operation: 'getAll', limit: 1 },
+			credentials: { ...bigdd.server().credentials, apiToken: 'bigdd_wrong_secret_token' },
+		});
+		expect(error).toMatchObject({ message: 'Missing or invalid token', httpCode: '401' });
+		expect(error?.description).toContain('Check the API token in the Big Digital Downloads credential');
+		expect(JSON.stringify(error)).not.toContain('bigdd_wrong_secret_token');
+	});
+
+	it('403: shop inactive or plan below Growth', async () => {
+		bigdd.server().fault({ times: 1, status: 403 });
+		const { error } = await bigdd.run({ resource: 'digitalProduct', operation: 'get', productId: bigdd.shop().products[0].id });
+		expect(error).toMatchObject({ httpCode: '403' });
+		expect(error?.description).toContain('Growth');
+	});
+
+	it('5xx on a read says it is safe to run again', async () => {
+		bigdd.server().fault({ times: 1, status: 500 });
+		const { error } = await bigdd.run({ resource: 'digitalProduct', operation: 'get', productId: bigdd.shop().products[0].id });
+		expect(error).toMatchObject({ httpCode: '500' });
+		expect(error?.description).toContain('Safe to run again for reads');
+	});
+});
