@@ -1,7 +1,10 @@
 // @ts-check
 'use strict';
 
-/** mulberry32: a tiny seeded PRNG, so the same seed always yields the same shop. */
+/**
+ * mulberry32: a tiny seeded PRNG, so the same seed always yields the same shop.
+ * @param {number} seed
+ */
 function createRandom(seed) {
 	let state = seed >>> 0;
 	const next = () => {

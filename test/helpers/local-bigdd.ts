@@ -5,6 +5,36 @@ import { runActionNode } from './engine';
 
 export type Bigdd = Awaited<ReturnType<typeof startBigdd>>;
 
+/** The seeded shop of the local server, as tests read it (see dev-server/seed.js). */
+export interface Customer {
+	id: string;
+	email: string;
+	gid: string;
+}
+export interface OrderLine {
+	id: string;
+	delivering_type: string;
+	digital_product_id: string;
+	file_ids: string[];
+	license_keys: string[];
+	downloads?: unknown[];
+}
+export interface Shop {
+	products: { id: string; name: string; is_archived: boolean; file_ids: string[]; shopify_product: { title: string; image: string }; max_downloads: number | null; download_in: number | null }[];
+	files: { id: string; name: string; type: string; uploaded: boolean; size: number }[];
+	orders: { id: string; name: string; financial_status: string; customer: Customer; lines: OrderLine[]; created_at: string }[];
+	licenseKeys: { id: string; key: string; tag: string | null; order_id: string | null; order_name: string | null }[];
+	downloads: { created_at: string; is_redownload: boolean; file_id: string }[];
+	emails: { order_id: string; to: string }[];
+}
+
+/** The body of a Create license keys request. */
+export interface KeyBatchBody {
+	keys: string[];
+	tag?: string;
+	duplicates?: string;
+}
+
 export interface LoggedRequest {
 	method: string;
 	path: string;
@@ -37,7 +67,7 @@ export function useLocalBigdd(options?: Parameters<typeof startBigdd>[0]) {
 		requests: () => server().requests() as LoggedRequest[],
 		/** `METHOD /path?query` of each request received in this test. */
 		requestLines: () => (server().requests() as LoggedRequest[]).map((r) => `${r.method} ${r.path}${r.rawQuery ? `?${r.rawQuery}` : ''}`),
-		shop: () => server().server.shop,
+		shop: () => server().server.shop as Shop,
 		run: async (
 			parameters: Record<string, unknown>,
 			extra: { continueOnFail?: boolean; items?: INodeExecutionData[]; settings?: Partial<INode> } = {},

@@ -1,3 +1,4 @@
+import type { Customer, OrderLine } from '../../../helpers/local-bigdd';
 import { useLocalBigdd } from '../../../helpers/local-bigdd';
 
 describe('Customer resource (engine + local BigDD)', () => {
@@ -14,8 +15,8 @@ describe('Customer resource (engine + local BigDD)', () => {
 		const { items } = await bigdd.run({ resource: 'customer', operation: 'getDownloads', customerId: customer.gid, returnAll: true });
 		expect(bigdd.requestLines()).toEqual([`GET /public-api/v1/customers/${customer.numeric}/downloads?limit=100`]);
 		expect(items).toHaveLength(customer.count);
-		expect(items.every((i) => (i.json.customer as any).gid === customer.gid)).toBe(true);
-		expect((items[0].json.lines as any[])[0]).toHaveProperty('downloads');
+		expect(items.every((i) => (i.json.customer as Customer).gid === customer.gid)).toBe(true);
+		expect((items[0].json.lines as OrderLine[])[0]).toHaveProperty('downloads');
 	});
 
 	it('Get Downloads with a numeric id and a Limit', async () => {

@@ -2,7 +2,7 @@ import { useLocalBigdd } from '../../../helpers/local-bigdd';
 
 describe('Download Link resource (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ files: 50 });
-	const fileIds = () => bigdd.shop().files.slice(0, 2).map((f: any) => f.id);
+	const fileIds = () => bigdd.shop().files.slice(0, 2).map((f) => f.id);
 
 	it('creates a limited, stamped link', async () => {
 		const { items } = await bigdd.run({

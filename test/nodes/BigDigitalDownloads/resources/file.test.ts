@@ -17,8 +17,8 @@ describe('File resource (engine + local BigDD)', () => {
 			filters: { type: 'application/pdf', uploaded: true, search: 'e' },
 			options: { includeProducts: true, sort: 'id' },
 		});
-		const expected = bigdd.shop().files.filter((f: any) => f.type === 'application/pdf' && f.uploaded && f.name.includes('e'));
-		expect(items.map((i) => i.json.id)).toEqual(expected.map((f: any) => f.id).sort());
+		const expected = bigdd.shop().files.filter((f) => f.type === 'application/pdf' && f.uploaded && f.name.includes('e'));
+		expect(items.map((i) => i.json.id)).toEqual(expected.map((f) => f.id).sort());
 		for (const request of bigdd.requests()) {
 			expect(request.query).toMatchObject({ type: 'application/pdf', uploaded: 'true', q: 'e', include: 'products', sort: 'id' });
 		}
@@ -87,8 +87,9 @@ describe('File resource (engine + local BigDD)', () => {
 	});
 
 	it('Delete of a detached file returns { deleted: true, id }', async () => {
-		const attached = new Set(bigdd.shop().products.flatMap((p: any) => p.file_ids));
-		const free = bigdd.shop().files.find((f: any) => !attached.has(f.id) && !bigdd.shop().orders.some((o: any) => o.lines.some((l: any) => l.file_ids.includes(f.id))));
+		const attached = new Set(bigdd.shop().products.flatMap((p) => p.file_ids));
+		const free = bigdd.shop().files.find((f) => !attached.has(f.id) && !bigdd.shop().orders.some((o) => o.lines.some((l) => l.file_ids.includes(f.id))));
+		if (!free) throw new Error('the seed has no detached file');
 		const { items } = await bigdd.run({ resource: 'file', operation: 'delete', fileId: free.id });
 		expect(bigdd.requestLines()).toEqual([`DELETE /public-api/v1/files/${free.id}`]);
 		expect(items).toEqual([{ json: { deleted: true, id: free.id }, pairedItem: { item: 0 } }]);

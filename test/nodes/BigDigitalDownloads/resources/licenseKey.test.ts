@@ -1,9 +1,15 @@
+import type { KeyBatchBody } from '../../../helpers/local-bigdd';
 import { useLocalBigdd } from '../../../helpers/local-bigdd';
 
 describe('License Key resource (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ licenseKeys: 400, orders: 200 });
-	const available = () => bigdd.shop().licenseKeys.find((k: any) => k.order_id === null);
-	const assigned = () => bigdd.shop().licenseKeys.find((k: any) => k.order_id !== null);
+	const firstKey = (assignedToOrder: boolean) => {
+		const key = bigdd.shop().licenseKeys.find((k) => (k.order_id !== null) === assignedToOrder);
+		if (!key) throw new Error(`the seed has no ${assignedToOrder ? 'assigned' : 'available'} key left`);
+		return key;
+	};
+	const available = () => firstKey(false);
+	const assigned = () => firstKey(true);
 
 	it('Get Many sends status, tag and search on every page', async () => {
 		const tag = available().tag;
@@ -14,8 +20,8 @@ describe('License Key resource (engine + local BigDD)', () => {
 			filters: { status: 'available', tag, search: 'key-' },
 			options: { sort: 'created_at' },
 		});
-		const expected = bigdd.shop().licenseKeys.filter((k: any) => k.order_id === null && k.tag === tag);
-		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((k: any) => k.id).sort());
+		const expected = bigdd.shop().licenseKeys.filter((k) => k.order_id === null && k.tag === tag);
+		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((k) => k.id).sort());
 		for (const request of bigdd.requests()) {
 			expect(request.query).toMatchObject({ status: 'available', tag, q: 'key-', sort: 'created_at', limit: '100' });
 		}
@@ -75,14 +81,14 @@ describe('License Key resource (engine + local BigDD)', () => {
 			const { items, error } = await bigdd.run(parameters);
 			expect(error).toBeUndefined();
 			const requests = bigdd.requests();
-			expect(requests.map((r) => [r.method, r.path, (r.body as any).keys.length])).toEqual([
+			expect(requests.map((r) => [r.method, r.path, (r.body as KeyBatchBody).keys.length])).toEqual([
 				['POST', '/public-api/v1/license-keys', 5000],
 				['POST', '/public-api/v1/license-keys', 5000],
 				['POST', '/public-api/v1/license-keys', 2001],
 			]);
-			expect((requests[0].body as any).keys[0]).toBe('BULK-0');
-			expect((requests[2].body as any).keys[2000]).toBe('BULK-12000');
-			expect(requests.every((r) => (r.body as any).tag === 'bulk' && (r.body as any).duplicates === 'skip')).toBe(true);
+			expect((requests[0].body as KeyBatchBody).keys[0]).toBe('BULK-0');
+			expect((requests[2].body as KeyBatchBody).keys[2000]).toBe('BULK-12000');
+			expect(requests.every((r) => (r.body as KeyBatchBody).tag === 'bulk' && (r.body as KeyBatchBody).duplicates === 'skip')).toBe(true);
 			const idempotencyKeys = requests.map((r) => r.headers['idempotency-key']);
 			expect(new Set(idempotencyKeys).size).toBe(3);
 			expect(items).toEqual([
@@ -109,7 +115,7 @@ describe('License Key resource (engine + local BigDD)', () => {
 			expect(error).toBeUndefined();
 			expect(bigdd.requests().map((r) => r.status)).toEqual([201, 502, 201, 201, 201]);
 			expect(bigdd.shop().licenseKeys.length - countBefore).toBe(10_500);
-			expect(bigdd.shop().licenseKeys.filter((k: any) => k.key === 'RETRY-7000')).toHaveLength(1);
+			expect(bigdd.shop().licenseKeys.filter((k) => k.key === 'RETRY-7000')).toHaveLength(1);
 			expect(items[0].json).toMatchObject({ created: 10_500, batches: 3 });
 		});
 
@@ -122,7 +128,7 @@ describe('License Key resource (engine + local BigDD)', () => {
 		it('reports skipped duplicates', async () => {
 			const existing = available().key;
 			const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys: `${existing}\n\nNEW-ONE-1\n  NEW-ONE-2  `, duplicates: 'skip' });
-			expect((bigdd.requests()[0].body as any).keys).toEqual([existing, 'NEW-ONE-1', 'NEW-ONE-2']);
+			expect((bigdd.requests()[0].body as KeyBatchBody).keys).toEqual([existing, 'NEW-ONE-1', 'NEW-ONE-2']);
 			expect(items[0].json).toMatchObject({ created: 2, skipped: 1, total: 3, batches: 1 });
 		});
 

@@ -1,3 +1,4 @@
+import type { Customer, OrderLine } from '../../../helpers/local-bigdd';
 import { useLocalBigdd } from '../../../helpers/local-bigdd';
 
 describe('Order resource (engine + local BigDD)', () => {
@@ -22,10 +23,10 @@ describe('Order resource (engine + local BigDD)', () => {
 		const expected = bigdd
 			.shop()
 			.orders.filter(
-				(o: any) =>
-					['PAID', 'REFUNDED'].includes(o.financial_status) && o.lines.some((l: any) => l.digital_product_id === product),
+				(o) =>
+					['PAID', 'REFUNDED'].includes(o.financial_status) && o.lines.some((l) => l.digital_product_id === product),
 			);
-		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((o: any) => o.id).sort());
+		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((o) => o.id).sort());
 		const requests = bigdd.requests();
 		expect(requests).toHaveLength(Math.max(1, Math.ceil(expected.length / 100)));
 		for (const request of requests) {
@@ -40,7 +41,7 @@ describe('Order resource (engine + local BigDD)', () => {
 			});
 		}
 		expect(requests[0].rawQuery).toContain('financial_status=PAID&financial_status=REFUNDED');
-		expect((items[0].json.lines as any[])[0]).toHaveProperty('downloads');
+		expect((items[0].json.lines as OrderLine[])[0]).toHaveProperty('downloads');
 	});
 
 	it("finds a customer's orders by email, the question support asks most", async () => {
@@ -48,7 +49,7 @@ describe('Order resource (engine + local BigDD)', () => {
 		const { items } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters: { customerEmail: email } });
 		expect(bigdd.requests()[0].query.customer_email).toBe(email);
 		expect(items.length).toBeGreaterThan(0);
-		expect(items.every((i) => (i.json.customer as any).email === email)).toBe(true);
+		expect(items.every((i) => (i.json.customer as Customer).email === email)).toBe(true);
 	});
 
 	it('reads a date without a zone in the workflow time zone', async () => {
@@ -121,7 +122,7 @@ describe('Order resource (engine + local BigDD)', () => {
 	describe('Set Line Files', () => {
 		const uniqueLine = () => {
 			for (const o of bigdd.shop().orders) {
-				const line = o.lines.find((l: any) => l.delivering_type === 'UNIQUE');
+				const line = o.lines.find((l) => l.delivering_type === 'UNIQUE');
 				if (line) return { order: o, line };
 			}
 			throw new Error('no UNIQUE line in the seed');
@@ -141,7 +142,7 @@ describe('Order resource (engine + local BigDD)', () => {
 			const [request] = bigdd.requests();
 			expect(`${request.method} ${request.path}`).toBe(`PUT /public-api/v1/orders/${o.id}/lines/${line.id}/files`);
 			expect(request.body).toEqual({ file_ids: [a.id, b.id], send_email: true });
-			expect((items[0].json.lines as any[]).find((l) => l.id === line.id).file_ids).toEqual([a.id, b.id]);
+			expect((items[0].json.lines as OrderLine[]).find((l) => l.id === line.id)?.file_ids).toEqual([a.id, b.id]);
 		});
 
 		it('an empty file list clears the line', async () => {

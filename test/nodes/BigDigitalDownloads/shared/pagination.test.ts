@@ -1,3 +1,4 @@
+import type { Customer } from '../../../helpers/local-bigdd';
 import { useLocalBigdd } from '../../../helpers/local-bigdd';
 
 describe('cursor pagination (engine + local BigDD)', () => {
@@ -13,7 +14,7 @@ describe('cursor pagination (engine + local BigDD)', () => {
 		expect(requests.map((r) => r.status)).toEqual([200, 429, 200, 200]);
 		expect(requests[2].query.cursor).toBe(requests[1].query.cursor);
 		expect(requests.every((r) => r.query.financial_status === 'PAID')).toBe(true);
-		const expected = bigdd.shop().orders.filter((o: any) => o.financial_status === 'PAID').map((o: any) => o.id);
+		const expected = bigdd.shop().orders.filter((o) => o.financial_status === 'PAID').map((o) => o.id);
 		expect(items.map((i) => i.json.id).sort()).toEqual([...expected].sort());
 	});
 
@@ -59,7 +60,7 @@ describe('cursor pagination (engine + local BigDD)', () => {
 		);
 		for (const item of items) {
 			const input = (item.pairedItem as { item: number }).item;
-			expect((item.json.customer as any).email).toBe(emails[input]);
+			expect((item.json.customer as Customer).email).toBe(emails[input]);
 		}
 		expect(new Set(items.map((i) => (i.pairedItem as { item: number }).item))).toEqual(new Set([0, 1]));
 	});
