@@ -8,6 +8,7 @@ const { parseQuery } = require('./query');
 const { parseMultipart } = require('./multipart');
 const { createRouter } = require('./router');
 const { seedShop } = require('./seed');
+const { createRandom } = require('./random');
 const { buildEvent, deliverWebhook } = require('./webhooks');
 const catalog = require('./routes/catalog');
 const orders = require('./routes/orders');
@@ -169,6 +170,12 @@ function createBigddServer(options = {}) {
 			}
 		};
 
+		if (url.pathname === '/__admin/blob') {
+			// Deterministic bytes to download into n8n as a binary file: ?size=<bytes>&seed=<n>
+			const blob = deterministicBytes(Number(url.searchParams.get('size') ?? 1024), Number(url.searchParams.get('seed') ?? 1));
+			res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': blob.length, 'Content-Disposition': 'attachment; filename="blob.zip"' });
+			return res.end(blob);
+		}
 		if (url.pathname.startsWith('/__admin/')) {
 			try {
 				return send(res, 200, await admin(method, url.pathname, raw.length ? json() : {}));
@@ -278,6 +285,14 @@ function createBigddServer(options = {}) {
 	};
 }
 
+/** `size` bytes from a seeded PRNG: the same size and seed always give the same file. */
+function deterministicBytes(/** @type {number} */ size, /** @type {number} */ seed) {
+	const random = createRandom(seed);
+	const bytes = Buffer.alloc(size);
+	for (let i = 0; i < size; i++) bytes[i] = Math.floor(random.next() * 256);
+	return bytes;
+}
+
 function safeJson(/** @type {Buffer} */ raw) {
 	try {
 		return JSON.parse(raw.toString('utf8'));
@@ -287,4 +302,4 @@ function safeJson(/** @type {Buffer} */ raw) {
 }
 
 /** @typedef {FaultRule} Fault */
-module.exports = { createBigddServer, API_PREFIX, DEFAULT_TOKEN, DEFAULT_WEBHOOK_SECRET };
+module.exports = { createBigddServer, deterministicBytes, API_PREFIX, DEFAULT_TOKEN, DEFAULT_WEBHOOK_SECRET };

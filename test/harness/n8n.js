@@ -34,8 +34,10 @@ async function freePort() {
 function parseExecuteOutput(/** @type {string} */ stdout) {
 	const lines = stdout.split('\n');
 	const start = lines.indexOf('{');
-	if (start === -1) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
-	return JSON.parse(lines.slice(start).join('\n'));
+	// The pretty-printed run ends at the first line that is exactly "}"; log lines may follow it.
+	const end = lines.indexOf('}', start);
+	if (start === -1 || end === -1) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
+	return JSON.parse(lines.slice(start, end + 1).join('\n'));
 }
 
 /**
@@ -82,6 +84,7 @@ async function createN8n(options) {
 		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
 		DB_SQLITE_POOL_SIZE: '2',
+		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		...options.env,
 	};
 	/** @type {import('node:child_process').ChildProcess | undefined} */

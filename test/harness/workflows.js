@@ -20,7 +20,9 @@ function bigddCredential(/** @type {{ id: string, baseUrl: string, apiToken: str
  * A workflow whose Manual Trigger feeds each given node directly (one input item each), so one
  * headless execution covers several operations.
  * @param {{ id: string, name?: string, credentialId: string,
- *   nodes: { name: string, parameters: Record<string, unknown>, type?: string, settings?: Record<string, unknown>, after?: string }[] }} spec
+ *   nodes: { name: string, parameters: Record<string, unknown>, type?: string, typeVersion?: number,
+ *     settings?: Record<string, unknown>, after?: string }[] }} spec
+ * `after` chains a node behind another instead of the trigger; `settings` are node settings such as retryOnFail.
  */
 function actionWorkflow(spec) {
 	const trigger = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -35,7 +37,7 @@ function actionWorkflow(spec) {
 			id: `node-${i}`,
 			name: node.name,
 			type: node.type ?? ACTION_NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: node.typeVersion ?? 1,
 			position: [300, i * 150],
 			parameters: node.parameters,
 			...(isOurs ? { credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } } } : {}),
