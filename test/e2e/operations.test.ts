@@ -98,6 +98,18 @@ describe('all operations in real n8n', () => {
 						parameters: { url: `${bigdd.url}/__admin/blob?size=${UPLOAD_BYTES}&seed=7`, options: { response: { response: { responseFormat: 'file' } } } },
 					},
 					{ name: 'Upload', after: 'Download blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'presets-v3.zip' } } },
+					{
+						name: 'Download 25 MB + 1',
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: 4.2,
+						parameters: { url: `${bigdd.url}/__admin/blob?size=${25 * 1024 * 1024 + 1}&seed=8`, options: { response: { response: { responseFormat: 'file' } } } },
+					},
+					{
+						name: 'Upload too big',
+						after: 'Download 25 MB + 1',
+						parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data' },
+						settings: { onError: 'continueRegularOutput' },
+					},
 				],
 			}),
 		]);
@@ -253,5 +265,12 @@ describe('all operations in real n8n', () => {
 		expect(nodeOutput(runs.bigddOpsUpload01, 'Upload').items).toEqual([
 			expect.objectContaining({ name: 'presets-v3.zip', size: UPLOAD_BYTES, type: 'application/zip', uploaded: true }),
 		]);
+	});
+
+	it('file Upload of 25 MB + 1 byte is refused in n8n before anything is sent', () => {
+		expect(nodeOutput(runs.bigddOpsUpload01, 'Upload too big').items).toEqual([
+			{ error: 'The file is 25.0 MB; BigDD accepts at most 25 MB through the API' },
+		]);
+		expect(received('POST', '/files')).toHaveLength(1);
 	});
 });
