@@ -1,0 +1,122 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+export const WEBHOOK_EVENTS = [
+	'digital_order.purchased',
+	'digital_order.delivered',
+	'file.downloaded',
+	'file.redownloaded',
+] as const;
+
+/** BigDD's replay window (the spec rejects timestamps more than 5 minutes away). */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+export const MIN_TOLERANCE_SECONDS = 30;
+export const MAX_TOLERANCE_SECONDS = 900;
+/** How many recent event ids the trigger remembers to drop BigDD's retried deliveries. */
+export const REMEMBERED_EVENT_IDS = 1000;
+
+export interface BigddEvent extends IDataObject {
+	id: string;
+	type: string;
+}
+
+export type Verdict =
+	| { ok: true; event: BigddEvent }
+	| { ok: false; status: 400 | 401; message: string };
+
+const reject = (status: 400 | 401, message: string): Verdict => ({ ok: false, status, message });
+
+function headerValue(value: unknown): string | undefined {
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' ? first.trim() : undefined;
+}
+
+/** BigDD's hex signature; an optional "sha256=" prefix and uppercase hex are accepted. */
+export function parseSignature(header: unknown): Buffer | undefined {
+	const value = headerValue(header)?.replace(/^sha256=/i, '').toLowerCase();
+	return value && /^[0-9a-f]{64}$/.test(value) ? Buffer.from(value, 'hex') : undefined;
+}
+
+/** hex HMAC-SHA256 of `${timestamp}.${rawBody}`, computed over the body's exact bytes. */
+export function signatureFor(secret: string, timestamp: string, rawBody: Buffer): string {
+	return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
+}
+
+/**
+ * Checks one webhook request the way BigDD documents, before anything else happens:
+ * headers present and well formed (else 401), timestamp within the window (else 400), HMAC over the
+ * raw bytes compared in constant time (else 401, also when no secret is configured), then a JSON
+ * event with a string id and type (else 400). Messages name the check, never a secret.
+ */
+export function verifyWebhookRequest(input: {
+	secret: unknown;
+	signature: unknown;
+	timestamp: unknown;
+	rawBody: unknown;
+	nowMs: number;
+	toleranceSeconds: number;
+}): Verdict {
+	const signature = parseSignature(input.signature);
+	if (headerValue(input.signature) === undefined) return reject(401, 'Missing X-Webhook-Signature header');
+	if (!signature) return reject(401, 'Malformed X-Webhook-Signature header');
+	const timestamp = headerValue(input.timestamp);
+	if (timestamp === undefined) return reject(401, 'Missing X-Webhook-Timestamp header');
+	if (!/^\d{1,12}$/.test(timestamp)) return reject(401, 'Malformed X-Webhook-Timestamp header');
+	if (Math.abs(input.nowMs / 1000 - Number(timestamp)) > input.toleranceSeconds) {
+		return reject(400, 'Timestamp outside the accepted window');
+	}
+	if (typeof input.secret !== 'string' || input.secret === '' || !Buffer.isBuffer(input.rawBody)) {
+		return reject(401, 'Invalid signature');
+	}
+	const expected = Buffer.from(signatureFor(input.secret, timestamp, input.rawBody), 'hex');
+	if (!timingSafeEqual(expected, signature)) return reject(401, 'Invalid signature');
+
+	let event: unknown;
+	try {
+		event = JSON.parse(input.rawBody.toString('utf8'));
+	} catch {
+		return reject(400, 'Body is not JSON');
+	}
+	const { id, type } = (event ?? {}) as { id?: unknown; type?: unknown };
+	if (typeof event !== 'object' || Array.isArray(event) || typeof id !== 'string' || id === '' || typeof type !== 'string') {
+		return reject(400, 'Body is not a BigDD event (id and type are required)');
+	}
+	return { ok: true, event: event as BigddEvent };
+}
+
+/** A BigDD test event: flagged `test: true`, or of a type that is none of the four real events. */
+export function isTestEvent(event: BigddEvent): boolean {
+	return event.test === true || !(WEBHOOK_EVENTS as readonly string[]).includes(event.type);
+}
+
+export type Decision = 'run' | 'notSelected' | 'testEvent' | 'duplicate';
+
+/**
+ * What to do with a genuine event. While the editor listens, a test event always runs (it proves
+ * the URL, HTTPS and secret). In production, test events run only when asked, unselected types never,
+ * and an id seen before (BigDD retries deliveries) never twice.
+ */
+export function decideDelivery(
+	event: BigddEvent,
+	options: { selectedEvents: string[]; listening: boolean; includeTestEvents: boolean; seenBefore: (id: string) => boolean },
+): Decision {
+	if (isTestEvent(event)) return options.listening || options.includeTestEvents ? 'run' : 'testEvent';
+	if (!options.selectedEvents.includes(event.type)) return 'notSelected';
+	if (!options.listening && options.seenBefore(event.id)) return 'duplicate';
+	return 'run';
+}
+
+/**
+ * Remembers an event id in the node's static data (persisted by n8n with the workflow), keeping
+ * only the most recent `capacity` ids. Returns whether the id was new.
+ */
+export function rememberEventId(store: IDataObject, id: string, capacity = REMEMBERED_EVENT_IDS): boolean {
+	const ids = Array.isArray(store.recentEventIds) ? (store.recentEventIds as string[]) : [];
+	if (ids.includes(id)) return false;
+	store.recentEventIds = [...ids, id].slice(-capacity);
+	return true;
+}
+
+export function hasSeenEventId(store: IDataObject, id: string): boolean {
+	return Array.isArray(store.recentEventIds) && (store.recentEventIds as string[]).includes(id);
+}
