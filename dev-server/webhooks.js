@@ -40,8 +40,9 @@ function buildEvent(shop, type, options = {}) {
 
 /**
  * Delivers one event the way BigDD does (signed POST), with switches to send it wrong on purpose.
- * @param {{ url: string, secret: string, event?: any, rawBody?: string, timestamp?: string | number,
+ * @param {{ url: string, secret: string, event?: any, rawBody?: string, signedBody?: string, timestamp?: string | number,
  *   signature?: string, omitHeaders?: string[], extraHeaders?: Record<string, string>, timeoutMs?: number }} options
+ * `signedBody` signs other bytes than those sent (a body tampered with in transit).
  */
 async function deliverWebhook(options) {
 	const rawBody = options.rawBody ?? JSON.stringify(options.event);
@@ -51,7 +52,7 @@ async function deliverWebhook(options) {
 		'Content-Type': 'application/json',
 		'User-Agent': 'BigDigitalDownloads-Webhooks/1.0',
 		'X-Webhook-Timestamp': timestamp,
-		'X-Webhook-Signature': options.signature ?? signWebhook(options.secret, timestamp, rawBody),
+		'X-Webhook-Signature': options.signature ?? signWebhook(options.secret, timestamp, options.signedBody ?? rawBody),
 		...options.extraHeaders,
 	};
 	for (const name of options.omitHeaders ?? []) delete headers[name];

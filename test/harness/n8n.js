@@ -89,6 +89,10 @@ async function createN8n(options) {
 	};
 	/** @type {import('node:child_process').ChildProcess | undefined} */
 	let server;
+	/** @type {Promise<(method: string, url: string, body?: any) => Promise<{ status: number, body: any }>> | undefined} */
+	let session;
+	/** @type {string | undefined} */
+	let apiKey;
 
 	/** @param {string[]} args */
 	async function cli(args, { allowFailure = false } = {}) {
@@ -157,6 +161,7 @@ async function createN8n(options) {
 		async stop() {
 			const child = server;
 			server = undefined;
+			session = undefined;
 			if (!child || child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');
@@ -164,8 +169,12 @@ async function createN8n(options) {
 			await exited;
 			clearTimeout(timer);
 		},
-		/** A logged-in REST session as the owner (cookie auth, as the editor uses). */
+		/** A logged-in REST session as the owner (cookie auth, as the editor uses); one per start. */
 		async login() {
+			session ??= instance.newSession();
+			return await session;
+		},
+		async newSession() {
 			const headers = { 'Content-Type': 'application/json', 'browser-id': 'bigdd-e2e' };
 			const response = await fetch(`${instance.baseUrl}/rest/login`, {
 				method: 'POST',
@@ -190,6 +199,51 @@ async function createN8n(options) {
 				return { status: res.status, body: json };
 			};
 		},
+		/** Executions of a workflow through n8n's public API (a fresh API key per call), newest first. */
+		async executions(/** @type {string} */ workflowId) {
+			if (!apiKey) {
+				const rest = await instance.login();
+				const key = await rest('POST', '/rest/api-keys', {
+					label: `e2e-${crypto.randomBytes(6).toString('hex')}`,
+					scopes: ['execution:read', 'execution:list'],
+					expiresAt: null,
+				});
+				if (key.status !== 200) throw new Error(`creating an API key failed: ${key.status} ${JSON.stringify(key.body)}`);
+				apiKey = /** @type {string} */ (key.body.data.rawApiKey);
+			}
+			const response = await fetch(`${instance.baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250`, {
+				headers: { 'X-N8N-API-KEY': apiKey },
+			});
+			if (!response.ok) throw new Error(`listing executions failed: ${response.status} ${await response.text()}`);
+			const page = /** @type {{ data: any[] }} */ (await response.json());
+			return page.data;
+		},
+		/**
+		 * Waits (bounded) until n8n serves the production webhook `path` (`<webhookId>/<path>`).
+		 * /healthz/readiness answers before published workflows are activated; meanwhile webhooks get
+		 * 404. A GET probe starts nothing: n8n answers it with a hint to use POST once registered.
+		 */
+		async waitForWebhook(/** @type {string} */ webhookPath, timeoutMs = 60_000) {
+			const deadline = Date.now() + timeoutMs;
+			while (Date.now() < deadline) {
+				const response = await fetch(`${instance.baseUrl}/webhook/${webhookPath}`);
+				const text = await response.text();
+				if (!/is not registered\.?"/.test(text) || /POST request/.test(text)) return;
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+			throw new Error(`webhook ${webhookPath} was not registered within ${timeoutMs / 1000} s`);
+		},
+		/** Polls (bounded) until the workflow has at least `count` executions, then returns them all. */
+		async waitForExecutions(/** @type {string} */ workflowId, /** @type {number} */ count, timeoutMs = 30_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const executions = await instance.executions(workflowId);
+				if (executions.length >= count || Date.now() > deadline) return executions;
+				await new Promise((resolve) => setTimeout(resolve, 200));
+			}
+		},
+		/** The text n8n logged while running (`n8n start`). */
+		log: () => fs.readFileSync(path.join(root, 'n8n-start.log'), 'utf8'),
 		/** Stops n8n and removes the user folder. */
 		async dispose() {
 			await instance.stop();

@@ -55,4 +55,35 @@ function actionWorkflow(spec) {
 	};
 }
 
-module.exports = { bigddCredential, actionWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE };
+const TRIGGER_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloadsTrigger`;
+const TRIGGER_NAME = 'BigDD Trigger';
+
+/**
+ * A workflow started by the BigDD trigger (fixed webhookId, so its URL is known), ending in a NoOp.
+ * @param {{ id: string, webhookId: string, credentialId: string, events: string[], options?: Record<string, unknown> }} spec
+ */
+function triggerWorkflow(spec) {
+	return {
+		id: spec.id,
+		name: spec.id,
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: TRIGGER_NAME,
+				type: TRIGGER_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: spec.webhookId,
+				parameters: { events: spec.events, options: spec.options ?? {} },
+				credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } },
+			},
+			{ id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
+		],
+		connections: { [TRIGGER_NAME]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+module.exports = { bigddCredential, actionWorkflow, triggerWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE, TRIGGER_NAME };

@@ -1,0 +1,153 @@
+// The trigger inside a running real n8n 2.41.1 (`n8n start`, published workflows, real HTTP), fed by
+// the local server's signed-webhook sender. Executions are read back through n8n's public API.
+import { startBigdd } from '../harness/bigdd';
+import { e2eTarball } from '../harness/e2e-env';
+import { createN8n } from '../harness/n8n';
+import { bigddCredential, triggerWorkflow, TRIGGER_NAME } from '../harness/workflows';
+import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../dev-server/webhooks';
+
+type N8n = Awaited<ReturnType<typeof createN8n>>;
+interface Execution {
+	mode: string;
+	data: { resultData: { runData: Record<string, { data: { main: { json: { id: string; type: string } }[][] } }[]> } };
+}
+
+const SECRET = 'whsec_example_e2e_signing_secret';
+const ALL = { id: 'bigddTrigAllEvts', webhookId: 'bigdd-all-events' };
+const ONE = { id: 'bigddTrigDownlds', webhookId: 'bigdd-downloads' };
+const NO_SECRET = { id: 'bigddTrigNoSecrt', webhookId: 'bigdd-no-secret' };
+
+describe('trigger in real n8n', () => {
+	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let n8n: N8n;
+	const url = (webhookId: string, kind = 'webhook') => `${n8n.baseUrl}/${kind}/${webhookId}/bigdd`;
+	const send = async (webhookId: string, event: object, options: Record<string, unknown> = {}) =>
+		await deliverWebhook({ url: url(webhookId), secret: SECRET, event, ...options });
+	const eventsRun = async (workflowId: string, count: number) =>
+		((await n8n.waitForExecutions(workflowId, count)) as Execution[]).map((e) => e.data.resultData.runData[TRIGGER_NAME][0].data.main[0][0].json);
+	let sentinel = 0;
+	/** Sends a fresh genuine event and waits for its execution: everything sent before it has been handled. */
+	const settle = async (workflowId: string, webhookId: string, expectedBefore: number, type = 'file.downloaded') => {
+		const event = buildEvent(bigdd.server.shop, type, { id: `evt_sentinel_${++sentinel}` });
+		expect((await send(webhookId, event)).status).toBe(200);
+		const events = await eventsRun(workflowId, expectedBefore + 1);
+		expect(events.map((e) => e.id)).toContain(event.id);
+		return events;
+	};
+
+	beforeAll(async () => {
+		bigdd = await startBigdd({ orders: 30, products: 10, files: 60, licenseKeys: 10 });
+		n8n = await createN8n({ tarball: e2eTarball() });
+		await n8n.importCredentials([
+			bigddCredential({ id: 'bigddTrigSecret1', baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SECRET }),
+			bigddCredential({ id: 'bigddTrigNoSecr1', baseUrl: bigdd.url, apiToken: bigdd.server.token }),
+		]);
+		await n8n.importWorkflows([
+			triggerWorkflow({ ...ALL, credentialId: 'bigddTrigSecret1', events: [...EVENT_TYPES] }),
+			triggerWorkflow({ ...ONE, credentialId: 'bigddTrigSecret1', events: ['file.downloaded'] }),
+			triggerWorkflow({ ...NO_SECRET, credentialId: 'bigddTrigNoSecr1', events: ['file.downloaded'] }),
+		]);
+		for (const workflow of [ALL, ONE, NO_SECRET]) await n8n.publish(workflow.id);
+		await n8n.start();
+		await n8n.waitForWebhook(`${ALL.webhookId}/bigdd`);
+		await n8n.waitForWebhook(`${ONE.webhookId}/bigdd`);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await bigdd?.server.stop();
+	});
+
+	const sentEvents: { id: string; type: string }[] = [];
+
+	it('each of the 4 events starts exactly one execution with the event as sent', async () => {
+		for (const [i, type] of EVENT_TYPES.entries()) {
+			const event = buildEvent(bigdd.server.shop, type, { id: `evt_e2e_${i}`, orderIndex: i });
+			const response = await send(ALL.webhookId, event);
+			expect({ status: response.status, body: JSON.parse(response.body) }).toEqual({ status: 200, body: { received: true } });
+			sentEvents.push(event);
+		}
+		const events = await eventsRun(ALL.id, 4);
+		expect(events).toHaveLength(4);
+		expect([...events].sort((a, b) => a.id.localeCompare(b.id))).toEqual(JSON.parse(JSON.stringify(sentEvents)));
+	});
+
+	it('every bad request gets its status and starts nothing', async () => {
+		const event = buildEvent(bigdd.server.shop, 'digital_order.purchased', { id: 'evt_bad' });
+		const raw = JSON.stringify(event);
+		const nowSeconds = Math.floor(Date.now() / 1000);
+		const cases: [string, Record<string, unknown>, number, string][] = [
+			['wrong secret', { secret: 'whsec_wrong' }, 401, 'Invalid signature'],
+			['tampered body', { rawBody: raw.replace('evt_bad', 'evt_bag'), signedBody: raw }, 401, 'Invalid signature'],
+			['missing signature', { omitHeaders: ['X-Webhook-Signature'] }, 401, 'Missing X-Webhook-Signature header'],
+			['missing timestamp', { omitHeaders: ['X-Webhook-Timestamp'] }, 401, 'Missing X-Webhook-Timestamp header'],
+			['malformed signature', { signature: 'abc' }, 401, 'Malformed X-Webhook-Signature header'],
+			['non-numeric timestamp', { timestamp: 'yesterday' }, 401, 'Malformed X-Webhook-Timestamp header'],
+			['stale timestamp', { timestamp: nowSeconds - 400 }, 400, 'Timestamp outside the accepted window'],
+			['future timestamp', { timestamp: nowSeconds + 400 }, 400, 'Timestamp outside the accepted window'],
+		];
+		for (const [name, options, status, message] of cases) {
+			const response = await deliverWebhook({ url: url(ALL.webhookId), secret: SECRET, event, ...options });
+			expect({ name, status: response.status, body: JSON.parse(response.body) }).toEqual({ name, status, body: { error: message } });
+			expect(response.body).not.toContain(SECRET);
+		}
+		// Malformed JSON sent as application/json never reaches the node: n8n's body parser answers 422.
+		const notJson = await deliverWebhook({ url: url(ALL.webhookId), secret: SECRET, rawBody: '{"id": not json' });
+		expect(notJson.status).toBe(422);
+		const events = await settle(ALL.id, ALL.webhookId, 4);
+		expect(events).toHaveLength(5);
+		expect(events.map((e) => e.id)).not.toContain('evt_bad');
+	});
+
+	it('a genuine event of an unselected type: 200 and nothing runs', async () => {
+		const event = buildEvent(bigdd.server.shop, 'digital_order.purchased', { id: 'evt_unselected' });
+		const response = await send(ONE.webhookId, event);
+		expect({ status: response.status, body: JSON.parse(response.body) }).toEqual({ status: 200, body: { received: true, ignored: 'notSelected' } });
+		const events = await settle(ONE.id, ONE.webhookId, 0);
+		expect(events.map((e) => e.id)).toEqual([`evt_sentinel_${sentinel}`]);
+	});
+
+	it('a duplicate (BigDD retrying): 200 and still one execution, even after an n8n restart', async () => {
+		const first = sentEvents[0];
+		const again = await send(ALL.webhookId, first);
+		expect({ status: again.status, body: JSON.parse(again.body) }).toEqual({ status: 200, body: { received: true, ignored: 'duplicate' } });
+
+		await n8n.stop();
+		await n8n.start();
+		await n8n.waitForWebhook(`${ALL.webhookId}/bigdd`);
+		const afterRestart = await send(ALL.webhookId, first);
+		expect(JSON.parse(afterRestart.body)).toEqual({ received: true, ignored: 'duplicate' });
+
+		const events = await settle(ALL.id, ALL.webhookId, 5);
+		expect(events).toHaveLength(6);
+		expect(events.filter((e) => e.id === first.id)).toHaveLength(1);
+	});
+
+	it("listen for test event: BigDD's Test button shows up in the editor", async () => {
+		const rest = await n8n.login();
+		const listening = await rest('POST', `/rest/workflows/${ONE.id}/run`, { triggerToStartFrom: { name: TRIGGER_NAME } });
+		expect(listening).toEqual({ status: 200, body: { data: { waitingForWebhook: true } } });
+		const testEvent = buildEvent(bigdd.server.shop, 'test', { id: 'evt_test_button' });
+		const response = await deliverWebhook({ url: url(ONE.webhookId, 'webhook-test'), secret: SECRET, event: testEvent });
+		expect({ status: response.status, body: JSON.parse(response.body) }).toEqual({ status: 200, body: { received: true } });
+		const executions = (await n8n.waitForExecutions(ONE.id, 2)) as Execution[];
+		const manual = executions.find((e) => e.mode === 'manual');
+		expect(manual?.data.resultData.runData[TRIGGER_NAME][0].data.main[0][0].json).toEqual(JSON.parse(JSON.stringify(testEvent)));
+	});
+
+	it('a test event sent to the production URL is acknowledged and starts nothing', async () => {
+		const response = await send(ALL.webhookId, buildEvent(bigdd.server.shop, 'test', { id: 'evt_test_prod' }));
+		expect(JSON.parse(response.body)).toEqual({ received: true, ignored: 'testEvent' });
+		const events = await settle(ALL.id, ALL.webhookId, 6);
+		expect(events.map((e) => e.id)).not.toContain('evt_test_prod');
+	});
+
+	it('without a signing secret: the URL is never served and the editor says exactly why', async () => {
+		const event = buildEvent(bigdd.server.shop, 'file.downloaded', { id: 'evt_no_secret' });
+		expect((await send(NO_SECRET.webhookId, event)).status).toBe(404);
+		const rest = await n8n.login();
+		const listening = await rest('POST', `/rest/workflows/${NO_SECRET.id}/run`, { triggerToStartFrom: { name: TRIGGER_NAME } });
+		expect(listening.body.message).toBe('The Big Digital Downloads credential has no Webhook Signing Secret');
+		expect(await n8n.executions(NO_SECRET.id)).toHaveLength(0);
+	});
+});
