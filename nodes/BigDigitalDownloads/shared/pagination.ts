@@ -4,6 +4,8 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
+	INodePropertyRouting,
+	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { scopeOf } from './errors';
@@ -56,4 +58,13 @@ export async function paginateByCursor(
 
 	const pairedItem = { item: this.getItemIndex() };
 	return records.slice(0, limit).map((json) => ({ json, pairedItem }));
+}
+
+/** The routing of every Get Many: a GET of `url`, paged by paginateByCursor. */
+export function cursorListRouting(url: string, preSend: PreSendAction[] = []): INodePropertyRouting {
+	return {
+		request: { method: 'GET', url },
+		send: { paginate: true, ...(preSend.length ? { preSend } : {}) },
+		operations: { pagination: paginateByCursor },
+	};
 }

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { paginateByCursor } from '../../shared/pagination';
+import { cursorListRouting } from '../../shared/pagination';
 import { resolveCustomerPath } from '../../shared/validation';
 import { customerGetDownloadsDescription } from './getDownloads';
 
@@ -16,11 +16,7 @@ export const customerDescription: INodeProperties[] = [
 				value: 'getDownloads',
 				action: 'Get the orders and downloads of a customer',
 				description: "Get a customer's digital orders with every recorded download, e.g. for a support agent",
-				routing: {
-					request: { method: 'GET', url: '/customers/{customerId}/downloads' },
-					send: { paginate: true, preSend: [resolveCustomerPath] },
-					operations: { pagination: paginateByCursor },
-				},
+				routing: cursorListRouting('/customers/{customerId}/downloads', [resolveCustomerPath]),
 			},
 		],
 		default: 'getDownloads',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { paginateByCursor } from '../../shared/pagination';
+import { cursorListRouting } from '../../shared/pagination';
 import { singleRecordOutput } from '../../shared/output';
 import { validateProductLimits } from '../../shared/validation';
 import { digitalProductGetAllDescription } from './getAll';
@@ -31,11 +31,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many digital products',
 				description: 'List digital products to find their IDs, delivery types, limits and files',
-				routing: {
-					request: { method: 'GET', url: '/digital-products' },
-					send: { paginate: true },
-					operations: { pagination: paginateByCursor },
-				},
+				routing: cursorListRouting('/digital-products'),
 			},
 			{
 				name: 'Update Limits',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput } from '../../shared/output';
-import { paginateByCursor } from '../../shared/pagination';
+import { cursorListRouting } from '../../shared/pagination';
 import { fileDeleteDescription } from './delete';
 import { fileGetAllDescription } from './getAll';
 import { fileUploadDescription } from './upload';
@@ -30,11 +30,7 @@ export const fileDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many files',
 				description: 'Get many files in the library, filtered by name, MIME type or upload status',
-				routing: {
-					request: { method: 'GET', url: '/files' },
-					send: { paginate: true },
-					operations: { pagination: paginateByCursor },
-				},
+				routing: cursorListRouting('/files'),
 			},
 			{
 				// Runs as a custom operation (see BigDigitalDownloads.node.ts): multipart body, waits on 429.

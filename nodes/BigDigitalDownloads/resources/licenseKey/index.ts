@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput, licenseVerdictOutput, singleRecordOutput } from '../../shared/output';
-import { paginateByCursor } from '../../shared/pagination';
+import { cursorListRouting } from '../../shared/pagination';
 import { requireLicenseKey, requireOrderName } from '../../shared/validation';
 import { licenseKeyAssignDescription } from './assign';
 import { licenseKeyCreateDescription } from './create';
@@ -50,11 +50,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many license keys',
 				description: 'List keys in the inventory, e.g. available keys with a tag',
-				routing: {
-					request: { method: 'GET', url: '/license-keys' },
-					send: { paginate: true },
-					operations: { pagination: paginateByCursor },
-				},
+				routing: cursorListRouting('/license-keys'),
 			},
 			{
 				name: 'Unassign',

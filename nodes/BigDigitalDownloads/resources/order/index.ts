@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { singleRecordOutput } from '../../shared/output';
-import { paginateByCursor } from '../../shared/pagination';
+import { cursorListRouting } from '../../shared/pagination';
 import { normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from '../../shared/validation';
 import { orderGetDescription } from './get';
 import { orderGetAllDescription } from './getAll';
@@ -32,11 +32,7 @@ export const orderDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many orders',
 				description: "Find orders, e.g. a customer's orders by email, an order by name, or paid orders in a date range",
-				routing: {
-					request: { method: 'GET', url: '/orders' },
-					send: { paginate: true, preSend: [normalizeOrderFilters] },
-					operations: { pagination: paginateByCursor },
-				},
+				routing: cursorListRouting('/orders', [normalizeOrderFilters]),
 			},
 			{
 				name: 'Resend Email',
