@@ -67,6 +67,9 @@ async function main() {
   credential:        "BigDD (local server)" (token ${bigdd.token}, base URL ${bigddUrl})
   example workflows: ${examples.map((w) => w.name).join('\n                     ')}
   BigDD admin:       ${bigddUrl}/__admin/state  (requests: ${bigddUrl}/__admin/requests)
+  send a webhook:    open "${examples.find((w) => w.id === 'bigddExample0003')?.name}", click 'Execute workflow', then
+                     curl -s -X POST ${bigddUrl}/__admin/webhooks/send -H 'Content-Type: application/json' \\
+                       -d '{"url":"${n8n.baseUrl}/webhook-test/bigdd-example-purchase/bigdd","type":"digital_order.purchased"}'
   n8n log:           ${path.join(DEMO_FOLDER, 'n8n-start.log')}
 
   Press Ctrl-C to stop everything.
