@@ -3,6 +3,22 @@ import { validateSearchText } from './validation';
 
 type ShowFor = { resource: string[]; operation: string[] };
 
+/** An "Add Filter" / "Add Option" collection shown for one operation. */
+function collection(name: 'filters' | 'options', showFor: ShowFor, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: name === 'filters' ? 'Filters' : 'Options',
+		name,
+		type: 'collection',
+		placeholder: name === 'filters' ? 'Add Filter' : 'Add Option',
+		displayOptions: { show: showFor },
+		default: {},
+		options,
+	};
+}
+
+export const filtersCollection = (showFor: ShowFor, options: INodeProperties[]) => collection('filters', showFor, options);
+export const optionsCollection = (showFor: ShowFor, options: INodeProperties[]) => collection('options', showFor, options);
+
 /** Return All and Limit for a list operation; paginateByCursor reads both. */
 export function returnAllAndLimit(showFor: ShowFor): INodeProperties[] {
 	return [

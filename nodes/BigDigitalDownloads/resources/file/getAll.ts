@@ -1,55 +1,39 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
+import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
 
 const showOnlyForFileGetMany = { resource: ['file'], operation: ['getAll'] };
 
 export const fileGetAllDescription: INodeProperties[] = [
 	...returnAllAndLimit(showOnlyForFileGetMany),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		displayOptions: { show: showOnlyForFileGetMany },
-		default: {},
-		options: [
-			{
-				displayName: 'MIME Type',
-				name: 'type',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. application/pdf',
-				description: 'Only files of exactly this MIME type',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
-			searchFilter('file name', 'e.g. ebook'),
-			{
-				displayName: 'Uploaded',
-				name: 'uploaded',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to list only files whose upload completed (on) or only unfinished ones (off)',
-				routing: { send: { type: 'query', property: 'uploaded' } },
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show: showOnlyForFileGetMany },
-		default: {},
-		options: [
-			{
-				displayName: 'Include Linked Products',
-				name: 'includeProducts',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to attach the digital products each file is linked to',
-				routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "products" : undefined }}' } },
-			},
-			sortOption,
-		],
-	},
+	filtersCollection(showOnlyForFileGetMany, [
+		{
+			displayName: 'MIME Type',
+			name: 'type',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. application/pdf',
+			description: 'Only files of exactly this MIME type',
+			routing: { send: { type: 'query', property: 'type' } },
+		},
+		searchFilter('file name', 'e.g. ebook'),
+		{
+			displayName: 'Uploaded',
+			name: 'uploaded',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to list only files whose upload completed (on) or only unfinished ones (off)',
+			routing: { send: { type: 'query', property: 'uploaded' } },
+		},
+	]),
+	optionsCollection(showOnlyForFileGetMany, [
+		{
+			displayName: 'Include Linked Products',
+			name: 'includeProducts',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to attach the digital products each file is linked to',
+			routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "products" : undefined }}' } },
+		},
+		sortOption,
+	]),
 ];

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { optionsCollection } from '../../shared/descriptions';
 
 const showOnlyForFileUpload = { resource: ['file'], operation: ['upload'] };
 
@@ -19,22 +20,14 @@ export const fileUploadDescription: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the file to upload',
 		displayOptions: { show: showOnlyForFileUpload },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show: showOnlyForFileUpload },
-		default: {},
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. my-template.zip',
-				description: 'Name to store the file under; by default the binary\'s own file name',
-			},
-		],
-	},
+	optionsCollection(showOnlyForFileUpload, [
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. my-template.zip',
+			description: 'Name to store the file under; by default the binary\'s own file name',
+		},
+	]),
 ];

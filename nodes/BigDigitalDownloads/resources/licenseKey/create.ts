@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { optionsCollection } from '../../shared/descriptions';
 
 const showOnlyForLicenseKeyCreate = { resource: ['licenseKey'], operation: ['create'] };
 
@@ -37,22 +38,14 @@ export const licenseKeyCreateDescription: INodeProperties[] = [
 		description: 'What to do with keys that already exist in the inventory',
 		displayOptions: { show: showOnlyForLicenseKeyCreate },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show: showOnlyForLicenseKeyCreate },
-		default: {},
-		options: [
-			{
-				displayName: 'Idempotency Key',
-				name: 'idempotencyKey',
-				type: 'string',
-				default: '',
-				description:
-					'Sent as the Idempotency-Key header (suffixed -1, -2… when there are several batches). By default one is derived from the execution, node, item and batch, so retries never create keys twice.',
-			},
-		],
-	},
+	optionsCollection(showOnlyForLicenseKeyCreate, [
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			description:
+				'Sent as the Idempotency-Key header (suffixed -1, -2… when there are several batches). By default one is derived from the execution, node, item and batch, so retries never create keys twice.',
+		},
+	]),
 ];

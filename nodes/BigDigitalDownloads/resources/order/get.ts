@@ -1,17 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { optionsCollection } from '../../shared/descriptions';
 import { includeOrderDetailsOption, orderIdField } from './fields';
 
 const showOnlyForOrderGet = { resource: ['order'], operation: ['get'] };
 
 export const orderGetDescription: INodeProperties[] = [
 	{ ...orderIdField, displayOptions: { show: showOnlyForOrderGet } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		displayOptions: { show: showOnlyForOrderGet },
-		default: {},
-		options: [includeOrderDetailsOption],
-	},
+	optionsCollection(showOnlyForOrderGet, [includeOrderDetailsOption]),
 ];
