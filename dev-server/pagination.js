@@ -79,4 +79,4 @@ function paginate(records, query) {
 	};
 }
 
-module.exports = { paginate, parseLimit, MAX_LIMIT };
+module.exports = { paginate };

@@ -179,4 +179,4 @@ function seedShop(sizes = {}) {
 	return { files, products: productList, customers, orders, licenseKeys, downloads, downloadLinks: /** @type {any[]} */ ([]) };
 }
 
-module.exports = { seedShop, makeId, DATA_END, FINANCIAL_STATUSES };
+module.exports = { seedShop, makeId, FINANCIAL_STATUSES };

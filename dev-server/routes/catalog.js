@@ -157,4 +157,4 @@ const routes = [
 	}],
 ];
 
-module.exports = { routes, MAX_UPLOAD_BYTES };
+module.exports = { routes };

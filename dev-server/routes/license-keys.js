@@ -126,4 +126,4 @@ const routes = [
 	}],
 ];
 
-module.exports = { routes, MAX_BATCH };
+module.exports = { routes };
