@@ -13,6 +13,10 @@ if [ -f "$DIR/.complete" ]; then
   exit 0
 fi
 
+# Run from `npm test`, this script inherits npm's config as npm_config_* variables, including this
+# package's ignore-scripts=true, which would silently skip the sqlite3 build below. Start clean.
+while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_config_[^=]*' || true)
+
 mkdir -p "$DIR"
 exec 9>"$DIR/.lock"
 flock -w 1200 9 || { echo "install-n8n: another install holds $DIR/.lock" >&2; exit 1; }
@@ -35,7 +39,9 @@ npm install --no-audit --no-fund --save-exact --ignore-scripts --loglevel=http "
 [ -f node_modules/n8n/package.json ] || { log "n8n did not install"; exit 1; }
 
 log "building sqlite3 against Node $NODE_VERSION headers (about 70 s)"
-npm_config_nodedir="$NODE_HOME" npm_config_jobs=max npm rebuild sqlite3 >&2
+npm_config_nodedir="$NODE_HOME" npm rebuild sqlite3 --ignore-scripts=false >&2
+# n8n cannot open its database without this binding; fail here rather than in every test.
+(cd "$DIR/node_modules/n8n" && node -e "require('sqlite3')") || { log "sqlite3 did not build for Node $NODE_VERSION"; exit 1; }
 
 touch .complete
 log "done"
