@@ -8,6 +8,7 @@ import { fileDescription } from './resources/file';
 import { licenseKeyDescription } from './resources/licenseKey';
 import { orderDescription } from './resources/order';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
+import { CREDENTIAL_TYPE } from './shared/transport';
 import { uploadFiles } from './shared/upload';
 
 export class BigDigitalDownloads implements INodeType {
@@ -24,7 +25,7 @@ export class BigDigitalDownloads implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'bigDigitalDownloadsApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: {
 			baseURL: API_ROOT_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

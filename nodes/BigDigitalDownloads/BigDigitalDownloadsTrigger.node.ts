@@ -16,8 +16,7 @@ import {
 	rememberEventId,
 	verifyWebhookRequest,
 } from './BigDigitalDownloadsTriggerHelpers';
-
-const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
+import { CREDENTIAL_TYPE } from './shared/transport';
 
 /** Publishing (and listening) without a signing secret would accept nothing: say so up front. */
 async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {
