@@ -84,6 +84,8 @@ async function createN8n(options) {
 		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
 		DB_SQLITE_POOL_SIZE: '2',
+		// Publications are processed from an outbox polled every 15 s by default.
+		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '500',
 		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		...options.env,
 	};
@@ -240,6 +242,19 @@ async function createN8n(options) {
 				const executions = await instance.executions(workflowId);
 				if (executions.length >= count || Date.now() > deadline) return executions;
 				await new Promise((resolve) => setTimeout(resolve, 200));
+			}
+		},
+		/**
+		 * n8n 2.x publishes through an outbox; polls (bounded) until the publication of a workflow is no
+		 * longer in progress and returns what the editor shows: status and per-trigger errors.
+		 */
+		async publicationStatus(/** @type {string} */ workflowId, timeoutMs = 60_000) {
+			const rest = await instance.login();
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const { body } = await rest('GET', `/rest/workflows/${workflowId}/publication-status`);
+				if (body?.data?.status !== 'in_progress' || Date.now() > deadline) return body?.data;
+				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 		},
 		/** The text n8n logged while running (`n8n start`). */
