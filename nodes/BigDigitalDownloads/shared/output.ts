@@ -8,7 +8,7 @@ import type {
 import { throwOnApiError } from './errors';
 
 /** postReceive: one item holding the `data` object of BigDD's envelope, paired with its input. */
-export async function unwrapData(
+async function unwrapData(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -18,7 +18,7 @@ export async function unwrapData(
 }
 
 /** postReceive: BigDD answers deletes with little; n8n's convention is `{ deleted: true, id }`. */
-export async function toDeletedItem(
+async function toDeletedItem(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -37,7 +37,7 @@ export const deletedRecordOutput: PostReceiveAction[] = [throwOnApiError, toDele
  * postReceive for Validate: BigDD's answer plus the key and `licensed` (valid and assigned), so an
  * IF node or an AI agent decides without a Code node.
  */
-export async function toLicenseVerdict(
+async function toLicenseVerdict(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
