@@ -7,8 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+export const DEFAULT_BASE_URL = 'https://islandcloud.co';
+export const API_PATH = '/public-api/v1';
+
 /** The API root from the credential's base URL; a trailing slash in the URL is tolerated. */
-export const API_ROOT_EXPRESSION = '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}/public-api/v1';
+export const API_ROOT_EXPRESSION = `={{ $credentials.baseUrl.replace(/\\/+$/, "") }}${API_PATH}`;
 
 export class BigDigitalDownloadsApi implements ICredentialType {
 	name = 'bigDigitalDownloadsApi';
@@ -48,7 +51,7 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://islandcloud.co',
+			default: DEFAULT_BASE_URL,
 			description: 'Change only to reach a local or staging BigDD server',
 		},
 	];

@@ -82,6 +82,11 @@ function createBigddServer(options = {}) {
 	}
 	reset();
 
+	/** @param {FaultRule | FaultRule[]} rules */
+	function addFaults(rules) {
+		faults.push(...(Array.isArray(rules) ? rules : [rules]));
+	}
+
 	/** The first armed fault that matches, consumed once per matching request. */
 	function takeFault(/** @type {string} */ method, /** @type {string} */ path) {
 		for (const rule of faults) {
@@ -113,7 +118,7 @@ function createBigddServer(options = {}) {
 				requests = [];
 				return { cleared: true };
 			case 'POST /__admin/faults':
-				faults.push(...(Array.isArray(body) ? body : [body]));
+				addFaults(body);
 				return { faults };
 			case 'DELETE /__admin/faults':
 				faults = [];
@@ -271,10 +276,7 @@ function createBigddServer(options = {}) {
 		get url() {
 			return publicUrl;
 		},
-		/** @param {FaultRule | FaultRule[]} rules */
-		addFaults(rules) {
-			faults.push(...(Array.isArray(rules) ? rules : [rules]));
-		},
+		addFaults,
 		clearFaults() {
 			faults = [];
 		},

@@ -161,15 +161,16 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 		}
 
 		const { event } = verdict;
+		const listening = this.getMode() === 'manual';
 		const store = this.getWorkflowStaticData('node');
 		const decision = decideDelivery(event, {
 			selectedEvents: this.getNodeParameter('events', []) as string[],
-			listening: this.getMode() === 'manual',
+			listening,
 			includeTestEvents: options.includeTestEvents === true,
 			seenBefore: (id) => hasSeenEventId(store, id),
 		});
 		if (decision !== 'run') return { webhookResponse: { received: true, ignored: decision } };
-		if (this.getMode() !== 'manual') rememberEventId(store, event.id);
+		if (!listening) rememberEventId(store, event.id);
 		return { webhookResponse: { received: true }, workflowData: [[{ json: event }]] };
 	}
 }

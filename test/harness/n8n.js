@@ -95,6 +95,34 @@ async function createN8n(options) {
 	let session;
 	/** @type {string | undefined} */
 	let apiKey;
+	const baseUrl = `http://127.0.0.1:${port}`;
+
+	/** Logs in as the owner and returns a REST caller carrying the auth cookie. */
+	async function newSession() {
+		const headers = { 'Content-Type': 'application/json', 'browser-id': 'bigdd-e2e' };
+		const response = await fetch(`${baseUrl}/rest/login`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+		const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+		return async (/** @type {string} */ method, /** @type {string} */ url, /** @type {any} */ body) => {
+			const res = await fetch(`${baseUrl}${url}`, {
+				method,
+				headers: { ...headers, cookie },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await res.text();
+			let json;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = text;
+			}
+			return { status: res.status, body: json };
+		};
+	}
 
 	/** @param {string[]} args */
 	async function cli(args, { allowFailure = false } = {}) {
@@ -122,7 +150,7 @@ async function createN8n(options) {
 	const instance = {
 		root,
 		port,
-		baseUrl: `http://127.0.0.1:${port}`,
+		baseUrl,
 		owner: OWNER,
 		/** @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials */
 		async importCredentials(credentials) {
@@ -173,35 +201,10 @@ async function createN8n(options) {
 		},
 		/** A logged-in REST session as the owner (cookie auth, as the editor uses); one per start. */
 		async login() {
-			session ??= instance.newSession();
+			session ??= newSession();
 			return await session;
 		},
-		async newSession() {
-			const headers = { 'Content-Type': 'application/json', 'browser-id': 'bigdd-e2e' };
-			const response = await fetch(`${instance.baseUrl}/rest/login`, {
-				method: 'POST',
-				headers,
-				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-			});
-			if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-			const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-			return async (/** @type {string} */ method, /** @type {string} */ url, /** @type {any} */ body) => {
-				const res = await fetch(`${instance.baseUrl}${url}`, {
-					method,
-					headers: { ...headers, cookie },
-					body: body === undefined ? undefined : JSON.stringify(body),
-				});
-				const text = await res.text();
-				let json;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = text;
-				}
-				return { status: res.status, body: json };
-			};
-		},
-		/** Executions of a workflow through n8n's public API (a fresh API key per call), newest first. */
+		/** Executions of a workflow through n8n's public API (one API key per start), newest first. */
 		async executions(/** @type {string} */ workflowId) {
 			if (!apiKey) {
 				const rest = await instance.login();

@@ -70,7 +70,13 @@ export function useLocalBigdd(options?: Parameters<typeof startBigdd>[0]) {
 		shop: () => server().server.shop as Shop,
 		run: async (
 			parameters: Record<string, unknown>,
-			extra: { continueOnFail?: boolean; items?: INodeExecutionData[]; settings?: Partial<INode> } = {},
-		) => await runActionNode({ parameters, credentials: server().credentials, ...extra }),
+			extra: {
+				continueOnFail?: boolean;
+				items?: INodeExecutionData[];
+				settings?: Partial<INode>;
+				/** Fields that replace the credential's, e.g. a wrong apiToken. */
+				credentials?: Record<string, string>;
+			} = {},
+		) => await runActionNode({ parameters, ...extra, credentials: { ...server().credentials, ...extra.credentials } }),
 	};
 }

@@ -6,6 +6,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
+import { API_PATH, DEFAULT_BASE_URL } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import type { RequestScope } from './errors';
 import { apiError } from './errors';
 
@@ -65,8 +66,8 @@ export async function requestWithRateLimitRetry(
 	}
 }
 
-/** The API root for programmatic requests, from the credential's base URL (trailing slash tolerated). */
+/** API_ROOT_EXPRESSION for programmatic requests, which n8n's routing does not build for them. */
 export async function apiRoot(context: IExecuteFunctions): Promise<string> {
 	const { baseUrl } = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
-	return `${String(baseUrl || 'https://islandcloud.co').replace(/\/+$/, '')}/public-api/v1`;
+	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PATH}`;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { forEachItem } from './itemLoop';
 import { apiRoot, requestWithRateLimitRetry } from './transport';
@@ -40,7 +40,7 @@ export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecuti
 		const fileName = (this.getNodeParameter('options.fileName', itemIndex, '') as string) || binary.fileName || `${property}.bin`;
 		const mimeType = binary.mimeType || 'application/octet-stream';
 		const boundary = `----n8nBigDD${randomBytes(12).toString('hex')}`;
-		const response = await requestWithRateLimitRetry.call(
+		const body = await requestWithRateLimitRetry.call(
 			this,
 			{
 				method: 'POST',
@@ -52,7 +52,6 @@ export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecuti
 			},
 			{ itemIndex, operation: 'file:upload' },
 		);
-		const body = typeof response === 'string' ? JSON.parse(response) : response;
-		return body.data ?? body;
+		return body.data as IDataObject;
 	});
 }

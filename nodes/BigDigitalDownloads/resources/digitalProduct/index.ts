@@ -7,6 +7,7 @@ import { digitalProductGetDescription } from './get';
 import { digitalProductUpdateLimitsDescription } from './updateLimits';
 
 const showOnlyForDigitalProducts = { resource: ['digitalProduct'] };
+const productUrl = '=/digital-products/{{encodeURIComponent($parameter.productId)}}';
 
 export const digitalProductDescription: INodeProperties[] = [
 	{
@@ -22,7 +23,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				action: 'Get a digital product',
 				description: 'Get one digital product with its files, limits and delivery settings',
 				routing: {
-					request: { method: 'GET', url: '=/digital-products/{{encodeURIComponent($parameter.productId)}}' },
+					request: { method: 'GET', url: productUrl },
 					output: { postReceive: singleRecordOutput },
 				},
 			},
@@ -39,7 +40,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				action: 'Update download limits of a digital product',
 				description: 'Change how many downloads each customer gets and how many days the link stays valid',
 				routing: {
-					request: { method: 'PUT', url: '=/digital-products/{{encodeURIComponent($parameter.productId)}}/limits' },
+					request: { method: 'PUT', url: `${productUrl}/limits` },
 					send: { preSend: [validateProductLimits] },
 					output: { postReceive: singleRecordOutput },
 				},

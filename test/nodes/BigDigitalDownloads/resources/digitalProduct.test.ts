@@ -1,18 +1,9 @@
-import { runActionNode } from '../../../helpers/engine';
-import { startBigdd } from '../../../harness/bigdd';
-
-type Bigdd = Awaited<ReturnType<typeof startBigdd>>;
+import { useLocalBigdd } from '../../../helpers/local-bigdd';
 
 describe('Digital Product resource (engine + local BigDD)', () => {
-	let bigdd: Bigdd;
-	beforeAll(async () => {
-		bigdd = await startBigdd({ products: 230 });
-	});
-	afterAll(async () => bigdd.server.stop());
-	beforeEach(() => bigdd.clear());
-
+	const bigdd = useLocalBigdd({ products: 230 });
 	const run = async (parameters: Record<string, unknown>, extra: { continueOnFail?: boolean } = {}) =>
-		runActionNode({ parameters: { resource: 'digitalProduct', ...parameters }, credentials: bigdd.credentials, ...extra });
+		await bigdd.run({ resource: 'digitalProduct', ...parameters }, extra);
 
 	it('Get Many with Return All follows the cursor over 3 pages with filters on every page', async () => {
 		const { items, error } = await run({
@@ -23,13 +14,13 @@ describe('Digital Product resource (engine + local BigDD)', () => {
 		});
 		expect(error).toBeUndefined();
 		const sent = bigdd.requests();
-		const expected = bigdd.server.shop.products.filter((p: { name: string }) => p.name.toLowerCase().includes('vol'));
+		const expected = bigdd.shop().products.filter((p) => p.name.toLowerCase().includes('vol'));
 		expect(expected.length).toBeGreaterThan(200);
 		expect(sent).toHaveLength(Math.ceil(expected.length / 100));
 		for (const [i, request] of sent.entries()) {
 			expect(request.method).toBe('GET');
 			expect(request.path).toBe('/public-api/v1/digital-products');
-			expect(request.headers.authorization).toBe(`Bearer ${bigdd.server.token}`);
+			expect(request.headers.authorization).toBe(`Bearer ${bigdd.server().server.token}`);
 			expect(request.query).toMatchObject({ include_archived: 'true', q: 'vol', include: 'product', sort: 'created_at', limit: '100' });
 			expect(request.query.cursor === undefined).toBe(i === 0);
 		}
@@ -48,7 +39,7 @@ describe('Digital Product resource (engine + local BigDD)', () => {
 	});
 
 	it('Get returns the one product, with the Shopify product when asked', async () => {
-		const product = bigdd.server.shop.products[7];
+		const product = bigdd.shop().products[7];
 		const { items } = await run({ operation: 'get', productId: product.id, options: { includeShopifyProduct: true } });
 		expect(bigdd.requests().map((r) => `${r.method} ${r.path}?${r.rawQuery}`)).toEqual([
 			`GET /public-api/v1/digital-products/${product.id}?include=product`,
@@ -59,7 +50,7 @@ describe('Digital Product resource (engine + local BigDD)', () => {
 	});
 
 	it('Update Limits sends only the limits that were set', async () => {
-		const product = bigdd.server.shop.products[3];
+		const product = bigdd.shop().products[3];
 		const before = product.download_in;
 		const { items } = await run({ operation: 'updateLimits', productId: product.id, limits: { maxDownloads: 12 } });
 		const [request] = bigdd.requests();
@@ -69,7 +60,7 @@ describe('Digital Product resource (engine + local BigDD)', () => {
 	});
 
 	it('Update Limits sends 0 as unlimited', async () => {
-		const product = bigdd.server.shop.products[4];
+		const product = bigdd.shop().products[4];
 		const { items } = await run({ operation: 'updateLimits', productId: product.id, limits: { maxDownloads: 0, downloadIn: 0 } });
 		expect(bigdd.requests()[0].body).toEqual({ max_downloads: 0, download_in: 0 });
 		expect(items[0].json).toMatchObject({ max_downloads: null, download_in: null });
@@ -82,7 +73,7 @@ describe('Digital Product resource (engine + local BigDD)', () => {
 		[{ downloadIn: -1 }, 'Download Link Expiry (Days) must be a whole number from 0 to 100,000'],
 		[{}, 'Add Max Downloads, Download Link Expiry (Days) or both'],
 	])('Update Limits refuses %j before sending anything', async (limits, message) => {
-		const { error } = await run({ operation: 'updateLimits', productId: bigdd.server.shop.products[0].id, limits });
+		const { error } = await run({ operation: 'updateLimits', productId: bigdd.shop().products[0].id, limits });
 		expect(error?.message).toBe(message);
 		expect(bigdd.requests()).toHaveLength(0);
 	});

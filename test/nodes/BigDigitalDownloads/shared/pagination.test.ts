@@ -4,7 +4,7 @@ import { useLocalBigdd } from '../../../helpers/local-bigdd';
 describe('cursor pagination (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ orders: 320 });
 	const ordersPath = '/public-api/v1/orders';
-	const getAllOrders = { resource: 'order', operation: 'getAll', returnAll: true, filters: { customerEmail: undefined } };
+	const getAllOrders = { resource: 'order', operation: 'getAll', returnAll: true };
 
 	it('a 429 on page 2 is waited out (Retry-After) and the same cursor asked again: nothing lost or repeated', async () => {
 		bigdd.server().fault({ path: ordersPath, skip: 1, times: 1, status: 429, retryAfter: 1 });
@@ -70,11 +70,10 @@ describe('errors a person can act on (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ products: 5, orders: 5, files: 10, licenseKeys: 5 });
 
 	it('401: check the token in the credential, and the token never shows', async () => {
-		const { runActionNode } = await import('../../../helpers/engine');
-		const { error } = await runActionNode({
-			parameters: { resource: 'digitalProduct', operation: 'getAll', limit: 1 },
-			credentials: { ...bigdd.server().credentials, apiToken: 'bigdd_wrong_secret_token' },
-		});
+		const { error } = await bigdd.run(
+			{ resource: 'digitalProduct', operation: 'getAll', limit: 1 },
+			{ credentials: { apiToken: 'bigdd_wrong_secret_token' } },
+		);
 		expect(error).toMatchObject({ message: 'Missing or invalid token', httpCode: '401' });
 		expect(error?.description).toContain('Check the API token in the Big Digital Downloads credential');
 		expect(JSON.stringify(error)).not.toContain('bigdd_wrong_secret_token');
