@@ -1,7 +1,9 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
+	type IExecuteFunctions,
 	type IHookFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -10,12 +12,13 @@ import {
 import {
 	decideDelivery,
 	DEFAULT_TOLERANCE_SECONDS,
-	hasSeenEventId,
+	INVALID_SIGNATURE,
 	MAX_TOLERANCE_SECONDS,
 	MIN_TOLERANCE_SECONDS,
-	rememberEventId,
 	verifyWebhookRequest,
 } from './BigDigitalDownloadsTriggerHelpers';
+import { eventIdMemoryFor, persistEventIds, savedEventIds } from './shared/eventIdMemory';
+import { verifyWithSigningSecret } from './shared/signingSecretCache';
 import { CREDENTIAL_TYPE } from './shared/transport';
 
 /** Publishing (and listening) without a signing secret would accept nothing: say so up front. */
@@ -32,6 +35,12 @@ async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {
 		);
 	}
 	return true;
+}
+
+/** The credential a cached signing secret belongs to, per workflow (undefined: always read it). */
+function signingSecretKey(context: IWebhookFunctions): string | undefined {
+	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id;
+	return credentialId ? `${context.getWorkflow().id ?? ''}:${credentialId}` : undefined;
 }
 
 export class BigDigitalDownloadsTrigger implements INodeType {
@@ -141,19 +150,27 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 			MAX_TOLERANCE_SECONDS,
 			Math.max(MIN_TOLERANCE_SECONDS, Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)),
 		);
-		let secret: unknown;
-		try {
-			({ webhookSigningSecret: secret } = await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE));
-		} catch {
-			secret = undefined; // no readable credential: fail closed below, like a wrong secret
-		}
-		const verdict = verifyWebhookRequest({
-			secret,
-			signature: request.headers['x-webhook-signature'],
-			timestamp: request.headers['x-webhook-timestamp'],
-			rawBody: request.rawBody,
-			nowMs: Date.now(),
-			toleranceSeconds: tolerance,
+		const nowMs = Date.now();
+		const verdict = await verifyWithSigningSecret({
+			key: signingSecretKey(this),
+			nowMs,
+			readSecret: async () => {
+				try {
+					return (await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE)).webhookSigningSecret;
+				} catch {
+					return undefined; // no readable credential: fail closed, like a wrong secret
+				}
+			},
+			verify: (secret) =>
+				verifyWebhookRequest({
+					secret,
+					signature: request.headers['x-webhook-signature'],
+					timestamp: request.headers['x-webhook-timestamp'],
+					rawBody: request.rawBody,
+					nowMs,
+					toleranceSeconds: tolerance,
+				}),
+			signatureMismatch: (v) => !v.ok && v.message === INVALID_SIGNATURE,
 		});
 		if (!verdict.ok) {
 			response.status(verdict.status).json({ error: verdict.message });
@@ -162,15 +179,32 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 
 		const { event } = verdict;
 		const listening = this.getMode() === 'manual';
-		const store = this.getWorkflowStaticData('node');
+		const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
+		const saved = savedEventIds(this.getWorkflowStaticData('node'));
+		// From the check to the claim nothing awaits: concurrent copies of one event start one run.
 		const decision = decideDelivery(event, {
 			selectedEvents: this.getNodeParameter('events', []) as string[],
 			listening,
 			includeTestEvents: options.includeTestEvents === true,
-			seenBefore: (id) => hasSeenEventId(store, id),
+			seenBefore: (id) => memory.has(id) || saved.includes(id),
 		});
 		if (decision !== 'run') return { webhookResponse: { received: true, ignored: decision } };
-		if (!listening) rememberEventId(store, event.id);
+		if (!listening) memory.claim(event.id);
 		return { webhookResponse: { received: true }, workflowData: [[{ json: event }]] };
+	}
+
+	/**
+	 * Runs first in every run the webhook starts, on whichever process executes it (a worker in queue
+	 * mode). n8n saves the static data changed here when the run ends; changes made in webhook() are
+	 * not reliably saved (see the README). Passes the event on unchanged.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (this.getMode() !== 'manual') {
+			const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
+			for (const { json } of items) if (typeof json.id === 'string') memory.claim(json.id);
+			persistEventIds(this.getWorkflowStaticData('node'), memory);
+		}
+		return [items];
 	}
 }

@@ -12,8 +12,6 @@ export const WEBHOOK_EVENTS = [
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 export const MIN_TOLERANCE_SECONDS = 30;
 export const MAX_TOLERANCE_SECONDS = 900;
-/** How many recent event ids the trigger remembers to drop BigDD's retried deliveries. */
-export const REMEMBERED_EVENT_IDS = 1000;
 
 export interface BigddEvent extends IDataObject {
 	id: string;
@@ -23,6 +21,8 @@ export interface BigddEvent extends IDataObject {
 export type Verdict =
 	| { ok: true; event: BigddEvent }
 	| { ok: false; status: 400 | 401; message: string };
+
+export const INVALID_SIGNATURE = 'Invalid signature';
 
 const reject = (status: 400 | 401, message: string): Verdict => ({ ok: false, status, message });
 
@@ -66,10 +66,10 @@ export function verifyWebhookRequest(input: {
 		return reject(400, 'Timestamp outside the accepted window');
 	}
 	if (typeof input.secret !== 'string' || input.secret === '' || !Buffer.isBuffer(input.rawBody)) {
-		return reject(401, 'Invalid signature');
+		return reject(401, INVALID_SIGNATURE);
 	}
 	const expected = Buffer.from(signatureFor(input.secret, timestamp, input.rawBody), 'hex');
-	if (!timingSafeEqual(expected, signature)) return reject(401, 'Invalid signature');
+	if (!timingSafeEqual(expected, signature)) return reject(401, INVALID_SIGNATURE);
 
 	let event: unknown;
 	try {
@@ -104,19 +104,4 @@ export function decideDelivery(
 	if (!options.selectedEvents.includes(event.type)) return 'notSelected';
 	if (!options.listening && options.seenBefore(event.id)) return 'duplicate';
 	return 'run';
-}
-
-/**
- * Remembers an event id in the node's static data (persisted by n8n with the workflow), keeping
- * only the most recent `capacity` ids. Returns whether the id was new.
- */
-export function rememberEventId(store: IDataObject, id: string, capacity = REMEMBERED_EVENT_IDS): boolean {
-	const ids = Array.isArray(store.recentEventIds) ? (store.recentEventIds as string[]) : [];
-	if (ids.includes(id)) return false;
-	store.recentEventIds = [...ids, id].slice(-capacity);
-	return true;
-}
-
-export function hasSeenEventId(store: IDataObject, id: string): boolean {
-	return Array.isArray(store.recentEventIds) && (store.recentEventIds as string[]).includes(id);
 }

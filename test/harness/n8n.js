@@ -216,12 +216,22 @@ async function createN8n(options) {
 				if (key.status !== 200) throw new Error(`creating an API key failed: ${key.status} ${JSON.stringify(key.body)}`);
 				apiKey = /** @type {string} */ (key.body.data.rawApiKey);
 			}
-			const response = await fetch(`${instance.baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250`, {
-				headers: { 'X-N8N-API-KEY': apiKey },
-			});
-			if (!response.ok) throw new Error(`listing executions failed: ${response.status} ${await response.text()}`);
-			const page = /** @type {{ data: any[] }} */ (await response.json());
-			return page.data;
+			/** @type {any[]} */
+			const executions = [];
+			let cursor = '';
+			// Bounded: n8n's public API pages 250 at a time; tests never make 25,000 executions.
+			for (let page = 0; page < 100; page++) {
+				const response = await fetch(
+					`${instance.baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+					{ headers: { 'X-N8N-API-KEY': apiKey } },
+				);
+				if (!response.ok) throw new Error(`listing executions failed: ${response.status} ${await response.text()}`);
+				const body = /** @type {{ data: any[], nextCursor?: string | null }} */ (await response.json());
+				executions.push(...body.data);
+				if (!body.nextCursor) return executions;
+				cursor = encodeURIComponent(body.nextCursor);
+			}
+			throw new Error('more than 100 pages of executions');
 		},
 		/**
 		 * Waits (bounded) until n8n serves the production webhook `path` (`<webhookId>/<path>`).
