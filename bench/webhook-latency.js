@@ -2,9 +2,14 @@
 // @ts-check
 'use strict';
 
-// On-demand benchmark: time from sending a signed BigDD event to the trigger's answer, in a real
-// n8n, as a ratio to n8n's own Webhook node (responding on receipt) measured in the same run,
-// alternating requests so both see the same machine load. `npm run bench` (builds first).
+// On-demand benchmark: time from sending a signed BigDD event to the answer, in one real n8n, for the
+// trigger and for n8n's own Webhook node (v1 pays the same per-request expression isolate as every
+// community trigger; v2 skips it) measured in the same run. Two shapes: one request at a time
+// (targets alternated per round), and bursts of concurrent senders (targets alternated per burst).
+// Reported as ratios to the baselines, printed and written to bench/results.md. `npm run bench`.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
 const { buildEvent, deliverWebhook } = require('../dev-server/webhooks');
 const { createN8n } = require('../test/harness/n8n');
@@ -12,14 +17,53 @@ const { packPackage } = require('../test/harness/runtime');
 const { bigddCredential, triggerWorkflow } = require('../test/harness/workflows');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const BURST_EVENTS = Number(process.env.BENCH_BURST_EVENTS ?? 200);
+const BURST_SENDERS = Number(process.env.BENCH_BURST_SENDERS ?? 25);
+const BURST_REPEATS = Number(process.env.BENCH_BURST_REPEATS ?? 3);
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 250);
 const WARMUP = 5;
 const SECRET = 'whsec_example_bench_secret';
+const RESULTS = path.join(__dirname, 'results.md');
 
-const median = (/** @type {number[]} */ values) => {
+const quantile = (/** @type {number[]} */ values, /** @type {number} */ q) => {
 	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 };
-const p90 = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)];
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const shuffled = (/** @type {string[]} */ values) => values.map((v) => /** @type {const} */ ([Math.random(), v])).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+const median = (/** @type {number[]} */ values) => quantile(values, 0.5);
+
+/** A Webhook node workflow answering on receipt, as the baseline. */
+function webhookNodeWorkflow(/** @type {string} */ id, /** @type {number} */ typeVersion, /** @type {string} */ webhookPath) {
+	return {
+		id,
+		name: `baseline ${webhookPath}`,
+		active: false,
+		nodes: [
+			{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion, position: [0, 0], webhookId: webhookPath, parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} } },
+			{ id: 'd', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
+		],
+		connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Sends `events` from `senders` concurrent senders; returns each answer's time in ms. */
+async function burst(/** @type {string} */ url, /** @type {any[]} */ events, /** @type {number} */ senders) {
+	/** @type {number[]} */
+	const times = [];
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: senders }, async () => {
+			while (next < events.length) {
+				const answer = await deliverWebhook({ url, secret: SECRET, event: events[next++], timeoutMs: 120_000 });
+				if (answer.status !== 200) throw new Error(`unexpected status ${answer.status}: ${answer.body}`);
+				times.push(answer.elapsedMs);
+			}
+		}),
+	);
+	return times;
+}
 
 async function main() {
 	const bigdd = createBigddServer({ orders: 20, products: 5, files: 20, licenseKeys: 5 });
@@ -29,53 +73,84 @@ async function main() {
 		await n8n.importCredentials([bigddCredential({ id: 'bigddBenchCred01', baseUrl: bigddUrl, apiToken: bigdd.token, webhookSigningSecret: SECRET })]);
 		await n8n.importWorkflows([
 			triggerWorkflow({ id: 'bigddBenchTrig01', webhookId: 'bench-bigdd', credentialId: 'bigddBenchCred01', events: ['digital_order.purchased'] }),
-			{
-				id: 'bigddBenchBase01',
-				name: 'baseline',
-				active: false,
-				nodes: [
-					{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'bench-base', parameters: { httpMethod: 'POST', path: 'bench-base', responseMode: 'onReceived', options: {} } },
-					{ id: 'd', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
-				],
-				connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-				settings: { executionOrder: 'v1' },
-			},
+			webhookNodeWorkflow('bigddBenchBaseV1', 1, 'bench-v1'),
+			webhookNodeWorkflow('bigddBenchBaseV2', 2, 'bench-v2'),
 		]);
-		await n8n.publish('bigddBenchTrig01');
-		await n8n.publish('bigddBenchBase01');
+		for (const id of ['bigddBenchTrig01', 'bigddBenchBaseV1', 'bigddBenchBaseV2']) await n8n.publish(id);
 		await n8n.start();
 		await n8n.waitForWebhook('bench-bigdd/bigdd');
-		await n8n.waitForWebhook('bench-base'); // the Webhook node's path is the full path
+		await n8n.waitForWebhook('bench-v1'); // a Webhook node's path is the full path
+		await n8n.waitForWebhook('bench-v2');
+		const urls = {
+			trigger: `${n8n.baseUrl}/webhook/bench-bigdd/bigdd`,
+			webhookV1: `${n8n.baseUrl}/webhook/bench-v1`,
+			webhookV2: `${n8n.baseUrl}/webhook/bench-v2`,
+		};
+		const workflowIds = { trigger: 'bigddBenchTrig01', webhookV1: 'bigddBenchBaseV1', webhookV2: 'bigddBenchBaseV2' };
+		let eventNumber = 0;
+		const purchase = () => buildEvent(bigdd.shop, 'digital_order.purchased', { id: `evt_bench_${++eventNumber}`, orderIndex: eventNumber });
 
-		/** @type {{ trigger: number[], ignored: number[], baseline: number[] }} */
-		const times = { trigger: [], ignored: [], baseline: [] };
+		/** @type {Record<string, number[]>} */
+		const single = { trigger: [], ignored: [], webhookV1: [], webhookV2: [] };
+		/** @type {Record<string, () => Promise<{ status: number, elapsedMs: number }>>} */
+		const requests = {
+			trigger: () => deliverWebhook({ url: urls.trigger, secret: SECRET, event: purchase() }),
+			// Verified but not selected: the same checks without starting a run.
+			ignored: () => deliverWebhook({ url: urls.trigger, secret: SECRET, event: buildEvent(bigdd.shop, 'file.downloaded', { id: `evt_bench_ignored_${++eventNumber}` }) }),
+			webhookV1: () => deliverWebhook({ url: urls.webhookV1, secret: SECRET, event: purchase() }),
+			webhookV2: () => deliverWebhook({ url: urls.webhookV2, secret: SECRET, event: purchase() }),
+		};
 		for (let round = 0; round < ROUNDS + WARMUP; round++) {
-			const event = buildEvent(bigdd.shop, 'digital_order.purchased', { id: `evt_bench_${round}`, orderIndex: round });
-			const ours = await deliverWebhook({ url: `${n8n.baseUrl}/webhook/bench-bigdd/bigdd`, secret: SECRET, event });
-			// Verified but not selected: the same checks without starting a run or remembering the id.
-			const unselected = buildEvent(bigdd.shop, 'file.downloaded', { id: `evt_bench_ignored_${round}` });
-			const ignored = await deliverWebhook({ url: `${n8n.baseUrl}/webhook/bench-bigdd/bigdd`, secret: SECRET, event: unselected });
-			const base = await deliverWebhook({ url: `${n8n.baseUrl}/webhook/bench-base`, secret: SECRET, event });
-			if (ours.status !== 200 || ignored.status !== 200 || base.status !== 200) {
-				throw new Error(`unexpected status ${ours.status} / ${ignored.status} / ${base.status}`);
-			}
-			if (round >= WARMUP) {
-				times.trigger.push(ours.elapsedMs);
-				times.ignored.push(ignored.elapsedMs);
-				times.baseline.push(base.elapsedMs);
+			// n8n refills its expression isolate pool after each request: a request sent right behind
+			// another waits for that. A shuffled order and a pause give every target the same conditions.
+			for (const name of shuffled(Object.keys(requests))) {
+				await sleep(PAUSE_MS);
+				const answer = await requests[name]();
+				if (answer.status !== 200) throw new Error(`${name}: unexpected status ${answer.status}`);
+				if (round >= WARMUP) single[name].push(answer.elapsedMs);
 			}
 		}
-		const report = {
-			rounds: ROUNDS,
-			triggerMedianMs: Number(median(times.trigger).toFixed(1)),
-			triggerP90Ms: Number(p90(times.trigger).toFixed(1)),
-			ignoredMedianMs: Number(median(times.ignored).toFixed(1)),
-			baselineMedianMs: Number(median(times.baseline).toFixed(1)),
-			baselineP90Ms: Number(p90(times.baseline).toFixed(1)),
-			ratioMedian: Number((median(times.trigger) / median(times.baseline)).toFixed(2)),
-			ignoredRatioMedian: Number((median(times.ignored) / median(times.baseline)).toFixed(2)),
-		};
-		console.log(JSON.stringify(report, null, 2));
+
+		/** @type {Record<string, { p50: number[], p95: number[] }>} */
+		const bursts = { trigger: { p50: [], p95: [] }, webhookV1: { p50: [], p95: [] }, webhookV2: { p50: [], p95: [] } };
+		const order = /** @type {(keyof typeof urls)[]} */ (['trigger', 'webhookV1', 'webhookV2']);
+		for (let repeat = 0; repeat < BURST_REPEATS; repeat++) {
+			// Rotate which target goes first, so none always meets the machine after the others' runs.
+			for (const name of [...order.slice(repeat % 3), ...order.slice(0, repeat % 3)]) {
+				const events = Array.from({ length: BURST_EVENTS }, purchase);
+				const times = await burst(urls[name], events, BURST_SENDERS);
+				bursts[name].p50.push(quantile(times, 0.5));
+				bursts[name].p95.push(quantile(times, 0.95));
+				// Let the runs the burst started finish before the next target's burst.
+				const runs = ROUNDS + WARMUP + (repeat + 1) * BURST_EVENTS; // single rounds + bursts so far
+				if ((await n8n.waitForExecutions(workflowIds[name], runs, 120_000)).length < runs) throw new Error(`${name}: runs missing`);
+			}
+		}
+
+		const ms = (/** @type {number} */ v) => v.toFixed(0);
+		const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (a / b).toFixed(2);
+		const s = Object.fromEntries(Object.entries(single).map(([k, v]) => [k, { p50: median(v), p95: quantile(v, 0.95) }]));
+		const b = Object.fromEntries(Object.entries(bursts).map(([k, v]) => [k, { p50: median(v.p50), p95: median(v.p95) }]));
+		const [load1, load5] = os.loadavg();
+		const lines = [
+			`# Benchmark results`,
+			'',
+			`n8n 2.41.1, ${os.cpus().length} cores, load average ${load1.toFixed(2)} / ${load5.toFixed(2)} (1 / 5 min) at the end, ${new Date().toISOString().slice(0, 10)}.`,
+			`Single: ${ROUNDS} rounds, one request at a time with ${PAUSE_MS} ms between, targets in shuffled order. Burst: ${BURST_EVENTS} events from ${BURST_SENDERS} concurrent senders, ${BURST_REPEATS} bursts per target (median of their p50 / p95).`,
+			'',
+			'| measure | trigger | Webhook v1 | Webhook v2 | trigger / v1 | trigger / v2 |',
+			'|---|---|---|---|---|---|',
+			`| single, accepted event, p50 ms | ${ms(s.trigger.p50)} | ${ms(s.webhookV1.p50)} | ${ms(s.webhookV2.p50)} | ${ratio(s.trigger.p50, s.webhookV1.p50)} | ${ratio(s.trigger.p50, s.webhookV2.p50)} |`,
+			`| single, accepted event, p95 ms | ${ms(s.trigger.p95)} | ${ms(s.webhookV1.p95)} | ${ms(s.webhookV2.p95)} | ${ratio(s.trigger.p95, s.webhookV1.p95)} | ${ratio(s.trigger.p95, s.webhookV2.p95)} |`,
+			`| single, verified but ignored, p50 ms | ${ms(s.ignored.p50)} | | | ${ratio(s.ignored.p50, s.webhookV1.p50)} | ${ratio(s.ignored.p50, s.webhookV2.p50)} |`,
+			`| burst, p50 ms | ${ms(b.trigger.p50)} | ${ms(b.webhookV1.p50)} | ${ms(b.webhookV2.p50)} | ${ratio(b.trigger.p50, b.webhookV1.p50)} | ${ratio(b.trigger.p50, b.webhookV2.p50)} |`,
+			`| burst, p95 ms | ${ms(b.trigger.p95)} | ${ms(b.webhookV1.p95)} | ${ms(b.webhookV2.p95)} | ${ratio(b.trigger.p95, b.webhookV1.p95)} | ${ratio(b.trigger.p95, b.webhookV2.p95)} |`,
+			'',
+		];
+		const table = lines.join('\n');
+		console.log(table);
+		fs.writeFileSync(RESULTS, table);
+		console.log(`written to ${path.relative(process.cwd(), RESULTS)}`);
 	} finally {
 		await n8n.dispose();
 		await bigdd.stop();

