@@ -109,13 +109,50 @@ async function createN8n(options) {
 		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		...options.env,
 	};
-	/** @type {import('node:child_process').ChildProcess | undefined} */
-	let server;
+	/** @type {{ name: string, child: import('node:child_process').ChildProcess }[]} */
+	const processes = [];
 	/** @type {Promise<(method: string, url: string, body?: any) => Promise<{ status: number, body: any }>> | undefined} */
 	let session;
 	/** @type {string | undefined} */
 	let apiKey;
 	const baseUrl = `http://127.0.0.1:${port}`;
+
+	/**
+	 * Spawns `n8n <args>` (default `start`) logging to n8n-<name>.log, and waits (bounded) until
+	 * `readyUrl` answers 200; on failure stops everything and throws with the log's tail.
+	 * @param {string} name @param {Record<string, string>} extraEnv @param {string} readyUrl
+	 * @param {boolean | undefined} inheritOutput @param {string[]} [args]
+	 * @returns {Promise<void>}
+	 */
+	async function launch(name, extraEnv, readyUrl, inheritOutput, args = ['start']) {
+		const logFile = path.join(root, `n8n-${name}.log`);
+		const log = fs.openSync(logFile, 'a');
+		const stdio = inheritOutput ? 'inherit' : log;
+		const child = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], { env: { ...env, ...extraEnv }, cwd: root, stdio: ['ignore', stdio, stdio] });
+		fs.closeSync(log);
+		processes.push({ name, child });
+		const deadline = Date.now() + READY_TIMEOUT_MS;
+		while (Date.now() < deadline && child.exitCode === null) {
+			if (await fetch(readyUrl).then((r) => r.ok, () => false)) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const tail = fs.readFileSync(logFile, 'utf8').slice(-3000);
+		await stopAll();
+		throw new Error(`n8n ${args.join(' ')} (${name}) did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`);
+	}
+
+	/** @returns {Promise<void>} */
+	async function stopAll() {
+		session = undefined;
+		for (const { child } of processes.splice(0).reverse()) {
+			if (child.exitCode !== null || child.signalCode !== null) continue;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+			await exited;
+			clearTimeout(timer);
+		}
+	}
 
 	/** 1.x has no owner from the environment: set it up once (a 400 means it exists). */
 	async function ensureOwner() {
@@ -202,42 +239,35 @@ async function createN8n(options) {
 		async publish(/** @type {string} */ workflowId) {
 			await cli(line.publishArgs(workflowId));
 		},
-		/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
+		/** Starts `n8n start` and resolves once it is ready (and, on 1.x, has its owner). */
 		/** @param {{ inheritOutput?: boolean }} [startOptions] show n8n's log on this terminal */
 		async start(startOptions = {}) {
-			if (server) throw new Error('n8n is already running');
-			const log = fs.openSync(path.join(root, 'n8n-start.log'), 'a');
-			const stdio = startOptions.inheritOutput ? 'inherit' : log;
-			server = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, 'start'], { env, cwd: root, stdio: ['ignore', stdio, stdio] });
-			const deadline = Date.now() + READY_TIMEOUT_MS;
-			while (Date.now() < deadline) {
-				if (server.exitCode !== null) break;
-				const ok = await fetch(`${instance.baseUrl}${line.readyPath}`).then((r) => r.ok, () => false);
-				if (ok) return await ensureOwner();
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			}
-			const tail = fs.readFileSync(path.join(root, 'n8n-start.log'), 'utf8').slice(-3000);
-			await instance.stop();
-			throw new Error(`n8n did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`);
+			if (processes.some((p) => p.name === 'start')) throw new Error('n8n is already running');
+			await launch('start', {}, `${baseUrl}${line.readyPath}`, startOptions.inheritOutput);
+			await ensureOwner();
 		},
-		async stop() {
-			const child = server;
-			server = undefined;
-			session = undefined;
-			if (!child || child.exitCode !== null) return;
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-			await exited;
-			clearTimeout(timer);
+		/**
+		 * Starts another n8n process of this instance (queue mode: `worker`, `webhook`) with the same
+		 * settings plus `extraEnv`, and resolves once `readyUrl` answers 200.
+		 * @param {'worker' | 'webhook'} command @param {Record<string, string>} extraEnv @param {string} readyUrl
+		 */
+		async startProcess(command, extraEnv, readyUrl) {
+			const name = `${command}-${processes.filter((p) => p.name.startsWith(command)).length + 1}`;
+			await launch(name, extraEnv, readyUrl, false, [command]);
+			return name;
 		},
+		/** Stops every process of this instance, the main one last. */
+		stop: stopAll,
 		/** A logged-in REST session as the owner (cookie auth, as the editor uses); one per start. */
 		async login() {
 			session ??= newSession();
 			return await session;
 		},
-		/** Executions of a workflow through n8n's public API (one API key per start), newest first. */
-		async executions(/** @type {string} */ workflowId) {
+		/**
+		 * Executions of a workflow through n8n's public API (one API key per start), newest first.
+		 * @param {string} workflowId @returns {Promise<any[]>}
+		 */
+		async executions(workflowId) {
 			if (!apiKey) {
 				const rest = await instance.login();
 				const key = await rest('POST', '/rest/api-keys', {
@@ -254,7 +284,7 @@ async function createN8n(options) {
 			// Bounded: n8n's public API pages 250 at a time; tests never make 25,000 executions.
 			for (let page = 0; page < 100; page++) {
 				const response = await fetch(
-					`${instance.baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+					`${baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
 					{ headers: { 'X-N8N-API-KEY': apiKey } },
 				);
 				if (!response.ok) throw new Error(`listing executions failed: ${response.status} ${await response.text()}`);
@@ -266,14 +296,15 @@ async function createN8n(options) {
 			throw new Error('more than 100 pages of executions');
 		},
 		/**
-		 * Waits (bounded) until n8n serves the production webhook `path` (`<webhookId>/<path>`).
+		 * Waits (bounded) until n8n (or the webhook processor at `serverUrl`) serves the production
+		 * webhook `path` (`<webhookId>/<path>`).
 		 * /healthz/readiness answers before published workflows are activated; meanwhile webhooks get
 		 * 404. A GET probe starts nothing: n8n answers it with a hint to use POST once registered.
 		 */
-		async waitForWebhook(/** @type {string} */ webhookPath, timeoutMs = 60_000) {
+		async waitForWebhook(/** @type {string} */ webhookPath, timeoutMs = 60_000, serverUrl = baseUrl) {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
-				const response = await fetch(`${instance.baseUrl}/webhook/${webhookPath}`);
+				const response = await fetch(`${serverUrl}/webhook/${webhookPath}`);
 				const text = await response.text();
 				if (!/is not registered\.?"/.test(text) || /POST request/.test(text)) return;
 				await new Promise((resolve) => setTimeout(resolve, 250));
@@ -284,15 +315,15 @@ async function createN8n(options) {
 		 * Polls (bounded) until the workflow has at least `count` finished executions, then returns the
 		 * finished ones (n8n 1.x also lists running executions, without their data yet).
 		 */
-		async waitForExecutions(
-			/** @type {string} */ workflowId,
-			/** @type {number} */ count,
-			timeoutMs = 30_000,
-			/** @type {(execution: any) => boolean} only those that match count */ where = () => true,
-		) {
+		/**
+		 * @param {string} workflowId @param {number} count @param {number} [timeoutMs]
+		 * @param {(execution: any) => boolean} [where] only executions that match count
+		 * @returns {Promise<any[]>}
+		 */
+		async waitForExecutions(workflowId, count, timeoutMs = 30_000, where = () => true) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
-				const executions = (await instance.executions(workflowId)).filter((e) => e.stoppedAt && where(e));
+				const executions = (await instance.executions(workflowId)).filter((/** @type {any} */ e) => e.stoppedAt && where(e));
 				if (executions.length >= count || Date.now() > deadline) return executions;
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
@@ -310,8 +341,10 @@ async function createN8n(options) {
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 		},
-		/** The text n8n logged while running (`n8n start`). */
-		log: () => fs.readFileSync(path.join(root, 'n8n-start.log'), 'utf8'),
+		/** What one process logged: `start` (the main process), `worker-1`, `webhook-1`… */
+		log: (name = 'start') => fs.readFileSync(path.join(root, `n8n-${name}.log`), 'utf8'),
+		/** The settings every process of this instance shares (queue mode starts more from them). */
+		env,
 		/** Stops n8n and removes the user folder. */
 		async dispose() {
 			await instance.stop();
@@ -335,4 +368,4 @@ function nodeOutput(/** @type {any} */ run, /** @type {string} */ nodeName) {
 	};
 }
 
-module.exports = { createN8n, nodeOutput, parseExecuteOutput, NODE_TYPE_PREFIX };
+module.exports = { createN8n, freePort, nodeOutput, parseExecuteOutput, NODE_TYPE_PREFIX };
