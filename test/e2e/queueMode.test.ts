@@ -6,14 +6,15 @@ import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
 import { startBigdd } from '../harness/bigdd';
 import { e2eTarball } from '../harness/e2e-env';
 import { createQueueCluster } from '../harness/queue';
-import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE } from '../harness/workflows';
+import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE, triggerWorkflow, TRIGGER_NAME } from '../harness/workflows';
 import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
-import { buildEvent } from '../../dev-server/webhooks';
+import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../dev-server/webhooks';
 
 const CREDENTIAL_ID = 'bigddQueueCred01';
 const KEYS = 5_001;
 const UPLOAD_BYTES = 2_000_000;
 const UPLOAD = { id: 'bigddQueueUpload', path: 'queue-upload' };
+const SPREAD = { id: 'bigddQueueSpread', webhookId: 'bigdd-spread' };
 
 interface RunExecution {
 	id: string;
@@ -29,8 +30,10 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 
 	const startAndWait = async () => {
 		await cluster.start();
-		for (const webhookPath of [`${SEQUENCE.webhookId}/bigdd`, `${BURST.webhookId}/bigdd`, UPLOAD.path]) {
-			await cluster.main.waitForWebhook(webhookPath, 60_000, cluster.webhookBaseUrl());
+		for (const processor of [0, 1]) {
+			for (const webhookPath of [`${SEQUENCE.webhookId}/bigdd`, `${BURST.webhookId}/bigdd`, `${SPREAD.webhookId}/bigdd`, UPLOAD.path]) {
+				await cluster.main.waitForWebhook(webhookPath, 60_000, cluster.webhookBaseUrl(processor));
+			}
 		}
 	};
 	const target = () => ({
@@ -49,7 +52,9 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 	beforeAll(async () => {
 		bigdd = await startBigdd({ orders: 2_100, products: 5, files: 20, licenseKeys: 10 });
 		shop = bigdd.server.shop as Shop;
-		cluster = await createQueueCluster({ tarball: e2eTarball() });
+		// Two webhook processors: the first tests send everything to one of them (as with a single
+		// processor, or a proxy that routes BigDD's path to one); the last spread deliveries over both.
+		cluster = await createQueueCluster({ tarball: e2eTarball(), webhookProcessors: 2 });
 		await cluster.main.importCredentials([
 			bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SIGNING_SECRET }),
 		]);
@@ -82,8 +87,9 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 				settings: { executionOrder: 'v1' },
 			},
 			...deliveryWorkflows(CREDENTIAL_ID),
+			triggerWorkflow({ ...SPREAD, credentialId: CREDENTIAL_ID, events: [...EVENT_TYPES] }),
 		]);
-		for (const id of [UPLOAD.id, SEQUENCE.id, BURST.id]) await cluster.main.publish(id);
+		for (const id of [UPLOAD.id, SEQUENCE.id, BURST.id, SPREAD.id]) await cluster.main.publish(id);
 		await startAndWait();
 	});
 
@@ -120,7 +126,7 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 		]);
 	});
 
-	describe('trigger with one webhook processor', () => {
+	describe('trigger, every delivery to one webhook processor', () => {
 		it('its runs execute on the worker', async () => {
 			const { send } = deliveryHelpers(target);
 			expect(JSON.parse((await send(BURST.webhookId, buildEvent(shop, 'digital_order.purchased', { id: 'evt_queue_first' }))).body)).toEqual({ received: true });
@@ -130,5 +136,39 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 		});
 
 		describeExactlyOnce(target);
+	});
+
+	describe('trigger, deliveries spread over two webhook processors', () => {
+		const { settle } = deliveryHelpers(target);
+		const sendTo = async (processor: number, event: object) =>
+			JSON.parse((await deliverWebhook({ url: `${cluster.webhookBaseUrl(processor)}/webhook/${SPREAD.webhookId}/bigdd`, secret: SIGNING_SECRET, event, timeoutMs: 60_000 })).body);
+		const idsRun = async () => ((await cluster.main.waitForExecutions(SPREAD.id, 0)) as RunExecution[]).map((e) => output(e, TRIGGER_NAME)[0].id as string);
+
+		it('a retry that reaches the other processor after the first run ended is refused', async () => {
+			for (let i = 0; i < 20; i++) {
+				const event = buildEvent(shop, 'digital_order.purchased', { id: `evt_spread_${i}` });
+				expect(await sendTo(i % 2, event)).toEqual({ received: true });
+				await cluster.main.waitForExecutions(SPREAD.id, i + 1, 30_000);
+				expect({ i, answer: await sendTo((i + 1) % 2, event) }).toEqual({ i, answer: { received: true, ignored: 'duplicate' } });
+			}
+			const ran = await idsRun();
+			expect(ran).toHaveLength(20);
+			expect(new Set(ran).size).toBe(20);
+		});
+
+		it('copies that reach both processors at the same moment: each processor runs an id at most once (n8n cannot lock across processes)', async () => {
+			const ids = Array.from({ length: 20 }, (_, i) => `evt_both_${i}`);
+			for (const id of ids) {
+				const event = buildEvent(shop, 'digital_order.purchased', { id });
+				await Promise.all([sendTo(0, event), sendTo(1, event), sendTo(0, event), sendTo(1, event)]);
+			}
+			await settle(SPREAD.id, SPREAD.webhookId, 20 + ids.length);
+			const ran = (await idsRun()).filter((id) => id.startsWith('evt_both_'));
+			const twice = ids.filter((id) => ran.filter((r) => r === id).length === 2);
+			expect(ids.filter((id) => !ran.includes(id))).toEqual([]);
+			expect(ran.length).toBe(ids.length + twice.length);
+			// Measured, for the README: how many of the 20 ran on both processors.
+			console.log(`[queue mode] concurrent copies on two webhook processors: ${twice.length} of ${ids.length} ids ran twice`);
+		});
 	});
 });

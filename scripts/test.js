@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+// `npm test`: lint, typecheck, unit and end-to-end tests in order, stopping at the first failure,
+// then how long each stage took (the e2e stage includes installing n8n on a cold machine).
+const { spawnSync } = require('node:child_process');
+
+const STAGES = ['lint', 'typecheck', 'test:unit', 'test:e2e'];
+
+/** @type {[string, number, string][]} */
+const done = [];
+let failed = false;
+for (const stage of STAGES) {
+	const started = Date.now();
+	const result = spawnSync('npm', ['run', stage], { stdio: 'inherit' });
+	const outcome = result.status === 0 ? 'passed' : `failed (exit ${result.status ?? result.signal})`;
+	done.push([stage, (Date.now() - started) / 1000, outcome]);
+	if (result.status !== 0) {
+		failed = true;
+		break;
+	}
+}
+console.log('\nnpm test stages:');
+for (const [stage, seconds, outcome] of done) console.log(`  ${stage.padEnd(10)} ${seconds.toFixed(0).padStart(5)} s  ${outcome}`);
+console.log(`  ${'total'.padEnd(10)} ${done.reduce((sum, [, s]) => sum + s, 0).toFixed(0).padStart(5)} s`);
+process.exit(failed ? 1 : 0);
