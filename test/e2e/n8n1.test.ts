@@ -2,11 +2,9 @@
 // loads and works there — one workflow per resource including key import and upload, the credential
 // test, and the trigger's delivery guarantees.
 import { createHash } from 'crypto';
-import http from 'http';
-import type { AddressInfo } from 'net';
 import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
 import { startBigdd } from '../harness/bigdd';
-import { e2eTarball } from '../harness/e2e-env';
+import { e2eTarball, startOtherJsonServer } from '../harness/e2e-env';
 import { createN8n, nodeOutput } from '../harness/n8n';
 import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE } from '../harness/workflows';
 import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
@@ -134,11 +132,8 @@ describe('n8n 1.x', () => {
 		});
 
 		it('fails with a base URL that is not BigDD, saying so', async () => {
-			// Any JSON answered with 200, as a misconfigured proxy or another API would.
-			const other = http.createServer((_, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'));
-			await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-			const { port } = other.address() as AddressInfo;
-			const result = await test({ apiToken: bigdd.server.token, baseUrl: `http://127.0.0.1:${port}` }).finally(() => other.close());
+			const other = await startOtherJsonServer();
+			const result = await test({ apiToken: bigdd.server.token, baseUrl: other.url }).finally(other.stop);
 			expect(result).toEqual({
 				status: 'Error',
 				message: 'The Base URL answered, but not like the BigDD API. Check the Base URL.',

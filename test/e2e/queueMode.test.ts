@@ -4,7 +4,7 @@
 import { createHash } from 'crypto';
 import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
 import { startBigdd } from '../harness/bigdd';
-import { e2eTarball } from '../harness/e2e-env';
+import { e2eTarball, report } from '../harness/e2e-env';
 import { createQueueCluster } from '../harness/queue';
 import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE, triggerWorkflow, TRIGGER_NAME } from '../harness/workflows';
 import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
@@ -168,7 +168,7 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 			expect(ids.filter((id) => !ran.includes(id))).toEqual([]);
 			expect(ran.length).toBe(ids.length + twice.length);
 			// Measured, for the README: how many of the 20 ran on both processors.
-			console.log(`[queue mode] concurrent copies on two webhook processors: ${twice.length} of ${ids.length} ids ran twice`);
+			report(`queue mode, concurrent copies on two webhook processors: ${twice.length} of ${ids.length} ids ran twice`);
 		});
 	});
 });
