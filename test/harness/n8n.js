@@ -18,16 +18,29 @@ const OWNER = { email: 'owner@example.com', password: 'Bigdd-e2e-Passw0rd' };
 const CLI_TIMEOUT_MS = 120_000;
 const READY_TIMEOUT_MS = 90_000;
 
-/** A free TCP port on 127.0.0.1. */
+const portsHandedOut = new Set();
+
+/**
+ * A free TCP port on 127.0.0.1, never one this process handed out before: the OS may offer a port
+ * again as soon as it is closed, and two n8n processes (or n8n and its task broker) given the same
+ * port fight over it.
+ */
 async function freePort() {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = /** @type {net.AddressInfo} */ (server.address());
-			server.close(() => resolve(port));
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const port = await new Promise((resolve, reject) => {
+			const server = net.createServer();
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', () => {
+				const { port } = /** @type {net.AddressInfo} */ (server.address());
+				server.close(() => resolve(port));
+			});
 		});
-	});
+		if (!portsHandedOut.has(port)) {
+			portsHandedOut.add(port);
+			return /** @type {number} */ (port);
+		}
+	}
+	throw new Error('no free port found in 50 tries');
 }
 
 /** The run JSON `n8n execute --rawOutput` prints after its log lines. */

@@ -18,7 +18,7 @@ export interface Execution {
 export interface DeliveryTarget {
 	/** The production URL of a trigger with this webhookId. */
 	webhookUrl: (webhookId: string) => string;
-	waitForExecutions: (workflowId: string, count: number, timeoutMs?: number) => Promise<unknown[]>;
+	waitForExecutions: (workflowId: string, count: number, timeoutMs?: number, where?: (execution: Execution) => boolean) => Promise<unknown[]>;
 	/** Stops every n8n process and starts them again, ready to serve the webhooks. */
 	restart: () => Promise<void>;
 	shop: unknown;
@@ -50,12 +50,16 @@ export function deliveryHelpers(target: () => DeliveryTarget) {
 	let sentinel = 0;
 	const send = async (webhookId: string, event: object, options: Record<string, unknown> = {}) =>
 		await deliverWebhook({ url: target().webhookUrl(webhookId), secret: SIGNING_SECRET, event, ...options });
-	const eventsRun = async (workflowId: string, count: number) =>
-		((await target().waitForExecutions(workflowId, count, 60_000)) as Execution[]).map((e) => e.data.resultData.runData[TRIGGER_NAME][0].data.main[0][0].json);
-	/** Sends a fresh genuine event and waits for its execution: everything sent before it has been handled. */
+	const eventOf = (e: Execution) => e.data.resultData.runData[TRIGGER_NAME][0].data.main[0][0].json;
+	const eventsRun = async (workflowId: string, count: number) => ((await target().waitForExecutions(workflowId, count, 60_000)) as Execution[]).map(eventOf);
+	/**
+	 * Sends a fresh genuine event and waits for its execution: everything sent before it has been
+	 * handled. Returns the events of all runs, at least `expectedBefore` + the sentinel.
+	 */
 	const settle = async (workflowId: string, webhookId: string, expectedBefore: number) => {
 		const event = buildEvent(target().shop, 'file.downloaded', { id: `evt_sentinel_${++sentinel}_${Date.now()}` });
 		expect((await send(webhookId, event)).status).toBe(200);
+		await target().waitForExecutions(workflowId, 1, 60_000, (e) => eventOf(e).id === event.id);
 		const events = await eventsRun(workflowId, expectedBefore + 1);
 		expect(events.map((e) => e.id)).toContain(event.id);
 		return events;
