@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { scopeOf } from './errors';
 import { requestWithRateLimitRetry } from './transport';
+import { describeValue } from './values';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
 export const MAX_PAGE_SIZE = 100;
@@ -17,6 +18,23 @@ export const MAX_PAGE_SIZE = 100;
 interface Page {
 	data?: IDataObject[];
 	pagination?: { has_more?: boolean; next_cursor?: string | null };
+}
+
+/**
+ * How many records the item asks for: all with Return All, else Limit, a whole number of 1 or more.
+ * (n8n passes a Limit of 0 on as "no limit"; an expression giving 0, text or nothing must not widen the list.)
+ */
+export function listLimit(context: IExecutePaginationFunctions): number {
+	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
+	const value = context.getNodeParameter('limit', undefined);
+	const limit = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
+		throw new NodeOperationError(context.getNode(), 'Limit must be a whole number of 1 or more', {
+			itemIndex: context.getItemIndex(),
+			description: `Got ${describeValue(value)}. Nothing was sent. Turn on Return All to get every record.`,
+		});
+	}
+	return limit;
 }
 
 /**
@@ -28,7 +46,7 @@ export async function paginateByCursor(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
+	const limit = listLimit(this);
 	const records: IDataObject[] = [];
 	const cursorsSeen = new Set<string>();
 	let cursor: string | undefined;

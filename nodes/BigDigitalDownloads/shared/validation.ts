@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { customerPathId, EMAIL_PATTERN, toIdList, toUtcIso } from './values';
+import { customerPathId, describeValue, EMAIL_PATTERN, toIdList, toPathId, toUtcIso } from './values';
 
 /** BigDD's documented limits, checked before a request leaves so that a bad value costs nothing. */
 export const LIMITS = {
@@ -38,16 +38,24 @@ function assertEmail(context: IExecuteSingleFunctions, value: unknown, label: st
 }
 
 /** The file IDs of a request body as a list of at most 100 (and at least `min`). */
-function fileIdList(context: IExecuteSingleFunctions, value: unknown, min: number): string[] {
-	const ids = toIdList(value);
+function fileIdList(context: IExecuteSingleFunctions, value: unknown, min: number, hint = ''): string[] {
+	const ids = idList(context, value, 'File IDs');
 	if (ids.length < min || ids.length > LIMITS.fileIdsPerRequest) {
 		throw invalid(
 			context,
 			`File IDs must list ${min} to ${LIMITS.fileIdsPerRequest} files; got ${ids.length}`,
-			'Separate IDs with commas, or pass an array from an expression.',
+			`Got ${describeValue(value)}. Separate IDs with commas, or pass an array from an expression.${hint}`,
 		);
 	}
 	return ids;
+}
+
+/** IDs from text or an array of text and numbers; anything else (an object, a nested list) is refused. */
+function idList(context: IExecuteSingleFunctions, value: unknown, label: string): string[] {
+	const entries = Array.isArray(value) ? value : [value];
+	const bad = entries.find((entry) => entry !== null && entry !== undefined && typeof entry !== 'string' && typeof entry !== 'number');
+	if (bad !== undefined) throw invalid(context, `${label} must be IDs, got ${describeValue(bad)}`, 'Separate IDs with commas, or pass an array of IDs.');
+	return toIdList(value);
 }
 
 /** preSend: `q` (search) is at most 120 characters on every list. */
@@ -109,7 +117,7 @@ export async function normalizeOrderFilters(
 	const qs = { ...requestOptions.qs };
 	normalizeDate(this, qs, 'created_after', 'Created After');
 	normalizeDate(this, qs, 'created_before', 'Created Before');
-	if ('digital_product_id' in qs) qs.digital_product_id = toIdList(qs.digital_product_id);
+	if ('digital_product_id' in qs) qs.digital_product_id = idList(this, qs.digital_product_id, 'Digital Product IDs');
 	if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
 	return { ...requestOptions, qs };
 }
@@ -142,13 +150,19 @@ export async function validateResendEmail(
 	return requestOptions;
 }
 
-/** preSend for Set line files: 0 to 100 file IDs (an empty list clears the line). */
+/**
+ * preSend for Set line files: 1 to 100 file IDs, or none with Remove All Files on. An empty field or an
+ * expression that gives nothing is refused: clearing a line is an explicit choice.
+ */
 export async function normalizeLineFiles(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
-	body.file_ids = fileIdList(this, body.file_ids, 0);
+	body.file_ids =
+		this.getNodeParameter('removeAllFiles', false) === true
+			? []
+			: fileIdList(this, body.file_ids, 1, ' Nothing was changed. To empty the line, turn on Remove All Files.');
 	return { ...requestOptions, body };
 }
 
@@ -185,6 +199,35 @@ export const requireLicenseKey = requireValue('qs', 'key', 'License Key');
 /** preSend for Assign license key: the order name is required. */
 export const requireOrderName = requireValue('body', 'order_name', 'Order Name');
 
+/** The ID fields that go into URL paths, by parameter name. */
+const PATH_ID_LABELS: Record<string, string> = {
+	orderId: 'Order ID',
+	lineId: 'Line ID',
+	licenseKeyId: 'License Key ID',
+	fileId: 'File ID',
+	productId: 'Digital Product ID',
+	customerId: 'Customer ID',
+};
+
+/** One path ID from a field, or an error naming the field and what its value or expression gave. */
+function pathId(context: IExecuteSingleFunctions, name: string, value: unknown): string {
+	const result = toPathId(value);
+	if ('problem' in result) {
+		throw invalid(context, `${PATH_ID_LABELS[name] ?? name} ${result.problem}`, 'Nothing was sent. Check the field, or what its expression gives for this item.');
+	}
+	return encodeURIComponent(result.id);
+}
+
+/**
+ * preSend for operations on one record: fills each `{field}` of the URL with that field's ID,
+ * refusing anything that is not one ID (empty, `..`, a slash, a list, an object, null) before it
+ * could send a request to another path.
+ */
+export async function fillPathIds(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const url = requestOptions.url.replace(/\{(\w+)\}/g, (_, name: string) => pathId(this, name, this.getNodeParameter(name, undefined)));
+	return { ...requestOptions, url };
+}
+
 /**
  * preSend for Get customer downloads: puts the customer in the path as its numeric ID, since a
  * GID's slashes would need %2F in the path, which proxies often refuse. BigDD accepts both.
@@ -193,7 +236,7 @@ export async function resolveCustomerPath(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const customer = customerPathId(this.getNodeParameter('customerId', ''));
-	if (customer === '') throw invalid(this, 'Customer ID is empty');
+	const value = this.getNodeParameter('customerId', undefined);
+	const customer = pathId(this, 'customerId', typeof value === 'string' ? customerPathId(value) : value);
 	return { ...requestOptions, url: requestOptions.url.replace('{customerId}', customer) };
 }

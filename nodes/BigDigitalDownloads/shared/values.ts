@@ -38,11 +38,12 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:
  */
 export function toUtcIso(value: unknown, timeZone: string): string | undefined {
 	const text = String(value ?? '').trim();
+	// JavaScript rolls 2026-02-30 over to March 2: only real calendar dates and clock times pass.
+	if (!isRealDateTime(text)) return undefined;
 	const wall = WALL_CLOCK.exec(text);
 	if (wall) {
 		const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = wall;
 		const asUtc = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms.padEnd(3, '0'));
-		if (Number.isNaN(asUtc)) return undefined;
 		// Two passes settle the offset on the right side of a daylight-saving change.
 		const first = asUtc - zoneOffsetMs(asUtc, timeZone);
 		return new Date(asUtc - zoneOffsetMs(first, timeZone)).toISOString();
@@ -52,11 +53,41 @@ export function toUtcIso(value: unknown, timeZone: string): string | undefined {
 	return Number.isNaN(instant) ? undefined : new Date(instant).toISOString();
 }
 
+/** Whether the date (and time, if any) at the start of an ISO 8601 text exist on the calendar and the clock. */
+function isRealDateTime(text: string): boolean {
+	const parts = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+	if (!parts) return false;
+	const [, y, mo, d, h = '0', mi = '0', s = '0'] = parts.map((part) => part ?? '0');
+	const daysInMonth = new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
+	return +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= daysInMonth && +h <= 23 && +mi <= 59 && +s <= 59;
+}
+
+/** How a value from a field or an expression reads in an error message. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'nothing (undefined)';
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 80)})`;
+	if (typeof value === 'object') return `an object (${JSON.stringify(value).slice(0, 80)})`;
+	return JSON.stringify(value);
+}
+
+/**
+ * One ID for a URL path: text or a whole number, that cannot leave its path segment. Returns the
+ * ID, or why it is not one (empty, `.`/`..`, slashes, a list, an object, null, undefined).
+ */
+export function toPathId(value: unknown): { id: string } | { problem: string } {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
+	if (text === undefined) return { problem: `must be one ID, got ${describeValue(value)}` };
+	if (text === '') return { problem: 'is empty' };
+	if (text === '.' || text === '..' || /[/\\?#]/.test(text)) return { problem: `is not an ID, got ${describeValue(value)}` };
+	return { id: text };
+}
+
 /** The numeric id BigDD accepts in a path, from a Shopify customer GID or the id itself. */
-export function customerPathId(value: unknown): string {
-	const text = String(value ?? '').trim();
+export function customerPathId(value: string): string {
+	const text = value.trim();
 	const gid = /^gid:\/\/shopify\/Customer\/(\d+)$/.exec(text);
-	return encodeURIComponent(gid ? gid[1] : text);
+	return gid ? gid[1] : text;
 }
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

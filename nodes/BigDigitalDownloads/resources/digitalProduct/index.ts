@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { cursorListRouting } from '../../shared/pagination';
 import { singleRecordOutput } from '../../shared/output';
-import { validateProductLimits } from '../../shared/validation';
+import { fillPathIds, validateProductLimits } from '../../shared/validation';
 import { digitalProductGetAllDescription } from './getAll';
 import { digitalProductGetDescription } from './get';
 import { digitalProductUpdateLimitsDescription } from './updateLimits';
 
 const showOnlyForDigitalProducts = { resource: ['digitalProduct'] };
-const productUrl = '=/digital-products/{{encodeURIComponent($parameter.productId)}}';
+const productUrl = '/digital-products/{productId}';
 
 export const digitalProductDescription: INodeProperties[] = [
 	{
@@ -24,6 +24,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				description: 'Get one digital product with its files, limits and delivery settings',
 				routing: {
 					request: { method: 'GET', url: productUrl },
+					send: { preSend: [fillPathIds] },
 					output: { postReceive: singleRecordOutput },
 				},
 			},
@@ -41,7 +42,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				description: 'Change how many downloads each customer gets and how many days the link stays valid',
 				routing: {
 					request: { method: 'PUT', url: `${productUrl}/limits` },
-					send: { preSend: [validateProductLimits] },
+					send: { preSend: [fillPathIds, validateProductLimits] },
 					output: { postReceive: singleRecordOutput },
 				},
 			},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput } from '../../shared/output';
 import { cursorListRouting } from '../../shared/pagination';
+import { fillPathIds } from '../../shared/validation';
 import { fileDeleteDescription } from './delete';
 import { fileGetAllDescription } from './getAll';
 import { fileUploadDescription } from './upload';
@@ -21,7 +22,8 @@ export const fileDescription: INodeProperties[] = [
 				action: 'Delete a file',
 				description: 'Remove a file from storage and the library; it must be detached first',
 				routing: {
-					request: { method: 'DELETE', url: '=/files/{{encodeURIComponent($parameter.fileId)}}' },
+					request: { method: 'DELETE', url: '/files/{fileId}' },
+					send: { preSend: [fillPathIds] },
 					output: { postReceive: deletedRecordOutput },
 				},
 			},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput, licenseVerdictOutput, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting } from '../../shared/pagination';
-import { requireLicenseKey, requireOrderName } from '../../shared/validation';
+import { fillPathIds, requireLicenseKey, requireOrderName } from '../../shared/validation';
 import { licenseKeyAssignDescription } from './assign';
 import { licenseKeyCreateDescription } from './create';
 import { licenseKeyDeleteDescription } from './delete';
@@ -10,7 +10,7 @@ import { licenseKeyUnassignDescription } from './unassign';
 import { licenseKeyValidateDescription } from './validate';
 
 const showOnlyForLicenseKeys = { resource: ['licenseKey'] };
-const licenseKeyUrl = '=/license-keys/{{encodeURIComponent($parameter.licenseKeyId)}}';
+const licenseKeyUrl = '/license-keys/{licenseKeyId}';
 
 export const licenseKeyDescription: INodeProperties[] = [
 	{
@@ -27,7 +27,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 				description: 'Link an available key to an order by order name, optionally emailing the customer',
 				routing: {
 					request: { method: 'POST', url: `${licenseKeyUrl}/assign` },
-					send: { preSend: [requireOrderName] },
+					send: { preSend: [fillPathIds, requireOrderName] },
 					output: { postReceive: singleRecordOutput },
 				},
 			},
@@ -43,7 +43,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a license key',
 				description: 'Permanently remove an unassigned key from the inventory',
-				routing: { request: { method: 'DELETE', url: licenseKeyUrl }, output: { postReceive: deletedRecordOutput } },
+				routing: { request: { method: 'DELETE', url: licenseKeyUrl }, send: { preSend: [fillPathIds] }, output: { postReceive: deletedRecordOutput } },
 			},
 			{
 				name: 'Get Many',
@@ -57,7 +57,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 				value: 'unassign',
 				action: 'Unassign a license key from its order',
 				description: 'Release a key from its order so it is available again, e.g. after a refund',
-				routing: { request: { method: 'POST', url: `${licenseKeyUrl}/unassign` }, output: { postReceive: singleRecordOutput } },
+				routing: { request: { method: 'POST', url: `${licenseKeyUrl}/unassign` }, send: { preSend: [fillPathIds] }, output: { postReceive: singleRecordOutput } },
 			},
 			{
 				name: 'Validate',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { singleRecordOutput } from '../../shared/output';
 import { cursorListRouting } from '../../shared/pagination';
-import { normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from '../../shared/validation';
+import { fillPathIds, normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from '../../shared/validation';
 import { orderGetDescription } from './get';
 import { orderGetAllDescription } from './getAll';
 import { orderResendEmailDescription } from './resendEmail';
@@ -10,7 +10,7 @@ import { orderSetAccessDescription } from './setAccess';
 import { orderSetLineFilesDescription } from './setLineFiles';
 
 const showOnlyForOrders = { resource: ['order'] };
-const orderUrl = '=/orders/{{encodeURIComponent($parameter.orderId)}}';
+const orderUrl = '/orders/{orderId}';
 
 export const orderDescription: INodeProperties[] = [
 	{
@@ -25,7 +25,7 @@ export const orderDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get an order',
 				description: 'Get one order with its customer, lines, license keys and optionally download events',
-				routing: { request: { method: 'GET', url: orderUrl }, output: { postReceive: singleRecordOutput } },
+				routing: { request: { method: 'GET', url: orderUrl }, send: { preSend: [fillPathIds] }, output: { postReceive: singleRecordOutput } },
 			},
 			{
 				name: 'Get Many',
@@ -41,7 +41,7 @@ export const orderDescription: INodeProperties[] = [
 				description: 'Send the download email to the customer again, optionally to a new address',
 				routing: {
 					request: { method: 'POST', url: `${orderUrl}/resend-email` },
-					send: { preSend: [validateResendEmail] },
+					send: { preSend: [fillPathIds, validateResendEmail] },
 					output: { postReceive: singleRecordOutput },
 				},
 			},
@@ -52,6 +52,7 @@ export const orderDescription: INodeProperties[] = [
 				description: 'Set the download count of one order line back to zero so the customer can download again',
 				routing: {
 					request: { method: 'POST', url: `${orderUrl}/reset-downloads` },
+					send: { preSend: [fillPathIds] },
 					output: { postReceive: singleRecordOutput },
 				},
 			},
@@ -62,6 +63,7 @@ export const orderDescription: INodeProperties[] = [
 				description: 'Enable or disable the download page of an order, e.g. revoke after a refund',
 				routing: {
 					request: { method: 'POST', url: `${orderUrl}/access` },
+					send: { preSend: [fillPathIds] },
 					output: { postReceive: singleRecordOutput },
 				},
 			},
@@ -71,8 +73,8 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Set the files of an order line',
 				description: 'Choose which files one line of a UNIQUE-delivery order delivers, optionally emailing the customer',
 				routing: {
-					request: { method: 'PUT', url: `${orderUrl}/lines/{{encodeURIComponent($parameter.lineId)}}/files` },
-					send: { preSend: [normalizeLineFiles] },
+					request: { method: 'PUT', url: `${orderUrl}/lines/{lineId}/files` },
+					send: { preSend: [fillPathIds, normalizeLineFiles] },
 					output: { postReceive: singleRecordOutput },
 				},
 			},

@@ -14,14 +14,22 @@ export const orderSetLineFilesDescription: INodeProperties[] = [
 	{ ...orderIdField, displayOptions: { show: showOnlyForOrderSetLineFiles } },
 	{ ...lineIdField, displayOptions: { show: showOnlyForOrderSetLineFiles } },
 	{
+		displayName: 'Remove All Files',
+		name: 'removeAllFiles',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to remove every file from the line instead of setting new ones',
+		displayOptions: { show: showOnlyForOrderSetLineFiles },
+	},
+	{
 		displayName: 'File IDs',
 		name: 'fileIds',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. file_aaa111, file_bbb222',
 		description:
-			'The files this line delivers, replacing the current ones (up to 100). Separate IDs with commas, or pass an array. Leave empty to remove all files from the line.',
-		displayOptions: { show: showOnlyForOrderSetLineFiles },
+			'The files this line delivers, replacing the current ones (1 to 100). Separate IDs with commas, or pass an array. To empty the line, turn on Remove All Files.',
+		displayOptions: { show: { ...showOnlyForOrderSetLineFiles, removeAllFiles: [false] } },
 		routing: { send: { type: 'body', property: 'file_ids' } },
 	},
 	{

@@ -145,18 +145,33 @@ describe('Order resource (engine + local BigDD)', () => {
 			expect((items[0].json.lines as OrderLine[]).find((l) => l.id === line.id)?.file_ids).toEqual([a.id, b.id]);
 		});
 
-		it('an empty file list clears the line', async () => {
+		it('Remove All Files clears the line', async () => {
 			const { order: o, line } = uniqueLine();
-			await bigdd.run({ resource: 'order', operation: 'setLineFiles', orderId: o.id, lineId: line.id, fileIds: '', sendEmail: false });
+			await bigdd.run({ resource: 'order', operation: 'setLineFiles', orderId: o.id, lineId: line.id, removeAllFiles: true, sendEmail: false });
 			expect(bigdd.requests()[0].body).toEqual({ file_ids: [], send_email: false });
 			expect(line.file_ids).toEqual([]);
+		});
+
+		it.each([
+			['empty', ''],
+			['an expression that gives null', null],
+			['an expression that gives undefined', undefined],
+			['an empty array', []],
+		])('File IDs %s is refused and the line keeps its files', async (_name, fileIds) => {
+			const { order: o, line } = uniqueLine();
+			const before = [...line.file_ids];
+			const { error } = await bigdd.run({ resource: 'order', operation: 'setLineFiles', orderId: o.id, lineId: line.id, fileIds: `={{ ${JSON.stringify(fileIds) ?? 'undefined'} }}` });
+			expect(error?.message).toBe('File IDs must list 1 to 100 files; got 0');
+			expect(error?.description).toContain('To empty the line, turn on Remove All Files');
+			expect(bigdd.requests()).toHaveLength(0);
+			expect(line.file_ids).toEqual(before);
 		});
 
 		it('more than 100 files are refused before sending', async () => {
 			const { order: o, line } = uniqueLine();
 			const fileIds = Array.from({ length: 101 }, (_, i) => `file_${i}`);
 			const { error } = await bigdd.run({ resource: 'order', operation: 'setLineFiles', orderId: o.id, lineId: line.id, fileIds });
-			expect(error?.message).toBe('File IDs must list 0 to 100 files; got 101');
+			expect(error?.message).toBe('File IDs must list 1 to 100 files; got 101');
 			expect(bigdd.requests()).toHaveLength(0);
 		});
 	});
@@ -164,5 +179,65 @@ describe('Order resource (engine + local BigDD)', () => {
 	it('a missing order gives BigDD\'s message and the 404 hint', async () => {
 		const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: 'missing-order' });
 		expect(error).toMatchObject({ message: 'Order missing-order not found', httpCode: '404' });
+	});
+
+	describe('IDs that are not one ID never leave their path', () => {
+		it.each([
+			['empty', '', 'Order ID is empty'],
+			['"."', '.', 'Order ID is not an ID, got "."'],
+			['".."', '..', 'Order ID is not an ID, got ".."'],
+			['a slash', 'abc/../x', 'Order ID is not an ID, got "abc/../x"'],
+			['null', null, 'Order ID must be one ID, got null'],
+			['an array', ['a', 'b'], 'Order ID must be one ID, got an array (["a","b"])'],
+			['an object', { id: 'a' }, 'Order ID must be one ID, got an object ({"id":"a"})'],
+		])('Order ID from an expression giving %s: refused naming the field, nothing sent', async (_name, value, message) => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: `={{ ${JSON.stringify(value)} }}` });
+			expect(error?.message).toBe(message);
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it('a Line ID of ".." is refused too', async () => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'setLineFiles', orderId: order().id, lineId: '..', fileIds: 'file_1' });
+			expect(error?.message).toBe('Line ID is not an ID, got ".."');
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it('a numeric ID and surrounding spaces are fine', async () => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: ` ${order().id} ` });
+			expect(error).toBeUndefined();
+			expect(bigdd.requests()[0].path).toBe(`/public-api/v1/orders/${order().id}`);
+		});
+	});
+
+	describe('values that would widen or empty a list are refused', () => {
+		it.each([
+			[0, 'Got 0.'],
+			[-5, 'Got -5.'],
+			[2.5, 'Got 2.5.'],
+			['ten', 'Got "ten".'],
+			[null, 'Got null.'],
+		])('Limit %p', async (limit, got) => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: false, limit });
+			expect(error?.message).toBe('Limit must be a whole number of 1 or more');
+			expect(error?.description).toContain(got);
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it('a Limit of "3" from an expression is 3', async () => {
+			const { items } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: false, limit: '3' });
+			expect(items).toHaveLength(3);
+		});
+
+		it('Digital Product IDs given an object is refused', async () => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters: { digitalProductIds: { id: 'x' } } });
+			expect(error?.message).toBe('Digital Product IDs must be IDs, got an object ({"id":"x"})');
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it.each([['2026-02-30'], ['2026-13-01'], ['2026-04-31T10:00:00Z'], ['2026-05-01T24:00']])('the date %s is refused, not rolled over', async (createdAfter) => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters: { createdAfter } });
+			expect(error?.message).toBe('Created After is not a date');
+			expect(bigdd.requests()).toHaveLength(0);
+		});
 	});
 });
