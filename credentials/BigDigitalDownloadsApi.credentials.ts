@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** The credential type's name, as both nodes and saved workflows refer to it. */
+export const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
 export const DEFAULT_BASE_URL = 'https://islandcloud.co';
 export const API_PATH = '/public-api/v1';
 
@@ -14,7 +16,7 @@ export const API_PATH = '/public-api/v1';
 export const API_ROOT_EXPRESSION = `={{ $credentials.baseUrl.replace(/\\/+$/, "") }}${API_PATH}`;
 
 export class BigDigitalDownloadsApi implements ICredentialType {
-	name = 'bigDigitalDownloadsApi';
+	name = CREDENTIAL_TYPE;
 
 	displayName = 'Big Digital Downloads API';
 

@@ -97,7 +97,10 @@ export async function runActionNode(options: {
 	/** Node settings such as retryOnFail, maxTries, waitBetweenTries. */
 	settings?: Partial<INode>;
 	nodeType?: INodeType;
+	/** Another id for another execution of the same workflow, as n8n's Retry or a new run. */
+	executionId?: string;
 }): Promise<NodeRun> {
+	const executionId = options.executionId ?? 'unit-execution';
 	const nodeType = options.nodeType ?? new BigDigitalDownloads();
 	const nodeTypes: INodeTypes = {
 		getByName: () => nodeType,
@@ -123,7 +126,7 @@ export async function runActionNode(options: {
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'unit-execution', {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'unit',
 		name: 'unit',
 		nodes: [node],
@@ -140,7 +143,7 @@ export async function runActionNode(options: {
 	const additionalData = {
 		hooks,
 		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		executionId: 'unit-execution',
+		executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',

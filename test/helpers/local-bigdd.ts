@@ -76,6 +76,7 @@ export function useLocalBigdd(options?: Parameters<typeof startBigdd>[0]) {
 				settings?: Partial<INode>;
 				/** Fields that replace the credential's, e.g. a wrong apiToken. */
 				credentials?: Record<string, string>;
+				executionId?: string;
 			} = {},
 		) => await runActionNode({ parameters, ...extra, credentials: { ...server().credentials, ...extra.credentials } }),
 	};

@@ -1,4 +1,5 @@
 import type {
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INode,
@@ -6,6 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 
 /** What to tell a person for each status BigDD documents, keyed by status then by resource:operation. */
 const HINTS: Record<number, Record<string, string>> = {
@@ -92,8 +94,31 @@ export async function throwOnApiError(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 400) throw apiError(this.getNode(), response, scopeOf(this));
+	if (response.statusCode >= 400) throw apiError(this.getNode(), await withoutSecrets(this, response), scopeOf(this));
 	return items;
+}
+
+export const REDACTED = '[redacted]';
+
+/** `value` with every occurrence of the given secrets (4 characters or more) replaced, at any depth. */
+export function redactSecrets<T>(value: T, secrets: unknown[]): T {
+	const words = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4);
+	if (words.length === 0 || value === undefined) return value;
+	let text = JSON.stringify(value);
+	for (const word of words) text = text.split(JSON.stringify(word).slice(1, -1)).join(REDACTED);
+	return JSON.parse(text) as T;
+}
+
+/**
+ * An error answer with the credential's secrets taken out: an error body that quotes the token (or
+ * the signing secret) must not end up in the node's error or n8n's stored execution.
+ */
+export async function withoutSecrets(
+	context: IExecuteFunctions | IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+): Promise<IN8nHttpFullResponse> {
+	const { apiToken, webhookSigningSecret } = await context.getCredentials<{ apiToken?: string; webhookSigningSecret?: string }>(CREDENTIAL_TYPE);
+	return { ...response, body: redactSecrets(response.body, [apiToken, webhookSigningSecret]) };
 }
 
 /** An error as n8n shows it best: BigDD and validation errors as they are, anything else wrapped. */

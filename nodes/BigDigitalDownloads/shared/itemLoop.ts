@@ -2,22 +2,38 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { asNodeError } from './errors';
 
 /**
- * Runs `work` for each input item in turn (the programmatic operations talk to BigDD in sequence,
- * which its rate limits want), pairing every output item with its input and honouring Continue On Fail.
+ * Runs a programmatic operation over the input items: first `plan` reads and checks every item's
+ * parameters, so a bad item stops the node before anything is sent (or, with Continue On Fail,
+ * becomes an error item while the others go on); then `send` talks to BigDD for each planned item
+ * in turn, which its rate limits want. Every output item is paired with its input.
  */
-export async function forEachItem(
+export async function forEachItem<Plan>(
 	context: IExecuteFunctions,
-	work: (itemIndex: number) => Promise<IDataObject>,
+	plan: (itemIndex: number) => Promise<Plan> | Plan,
+	send: (plan: Plan, itemIndex: number) => Promise<IDataObject>,
 ): Promise<INodeExecutionData[][]> {
-	const output: INodeExecutionData[] = [];
 	const items = context.getInputData();
+	const planned: ({ plan: Plan } | { error: Error })[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			output.push({ json: await work(itemIndex), pairedItem: { item: itemIndex } });
+			planned.push({ plan: await plan(itemIndex) });
 		} catch (error) {
 			const nodeError = asNodeError(context.getNode(), error, itemIndex);
 			if (!context.continueOnFail()) throw nodeError;
-			output.push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+			planned.push({ error: nodeError });
+		}
+	}
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, entry] of planned.entries()) {
+		try {
+			if ('error' in entry) throw entry.error;
+			output.push({ json: await send(entry.plan, itemIndex), pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = asNodeError(context.getNode(), error, itemIndex);
+			if (!context.continueOnFail()) throw nodeError;
+			// The same message and hint the thrown error would show.
+			const { message, description } = nodeError;
+			output.push({ json: { error: message, ...(description ? { description } : {}) }, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

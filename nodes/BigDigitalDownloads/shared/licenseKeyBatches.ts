@@ -5,7 +5,7 @@ import { asNodeError } from './errors';
 import { forEachItem } from './itemLoop';
 import { apiRoot, requestWithRateLimitRetry } from './transport';
 import { LIMITS } from './validation';
-import { toKeyList } from './values';
+import { describeValue, toKeyList } from './values';
 
 export function splitIntoBatches<T>(list: T[], size: number): T[][] {
 	const batches: T[][] = [];
@@ -14,68 +14,117 @@ export function splitIntoBatches<T>(list: T[], size: number): T[][] {
 }
 
 /**
- * The Idempotency-Key of one batch: the same execution, node, item and batch (with the same keys)
- * always gives the same value, so Retry On Fail or re-running the execution never creates keys twice.
+ * The Idempotency-Key of one batch, from what identifies the import: the workflow, the node, the item,
+ * the batch and its content. Not the execution: n8n's Retry and running the workflow again start new
+ * executions, and they must replay, not create keys twice.
  */
 export function batchIdempotencyKey(parts: {
-	executionId: string;
+	workflowId: string;
 	nodeId: string;
 	itemIndex: number;
 	batchIndex: number;
 	payload: IDataObject;
 }): string {
 	const payloadHash = createHash('sha256').update(JSON.stringify(parts.payload)).digest('hex');
-	const seed = [parts.executionId, parts.nodeId, parts.itemIndex, parts.batchIndex, payloadHash].join('|');
+	const seed = [parts.workflowId, parts.nodeId, parts.itemIndex, parts.batchIndex, payloadHash].join('|');
 	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
 }
 
-/** The user's own key for batch `batchIndex` of `batchCount`: as given for one batch, suffixed for more. */
-export function userBatchKey(userKey: string, batchIndex: number, batchCount: number): string {
-	return batchCount === 1 ? userKey : `${userKey}-${batchIndex + 1}`;
+/**
+ * The user's own key for one batch: as given for one item with one batch; `-item<N>` when other items
+ * use the same key (BigDD would replay the first item's answer for them), `-<batch>` with several batches.
+ */
+export function userBatchKey(userKey: string, options: { itemIndex: number; sharedWithOtherItems: boolean; batchIndex: number; batchCount: number }): string {
+	const perItem = options.sharedWithOtherItems ? `${userKey}-item${options.itemIndex + 1}` : userKey;
+	return options.batchCount === 1 ? perItem : `${perItem}-${options.batchIndex + 1}`;
 }
 
-/** Create license keys: any number of keys, sent as consecutive batches of at most 5,000. */
+interface ImportPlan {
+	batches: string[][];
+	total: number;
+	tag: string;
+	duplicates: string;
+	userKey: string;
+}
+
+/** Reads and checks one item's import before anything is sent. */
+function planImport(context: IExecuteFunctions, itemIndex: number): ImportPlan {
+	const node = context.getNode();
+	const refuse = (message: string, description?: string) => new NodeOperationError(node, message, { itemIndex, description });
+	const rawKeys = context.getNodeParameter('keys', itemIndex) as unknown;
+	if (Array.isArray(rawKeys) && rawKeys.some((key) => typeof key !== 'string' && typeof key !== 'number')) {
+		throw refuse('Keys must be text: one per line, or an array of strings');
+	}
+	const keys = toKeyList(rawKeys);
+	if (keys.length === 0) throw refuse('Keys is empty: add at least one key, one per line');
+	const tag = String(context.getNodeParameter('tag', itemIndex, '') ?? '').trim();
+	if (tag.length > LIMITS.tag) throw refuse(`Tag is ${tag.length} characters long; BigDD accepts at most ${LIMITS.tag}`);
+	const duplicates = context.getNodeParameter('duplicates', itemIndex, 'skip') as string;
+	if (!DUPLICATE_MODES.includes(duplicates)) throw refuse(`Duplicates must be one of ${DUPLICATE_MODES.join(', ')}, got ${describeValue(duplicates)}`);
+	if (duplicates === 'fail') {
+		// BigDD refuses a whole request when a key exists; across several requests that cannot hold.
+		if (keys.length > LIMITS.keysPerBatch) {
+			throw refuse(
+				`Duplicates "Fail" works on at most ${LIMITS.keysPerBatch.toLocaleString('en-US')} keys per item; this item has ${keys.length.toLocaleString('en-US')}`,
+				'Nothing was sent. BigDD checks one request of at most 5,000 keys at a time, so a later batch could fail after earlier ones were created. Split the keys over several items, or use Skip.',
+			);
+		}
+		const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
+		if (repeated !== undefined) throw refuse(`Keys lists "${repeated}" more than once and Duplicates is Fail`, 'Nothing was sent.');
+	}
+	const userKey = String(context.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '').trim();
+	return { batches: splitIntoBatches(keys, LIMITS.keysPerBatch), total: keys.length, tag, duplicates, userKey };
+}
+
+const DUPLICATE_MODES = ['skip', 'create', 'fail'];
+
+/** Create license keys: any number of keys per item, sent as consecutive batches of at most 5,000. */
 export async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const root = await apiRoot(this);
 	const node = this.getNode();
-	return await forEachItem(this, async (itemIndex) => {
-		const rawKeys = this.getNodeParameter('keys', itemIndex) as unknown;
-		if (Array.isArray(rawKeys) && rawKeys.some((key) => typeof key !== 'string' && typeof key !== 'number')) {
-			throw new NodeOperationError(node, 'Keys must be text: one per line, or an array of strings', { itemIndex });
-		}
-		const keys = toKeyList(rawKeys);
-		if (keys.length === 0) throw new NodeOperationError(node, 'Keys is empty: add at least one key, one per line', { itemIndex });
-		const tag = (this.getNodeParameter('tag', itemIndex, '') as string).trim();
-		if (tag.length > LIMITS.tag) {
-			throw new NodeOperationError(node, `Tag is ${tag.length} characters long; BigDD accepts at most ${LIMITS.tag}`, { itemIndex });
-		}
-		const duplicates = this.getNodeParameter('duplicates', itemIndex, 'skip') as string;
-		const userKey = (this.getNodeParameter('options.idempotencyKey', itemIndex, '') as string).trim();
-
-		const batches = splitIntoBatches(keys, LIMITS.keysPerBatch);
-		const totals = { created: 0, skipped: 0 };
-		for (const [batchIndex, batch] of batches.entries()) {
-			const body: IDataObject = { keys: batch, duplicates, ...(tag ? { tag } : {}) };
-			const idempotencyKey = userKey
-				? userBatchKey(userKey, batchIndex, batches.length)
-				: batchIdempotencyKey({ executionId: this.getExecutionId(), nodeId: node.id, itemIndex, batchIndex, payload: body });
-			try {
-				const response = await requestWithRateLimitRetry.call(
-					this,
-					{ method: 'POST', baseURL: root, url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
-					{ itemIndex, operation: 'licenseKey:create' },
-				);
-				const result = (response.data ?? {}) as IDataObject;
-				totals.created += Number(result.created ?? 0);
-				totals.skipped += Number(result.skipped ?? 0);
-			} catch (error) {
-				const nodeError = asNodeError(node, error, itemIndex);
-				if (batchIndex > 0) {
-					nodeError.description = `${nodeError.description ?? ''} Batches 1 to ${batchIndex} of ${batches.length} were sent before this one (${totals.created} keys created); running the node again in the same execution repeats nothing.`.trim();
+	const workflowId = String(this.getWorkflow().id ?? '');
+	const userKeys: string[] = [];
+	return await forEachItem(
+		this,
+		(itemIndex) => {
+			const plan = planImport(this, itemIndex);
+			userKeys[itemIndex] = plan.userKey;
+			return plan;
+		},
+		async (plan, itemIndex) => {
+			const { batches, tag, duplicates } = plan;
+			const sharedWithOtherItems = plan.userKey !== '' && userKeys.some((key, index) => key === plan.userKey && index !== itemIndex);
+			const totals = { created: 0, skipped: 0 };
+			for (const [batchIndex, batch] of batches.entries()) {
+				const body: IDataObject = { keys: batch, duplicates, ...(tag ? { tag } : {}) };
+				const idempotencyKey = plan.userKey
+					? userBatchKey(plan.userKey, { itemIndex, sharedWithOtherItems, batchIndex, batchCount: batches.length })
+					: batchIdempotencyKey({ workflowId, nodeId: node.id, itemIndex, batchIndex, payload: body });
+				try {
+					const response = await requestWithRateLimitRetry.call(
+						this,
+						{ method: 'POST', baseURL: root, url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
+						{ itemIndex, operation: 'licenseKey:create' },
+					);
+					const result = (response.data ?? {}) as IDataObject;
+					totals.created += Number(result.created ?? 0);
+					totals.skipped += Number(result.skipped ?? 0);
+				} catch (error) {
+					const nodeError = asNodeError(node, error, itemIndex);
+					if (batches.length > 1) nodeError.description = `${nodeError.description ?? ''} ${importProgress(batchIndex, batches.length, totals)}`.trim();
+					throw nodeError;
 				}
-				throw nodeError;
 			}
-		}
-		return { ...totals, total: keys.length, batches: batches.length, tag: tag || null, duplicates };
-	});
+			return { ...totals, total: plan.total, batches: batches.length, tag: tag || null, duplicates };
+		},
+	);
+}
+
+/** What an import that stopped at batch `failed` (0-based) had done, and what running it again does. */
+export function importProgress(failed: number, batchCount: number, totals: { created: number; skipped: number }): string {
+	const before =
+		failed === 0
+			? 'It stopped at the first batch.'
+			: `Batches 1 to ${failed} of ${batchCount} were answered before it: ${totals.created} keys created, ${totals.skipped} skipped.`;
+	return `${before} Batch ${failed + 1} failed; batches after it were not sent. Running the node again (Retry On Fail, n8n's Retry, or the workflow again) sends every batch with the same Idempotency-Key, so BigDD replays what it already did instead of creating keys twice.`;
 }

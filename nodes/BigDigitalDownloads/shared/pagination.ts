@@ -10,7 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { scopeOf } from './errors';
 import { requestWithRateLimitRetry } from './transport';
-import { describeValue } from './values';
+import { describeValue, isBlank } from './values';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
 export const MAX_PAGE_SIZE = 100;
@@ -52,7 +52,7 @@ export async function paginateByCursor(
 	let cursor: string | undefined;
 	const scope = scopeOf(this);
 	do {
-		const qs: IDataObject = { ...requestData.options.qs, limit: Math.min(MAX_PAGE_SIZE, limit - records.length) };
+		const qs: IDataObject = { ...withoutBlanks(requestData.options.qs), limit: Math.min(MAX_PAGE_SIZE, limit - records.length) };
 		if (cursor !== undefined) qs.cursor = cursor;
 		const page = (await requestWithRateLimitRetry.call(this, { ...requestData.options, qs } as IHttpRequestOptions, scope)) as Page;
 		if (!Array.isArray(page.data)) {
@@ -76,6 +76,11 @@ export async function paginateByCursor(
 
 	const pairedItem = { item: this.getItemIndex() };
 	return records.slice(0, limit).map((json) => ({ json, pairedItem }));
+}
+
+/** Filters added but left empty (Search, Tag…) are not sent, rather than sent as `q=`. */
+function withoutBlanks(qs: IDataObject | undefined): IDataObject {
+	return Object.fromEntries(Object.entries(qs ?? {}).filter(([, value]) => !isBlank(value)));
 }
 
 /** The routing of every Get Many: a GET of `url`, paged by paginateByCursor. */

@@ -6,11 +6,11 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import { API_PATH, DEFAULT_BASE_URL } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import { API_PATH, CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import type { RequestScope } from './errors';
-import { apiError } from './errors';
+import { apiError, withoutSecrets } from './errors';
 
-export const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
+export { CREDENTIAL_TYPE };
 
 /** Longest Retry-After we wait for before giving up with an error, in seconds. */
 export const MAX_RETRY_AFTER_SECONDS = 60;
@@ -45,12 +45,12 @@ export async function requestWithRateLimitRetry(
 			returnFullResponse: true,
 		})) as IN8nHttpFullResponse;
 		if (response.statusCode !== 429) {
-			if (response.statusCode >= 400) throw apiError(this.getNode(), response, scope);
+			if (response.statusCode >= 400) throw apiError(this.getNode(), await withoutSecrets(this, response), scope);
 			return response.body as IDataObject;
 		}
 		const wait = retryAfterSeconds(response.headers['retry-after']);
 		if (attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER_SECONDS) {
-			throw apiError(this.getNode(), response, scope, {
+			throw apiError(this.getNode(), await withoutSecrets(this, response), scope, {
 				description:
 					wait > MAX_RETRY_AFTER_SECONDS
 						? `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`

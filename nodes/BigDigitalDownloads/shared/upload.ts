@@ -27,31 +27,38 @@ export function formatMegabytes(bytes: number): string {
 export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const root = await apiRoot(this);
 	const node = this.getNode();
-	return await forEachItem(this, async (itemIndex) => {
-		const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-		const binary = this.helpers.assertBinaryData(itemIndex, property);
-		const file = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-		if (file.length > LIMITS.uploadBytes) {
-			throw new NodeOperationError(node, `The file is ${formatMegabytes(file.length)}; BigDD accepts at most 25 MB through the API`, {
-				itemIndex,
-				description: 'Nothing was sent. Upload bigger files in the BigDD admin, which accepts larger sizes.',
-			});
-		}
-		const fileName = (this.getNodeParameter('options.fileName', itemIndex, '') as string) || binary.fileName || `${property}.bin`;
-		const mimeType = binary.mimeType || 'application/octet-stream';
-		const boundary = `----n8nBigDD${randomBytes(12).toString('hex')}`;
-		const body = await requestWithRateLimitRetry.call(
-			this,
-			{
-				method: 'POST',
-				baseURL: root,
-				url: '/files',
-				body: multipartBody(file, fileName, mimeType, boundary),
-				headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Accept: 'application/json' },
-				json: false,
-			},
-			{ itemIndex, operation: 'file:upload' },
-		);
-		return body.data as IDataObject;
-	});
+	const tooBig = (bytes: number, itemIndex: number) =>
+		new NodeOperationError(node, `The file is ${formatMegabytes(bytes)}; BigDD accepts at most 25 MB through the API`, {
+			itemIndex,
+			description: 'Nothing was sent. Upload bigger files in the BigDD admin, which accepts larger sizes.',
+		});
+	return await forEachItem(
+		this,
+		(itemIndex) => {
+			const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+			const binary = this.helpers.assertBinaryData(itemIndex, property);
+			// Every item's file is checked before the first upload, from its size where n8n knows it.
+			if (typeof binary.bytes === 'number' && binary.bytes > LIMITS.uploadBytes) throw tooBig(binary.bytes, itemIndex);
+			const fileName = (this.getNodeParameter('options.fileName', itemIndex, '') as string) || binary.fileName || `${property}.bin`;
+			return { property, fileName, mimeType: binary.mimeType || 'application/octet-stream' };
+		},
+		async ({ property, fileName, mimeType }, itemIndex) => {
+			const file = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+			if (file.length > LIMITS.uploadBytes) throw tooBig(file.length, itemIndex);
+			const boundary = `----n8nBigDD${randomBytes(12).toString('hex')}`;
+			const body = await requestWithRateLimitRetry.call(
+				this,
+				{
+					method: 'POST',
+					baseURL: root,
+					url: '/files',
+					body: multipartBody(file, fileName, mimeType, boundary),
+					headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Accept: 'application/json' },
+					json: false,
+				},
+				{ itemIndex, operation: 'file:upload' },
+			);
+			return body.data as IDataObject;
+		},
+	);
 }

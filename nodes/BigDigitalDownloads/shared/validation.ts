@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { customerPathId, describeValue, EMAIL_PATTERN, toIdList, toPathId, toUtcIso } from './values';
+import { customerPathId, describeValue, EMAIL_PATTERN, isBlank, toIdList, toPathId, toUtcIso } from './values';
 
 /** BigDD's documented limits, checked before a request leaves so that a bad value costs nothing. */
 export const LIMITS = {
@@ -118,7 +118,8 @@ export async function normalizeOrderFilters(
 	normalizeDate(this, qs, 'created_after', 'Created After');
 	normalizeDate(this, qs, 'created_before', 'Created Before');
 	if ('digital_product_id' in qs) qs.digital_product_id = idList(this, qs.digital_product_id, 'Digital Product IDs');
-	if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
+	if (isBlank(qs.customer_email)) delete qs.customer_email;
+	else if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
 	return { ...requestOptions, qs };
 }
 
@@ -142,7 +143,7 @@ export async function validateResendEmail(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (body.customer_email === undefined) {
+	if (isBlank(body.customer_email)) {
 		// n8n drops an empty object body; BigDD's documented call sends `{}`.
 		return { ...requestOptions, body: '{}' };
 	}

@@ -62,6 +62,11 @@ function isRealDateTime(text: string): boolean {
 	return +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= daysInMonth && +h <= 23 && +mi <= 59 && +s <= 59;
 }
 
+/** An optional field added but left empty (or an expression that gave nothing): not sent. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
 /** How a value from a field or an expression reads in an error message. */
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing (undefined)';

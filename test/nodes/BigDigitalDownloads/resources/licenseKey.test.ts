@@ -95,10 +95,10 @@ describe('License Key resource (engine + local BigDD)', () => {
 				{ json: { created: 12_001, skipped: 0, total: 12_001, batches: 3, tag: 'bulk', duplicates: 'skip' }, pairedItem: { item: 0 } },
 			]);
 
-			// The same execution run again: same idempotency keys, so BigDD creates nothing more.
+			// Run again in a new execution (n8n's Retry, or the workflow again): same idempotency keys, so BigDD creates nothing more.
 			bigdd.server().clear();
 			const countBefore = bigdd.shop().licenseKeys.length;
-			const again = await bigdd.run(parameters);
+			const again = await bigdd.run(parameters, { executionId: 'another-execution' });
 			expect(bigdd.requests().map((r) => r.headers['idempotency-key'])).toEqual(idempotencyKeys);
 			expect(bigdd.shop().licenseKeys).toHaveLength(countBefore);
 			expect(again.items[0].json).toMatchObject({ created: 12_001, skipped: 0 });
@@ -119,10 +119,76 @@ describe('License Key resource (engine + local BigDD)', () => {
 			expect(items[0].json).toMatchObject({ created: 10_500, batches: 3 });
 		});
 
+		it("a lost answer on batch 2 fails the node saying what happened; n8n's Retry (a new execution) creates nothing twice", async () => {
+			const keys = Array.from({ length: 11_000 }, (_, i) => `LOST-${i}`);
+			const countBefore = bigdd.shop().licenseKeys.length;
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 1, status: 502, afterHandler: true });
+			const parameters = { resource: 'licenseKey', operation: 'create', keys, duplicates: 'create' };
+			const failed = await bigdd.run(parameters, { executionId: 'first-run' });
+			expect(failed.error?.description).toContain('Batches 1 to 1 of 3 were answered before it: 5000 keys created, 0 skipped. Batch 2 failed; batches after it were not sent.');
+			expect(failed.error?.description).toContain('BigDD replays what it already did instead of creating keys twice');
+			const retried = await bigdd.run(parameters, { executionId: 'retry-of-first-run' });
+			expect(retried.error).toBeUndefined();
+			expect(bigdd.requests().map((r) => r.status)).toEqual([201, 502, 201, 201, 201]);
+			expect(bigdd.shop().licenseKeys.length - countBefore).toBe(11_000);
+			expect(retried.items[0].json).toMatchObject({ created: 11_000, total: 11_000 });
+		});
+
 		it('uses the Idempotency Key the user set, suffixed per batch', async () => {
 			const keys = Array.from({ length: 5_001 }, (_, i) => `USER-${i}`);
 			await bigdd.run({ resource: 'licenseKey', operation: 'create', keys, options: { idempotencyKey: 'import-42' } });
 			expect(bigdd.requests().map((r) => r.headers['idempotency-key'])).toEqual(['import-42-1', 'import-42-2']);
+		});
+
+		it('one Idempotency Key for 3 items is made unique per item, so each item is created, not replayed', async () => {
+			const countBefore = bigdd.shop().licenseKeys.length;
+			const { items } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', options: { idempotencyKey: 'same-for-all' } },
+				{ items: [1, 2, 3].map((n) => ({ json: { keys: [`ITEM${n}-A`, `ITEM${n}-B`] } })) },
+			);
+			expect(bigdd.requests().map((r) => r.headers['idempotency-key'])).toEqual(['same-for-all-item1', 'same-for-all-item2', 'same-for-all-item3']);
+			expect(items.map((i) => i.json.created)).toEqual([2, 2, 2]);
+			expect(bigdd.shop().licenseKeys.length - countBefore).toBe(6);
+		});
+
+		it('a bad item stops the node before any item is sent', async () => {
+			const { error } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}' },
+				{ items: [{ json: { keys: ['OK-1'] } }, { json: { keys: '' } }, { json: { keys: ['OK-3'] } }] },
+			);
+			expect(error).toMatchObject({ message: 'Keys is empty: add at least one key, one per line' });
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it('with Continue On Fail the bad item is an error item and the others are created', async () => {
+			const { items } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}' },
+				{ continueOnFail: true, items: [{ json: { keys: ['COF-1'] } }, { json: { keys: '' } }, { json: { keys: ['COF-3'] } }] },
+			);
+			expect(items.map((i) => [i.json.created ?? i.json.error, i.pairedItem])).toEqual([
+				[1, { item: 0 }],
+				['Keys is empty: add at least one key, one per line', { item: 1 }],
+				[1, { item: 2 }],
+			]);
+		});
+
+		it('Continue On Fail items carry the hint the thrown error has', async () => {
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', status: 502 });
+			const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys: 'HINT-1' }, { continueOnFail: true });
+			expect(items[0].json).toMatchObject({ error: expect.any(String), description: expect.stringContaining('BigDD had a server error') });
+		});
+
+		it('Duplicates Fail over more than 5,000 keys is refused up front: it could not hold across batches', async () => {
+			const keys = Array.from({ length: 12_000 }, (_, i) => `FAIL-${i}`);
+			const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys, duplicates: 'fail' });
+			expect(error?.message).toBe('Duplicates "Fail" works on at most 5,000 keys per item; this item has 12,000');
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it('Duplicates Fail with a key listed twice is refused up front', async () => {
+			const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys: 'A-1\nA-2\nA-1', duplicates: 'fail' });
+			expect(error?.message).toBe('Keys lists "A-1" more than once and Duplicates is Fail');
+			expect(bigdd.requests()).toHaveLength(0);
 		});
 
 		it('reports skipped duplicates', async () => {

@@ -240,4 +240,29 @@ describe('Order resource (engine + local BigDD)', () => {
 			expect(bigdd.requests()).toHaveLength(0);
 		});
 	});
+
+	describe('optional fields added but left empty are simply not sent', () => {
+		it('an empty Customer Email and Search are not sent (not "not an email", not q=)', async () => {
+			const { error, items } = await bigdd.run({ resource: 'order', operation: 'getAll', limit: 5, filters: { customerEmail: '', search: '  ' } });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(5);
+			expect(bigdd.requestLines()).toEqual(['GET /public-api/v1/orders?limit=5']);
+		});
+
+		it('Resend Email with New Email added but empty resends to the original address', async () => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'resendEmail', orderId: order().id, options: { newEmail: '={{ "" }}' } });
+			expect(error).toBeUndefined();
+			expect(bigdd.requests()[0].body).toEqual({});
+		});
+	});
+
+	describe('secrets never reach errors or stored executions', () => {
+		it("an error body that quotes the token is redacted in the message and the error's data", async () => {
+			const token = bigdd.server().credentials.apiToken;
+			bigdd.server().fault({ path: `/public-api/v1/orders/${order().id}`, status: 400, body: { error: { status: 400, code: 'bad', message: `Token ${token} is not allowed here` } } });
+			const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: order().id });
+			expect(error?.message).toBe('Token [redacted] is not allowed here');
+			expect(JSON.stringify(error)).not.toContain(token);
+		});
+	});
 });
