@@ -1,0 +1,140 @@
+// The action node in a running real n8n 2.41.1 when things go wrong: a lost answer in a key import
+// followed by n8n's own Retry of the failed execution, one Idempotency Key for several items, and
+// values from expressions that must never create, widen or wipe anything.
+import type { KeyBatchBody, LoggedRequest, OrderLine, Shop } from '../helpers/local-bigdd';
+import { startBigdd } from '../harness/bigdd';
+import { e2eTarball } from '../harness/e2e-env';
+import { createN8n } from '../harness/n8n';
+import { actionWorkflow, bigddCredential } from '../harness/workflows';
+
+type N8n = Awaited<ReturnType<typeof createN8n>>;
+interface RunExecution {
+	id: string;
+	status: string;
+	mode: string;
+	data: {
+		resultData: {
+			runData: Record<string, { data?: { main: { json: Record<string, unknown>; error?: { message: string } }[][] }; error?: { message: string } }[]>;
+		};
+	};
+}
+
+const CREDENTIAL_ID = 'bigddLostCred001';
+const KEYS = 11_000;
+
+describe('nothing lost, nothing doubled, in real n8n', () => {
+	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let n8n: N8n;
+	let shop: Shop;
+	let rest: Awaited<ReturnType<N8n['login']>>;
+	const received = (method: string, path: string) =>
+		(bigdd.requests() as LoggedRequest[]).filter((r) => r.method === method && r.path === `/public-api/v1${path}`);
+	/** An order line that delivers files: what a wrongly empty Set Line Files would wipe. */
+	const lineWithFiles = () => {
+		const found = shop.orders.flatMap((order) => order.lines.map((line: OrderLine) => ({ order, line }))).find(({ line }) => line.file_ids.length > 0);
+		if (!found) throw new Error('seed lacks a line with files');
+		return found;
+	};
+	const runFromEditor = async (workflowId: string) => {
+		const before = (await n8n.executions(workflowId)).length;
+		expect((await rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } })).status).toBe(200);
+		return ((await n8n.waitForExecutions(workflowId, before + 1, 120_000)) as RunExecution[])[0];
+	};
+
+	beforeAll(async () => {
+		bigdd = await startBigdd({ orders: 40, products: 5, files: 30, licenseKeys: 10 });
+		shop = bigdd.server.shop as Shop;
+		const unique = lineWithFiles();
+		n8n = await createN8n({ tarball: e2eTarball() });
+		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
+		await n8n.importWorkflows([
+			actionWorkflow({
+				id: 'bigddLostImport1',
+				credentialId: CREDENTIAL_ID,
+				nodes: [{ name: 'Import', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: KEYS }, (_, i) => `LOST-${i}`).join('\n'), duplicates: 'create' } }],
+			}),
+			actionWorkflow({
+				id: 'bigddLostUserKey',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{
+						name: 'Three items',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						parameters: { jsCode: "return [1, 2, 3].map((n) => ({ json: { keys: ['UK' + n + '-A', 'UK' + n + '-B'] } }));" },
+					},
+					{ name: 'Import', after: 'Three items', parameters: { resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', options: { idempotencyKey: 'nightly-import' } } },
+				],
+			}),
+			actionWorkflow({
+				id: 'bigddLostNothing',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{ name: 'Line files from nothing', parameters: { resource: 'order', operation: 'setLineFiles', orderId: unique.order.id, lineId: unique.line.id, fileIds: '={{ $json.missing }}' }, settings: { onError: 'continueRegularOutput' } },
+					{ name: 'Fail over 12,000 keys', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: 12_000 }, (_, i) => `F-${i}`).join('\n'), duplicates: 'fail' }, settings: { onError: 'continueRegularOutput' } },
+					{ name: 'Order "..", from an expression', parameters: { resource: 'order', operation: 'get', orderId: '={{ ".." }}' }, settings: { onError: 'continueRegularOutput' } },
+					{ name: 'Limit 0 from an expression', parameters: { resource: 'order', operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }, settings: { onError: 'continueRegularOutput' } },
+				],
+			}),
+		]);
+		await n8n.start();
+		rest = await n8n.login();
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await bigdd?.server.stop();
+	});
+
+	it("a key import whose 2nd answer was lost, then n8n's Retry of the failed execution: every key exists once", async () => {
+		bigdd.clear();
+		bigdd.server.addFaults([{ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 1, status: 502, afterHandler: true }]);
+		const failed = await runFromEditor('bigddLostImport1');
+		expect(failed.status).toBe('error');
+		expect(failed.data.resultData.runData.Import[0].error?.message).toBeDefined();
+
+		const retried = await rest('POST', `/rest/executions/${failed.id}/retry`, { loadWorkflow: false });
+		expect(retried.status).toBe(200);
+		const [retry] = (await n8n.waitForExecutions('bigddLostImport1', 2, 120_000)) as RunExecution[];
+		expect(retry.status).toBe('success');
+		expect(retry.data.resultData.runData.Import[0].data?.main[0][0].json).toMatchObject({ created: KEYS, total: KEYS, batches: 3 });
+
+		const posts = received('POST', '/license-keys');
+		expect(posts.map((r) => [r.status, (r.body as KeyBatchBody).keys.length])).toEqual([
+			[201, 5000],
+			[502, 5000],
+			[201, 5000],
+			[201, 5000],
+			[201, 1000],
+		]);
+		expect(posts[2].headers['idempotency-key']).toBe(posts[0].headers['idempotency-key']);
+		expect(posts[3].headers['idempotency-key']).toBe(posts[1].headers['idempotency-key']);
+		expect(shop.licenseKeys.filter((k) => k.key.startsWith('LOST-'))).toHaveLength(KEYS);
+	});
+
+	it('one Idempotency Key for three items: each item created, none replayed from another', async () => {
+		bigdd.clear();
+		const run = await runFromEditor('bigddLostUserKey');
+		expect(run.status).toBe('success');
+		expect(received('POST', '/license-keys').map((r) => r.headers['idempotency-key'])).toEqual(['nightly-import-item1', 'nightly-import-item2', 'nightly-import-item3']);
+		expect(shop.licenseKeys.filter((k) => k.key.startsWith('UK'))).toHaveLength(6);
+	});
+
+	it('values that would wipe, widen or leave their path are refused, and nothing is sent', async () => {
+		const unique = lineWithFiles().line;
+		const filesBefore = [...unique.file_ids];
+		bigdd.clear();
+		const run = await runFromEditor('bigddLostNothing');
+		// Programmatic operations put the message in `json.error`; n8n's declarative engine attaches the error.
+		const errorOf = (node: string) => {
+			const item = run.data.resultData.runData[node][0].data?.main[0][0];
+			return item?.json.error ?? item?.error?.message;
+		};
+		expect(errorOf('Line files from nothing')).toBe('File IDs must list 1 to 100 files; got 0');
+		expect(errorOf('Fail over 12,000 keys')).toBe('Duplicates "Fail" works on at most 5,000 keys per item; this item has 12,000');
+		expect(errorOf('Order "..", from an expression')).toBe('Order ID is not an ID, got ".."');
+		expect(errorOf('Limit 0 from an expression')).toBe('Limit must be a whole number of 1 or more');
+		expect(bigdd.requests()).toEqual([]);
+		expect(unique.file_ids).toEqual(filesBefore);
+	});
+});
