@@ -7,6 +7,7 @@ import { downloadStatsDescription } from './resources/downloadStats';
 import { fileDescription } from './resources/file';
 import { licenseKeyDescription } from './resources/licenseKey';
 import { orderDescription } from './resources/order';
+import { createDownloadLinks } from './shared/downloadLinks';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
 import { CREDENTIAL_TYPE } from './shared/transport';
 import { uploadFiles } from './shared/upload';
@@ -60,8 +61,10 @@ export class BigDigitalDownloads implements INodeType {
 		],
 	};
 
-	// Operations that are not one request per item: batched key creation and multipart uploads.
+	// Operations that check every item before the first request (what they create cannot be listed or
+	// undone), or are not one request per item: batched key creation, multipart uploads, download links.
 	customOperations = {
+		downloadLink: { create: createDownloadLinks },
 		licenseKey: { create: createLicenseKeys },
 		file: { upload: uploadFiles },
 	};

@@ -37,8 +37,8 @@ const SERVER_ERROR_HINT =
 const UNSAFE_TO_RETRY_HINT =
 	'BigDD had a server error, so it is unknown whether this took effect. It is not retried automatically: check in BigDD (for example the order or key) before running it again.';
 
-/** Writes that must never be repeated blindly: a repeat could send a second email or a second file. */
-const NOT_IDEMPOTENT = new Set(['order:resendEmail', 'order:setLineFiles', 'licenseKey:assign', 'file:upload']);
+/** Writes that must never be repeated blindly: a repeat could send a second email, file or link. */
+const NOT_IDEMPOTENT = new Set(['order:resendEmail', 'order:setLineFiles', 'licenseKey:assign', 'file:upload', 'downloadLink:create']);
 
 /** Which input item and which `resource:operation` a request was made for. */
 export interface RequestScope {

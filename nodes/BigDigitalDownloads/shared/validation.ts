@@ -37,12 +37,17 @@ function assertEmail(context: IExecuteSingleFunctions, value: unknown, label: st
 	}
 }
 
+/** How a check refuses a value: an error naming the field, with what to do. */
+export type Refuse = (message: string, description?: string) => Error;
+
+/** A refusal for the item a declarative request runs for. */
+const refuseFor = (context: IExecuteSingleFunctions): Refuse => (message, description) => invalid(context, message, description);
+
 /** The file IDs of a request body as a list of at most 100 (and at least `min`). */
-function fileIdList(context: IExecuteSingleFunctions, value: unknown, min: number, hint = ''): string[] {
-	const ids = idList(context, value, 'File IDs');
+export function fileIdList(refuse: Refuse, value: unknown, min: number, hint = ''): string[] {
+	const ids = idList(refuse, value, 'File IDs');
 	if (ids.length < min || ids.length > LIMITS.fileIdsPerRequest) {
-		throw invalid(
-			context,
+		throw refuse(
 			`File IDs must list ${min} to ${LIMITS.fileIdsPerRequest} files; got ${ids.length}`,
 			`Got ${describeValue(value)}. Separate IDs with commas, or pass an array from an expression.${hint}`,
 		);
@@ -51,10 +56,10 @@ function fileIdList(context: IExecuteSingleFunctions, value: unknown, min: numbe
 }
 
 /** IDs from text or an array of text and numbers; anything else (an object, a nested list) is refused. */
-function idList(context: IExecuteSingleFunctions, value: unknown, label: string): string[] {
+function idList(refuse: Refuse, value: unknown, label: string): string[] {
 	const entries = Array.isArray(value) ? value : [value];
 	const bad = entries.find((entry) => entry !== null && entry !== undefined && typeof entry !== 'string' && typeof entry !== 'number');
-	if (bad !== undefined) throw invalid(context, `${label} must be IDs, got ${describeValue(bad)}`, 'Separate IDs with commas, or pass an array of IDs.');
+	if (bad !== undefined) throw refuse(`${label} must be IDs, got ${describeValue(bad)}`, 'Separate IDs with commas, or pass an array of IDs.');
 	return toIdList(value);
 }
 
@@ -117,7 +122,7 @@ export async function normalizeOrderFilters(
 	const qs = { ...requestOptions.qs };
 	normalizeDate(this, qs, 'created_after', 'Created After');
 	normalizeDate(this, qs, 'created_before', 'Created Before');
-	if ('digital_product_id' in qs) qs.digital_product_id = idList(this, qs.digital_product_id, 'Digital Product IDs');
+	if ('digital_product_id' in qs) qs.digital_product_id = idList(refuseFor(this), qs.digital_product_id, 'Digital Product IDs');
 	if (isBlank(qs.customer_email)) delete qs.customer_email;
 	else if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
 	return { ...requestOptions, qs };
@@ -163,25 +168,7 @@ export async function normalizeLineFiles(
 	body.file_ids =
 		this.getNodeParameter('removeAllFiles', false) === true
 			? []
-			: fileIdList(this, body.file_ids, 1, ' Nothing was changed. To empty the line, turn on Remove All Files.');
-	return { ...requestOptions, body };
-}
-
-/** preSend for Create download link: 1 to 100 files; a limit only with Use Download Limit; stamping text ≤ 500. */
-export async function normalizeDownloadLink(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
-	body.file_ids = fileIdList(this, body.file_ids, 1);
-	if (body.use_download_limit !== true) delete body.download_limit;
-	else if (!Number.isInteger(body.download_limit) || (body.download_limit as number) < 0) {
-		throw invalid(this, 'Download Limit must be a whole number of 0 or more', '0 means unlimited.');
-	}
-	if (body.use_stamping !== true) delete body.stamping_text;
-	else if (typeof body.stamping_text === 'string' && body.stamping_text.length > LIMITS.stampingText) {
-		throw invalid(this, `Stamping Text is ${body.stamping_text.length} characters long; BigDD accepts at most ${LIMITS.stampingText}`);
-	}
+			: fileIdList(refuseFor(this), body.file_ids, 1, ' Nothing was changed. To empty the line, turn on Remove All Files.');
 	return { ...requestOptions, body };
 }
 

@@ -20,7 +20,6 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		placeholder: 'e.g. file_aaa111, file_bbb222',
 		description: 'The files to bundle into the link (1 to 100). Separate IDs with commas, or pass an array.',
 		displayOptions: { show: showOnlyForDownloadLinkCreate },
-		routing: { send: { type: 'body', property: 'file_ids' } },
 	},
 	{
 		displayName: 'Use Download Limit',
@@ -29,7 +28,6 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		default: false,
 		description: 'Whether to limit how many times the link can be used',
 		displayOptions: { show: showOnlyForDownloadLinkCreate },
-		routing: { send: { type: 'body', property: 'use_download_limit' } },
 	},
 	{
 		displayName: 'Download Limit',
@@ -39,7 +37,6 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		default: 3,
 		description: 'Max number of downloads through the link. 0 means unlimited.',
 		displayOptions: { show: { ...showOnlyForDownloadLinkCreate, useDownloadLimit: [true] } },
-		routing: { send: { type: 'body', property: 'download_limit' } },
 	},
 	{
 		displayName: 'Use PDF Stamping',
@@ -48,7 +45,6 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		default: false,
 		description: 'Whether to watermark every PDF in the link',
 		displayOptions: { show: showOnlyForDownloadLinkCreate },
-		routing: { send: { type: 'body', property: 'use_stamping' } },
 	},
 	{
 		displayName: 'Stamping Text',
@@ -58,6 +54,5 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		placeholder: 'e.g. Licensed to: jane@example.com — Order #1042',
 		description: `The watermark text, e.g. the customer's name, email or order number (at most ${LIMITS.stampingText} characters)`,
 		displayOptions: { show: { ...showOnlyForDownloadLinkCreate, useStamping: [true] } },
-		routing: { send: { type: 'body', property: 'stamping_text' } },
 	},
 ];

@@ -1,6 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { singleRecordOutput } from '../../shared/output';
-import { normalizeDownloadLink } from '../../shared/validation';
 import { downloadLinkCreateDescription } from './create';
 
 export const downloadLinkDescription: INodeProperties[] = [
@@ -16,11 +14,6 @@ export const downloadLinkDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a download link',
 				description: 'Bundle files into a secure download URL, optionally limited and PDF-watermarked',
-				routing: {
-					request: { method: 'POST', url: '/download-links' },
-					send: { preSend: [normalizeDownloadLink] },
-					output: { postReceive: singleRecordOutput },
-				},
 			},
 		],
 		default: 'create',

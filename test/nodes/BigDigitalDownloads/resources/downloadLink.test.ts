@@ -41,4 +41,33 @@ describe('Download Link resource (engine + local BigDD)', () => {
 		expect(error?.message).toBe(message);
 		expect(bigdd.requests()).toHaveLength(0);
 	});
+
+	describe('BigDD cannot list links later, so no URL may be lost', () => {
+		const items = () =>
+			Array.from({ length: 50 }, (_, i) => ({ json: { files: fileIds(), stamp: i === 16 ? 's'.repeat(501) : `Licensed to customer ${i + 1}` } }));
+		const parameters = { resource: 'downloadLink', operation: 'create', fileIds: '={{ $json.files }}', useStamping: true, stampingText: '={{ $json.stamp }}' };
+
+		it('50 items with item 17 invalid: refused before the first link is created', async () => {
+			const { error } = await bigdd.run(parameters, { items: items() });
+			expect(error).toMatchObject({ message: 'Stamping Text is 501 characters long; BigDD accepts at most 500' });
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it('with Continue On Fail: 49 links, each paired with its item, and an error item for item 17', async () => {
+			const { items: output } = await bigdd.run(parameters, { items: items(), continueOnFail: true });
+			expect(bigdd.requests()).toHaveLength(49);
+			expect(output).toHaveLength(50);
+			expect(output.map((o) => o.pairedItem)).toEqual(Array.from({ length: 50 }, (_, item) => ({ item })));
+			expect(output[16].json).toMatchObject({ error: 'Stamping Text is 501 characters long; BigDD accepts at most 500' });
+			expect(output.filter((o) => typeof o.json.url === 'string')).toHaveLength(49);
+		});
+
+		it('a 429 is waited out and the same link asked again, not lost', async () => {
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/download-links', times: 1, status: 429, retryAfter: 0 });
+			const { items: output, error } = await bigdd.run({ resource: 'downloadLink', operation: 'create', fileIds: fileIds() });
+			expect(error).toBeUndefined();
+			expect(bigdd.requests().map((r) => r.status)).toEqual([429, 201]);
+			expect(output[0].json.url).toEqual(expect.stringContaining('/dl/'));
+		});
+	});
 });
