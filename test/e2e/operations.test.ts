@@ -269,7 +269,10 @@ describe('all operations in real n8n', () => {
 
 	it('file Upload of 25 MB + 1 byte is refused in n8n before anything is sent', () => {
 		expect(nodeOutput(runs.bigddOpsUpload01, 'Upload too big').items).toEqual([
-			{ error: 'The file is 25.0 MB; BigDD accepts at most 25 MB through the API' },
+			{
+				error: 'The file is 25.0 MB; BigDD accepts at most 25 MB through the API',
+				description: 'Nothing was sent. Upload bigger files in the BigDD admin, which accepts larger sizes.',
+			},
 		]);
 		expect(received('POST', '/files')).toHaveLength(1);
 	});
