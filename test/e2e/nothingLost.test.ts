@@ -88,7 +88,8 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 
 	it("a key import whose 2nd answer was lost, then n8n's Retry of the failed execution: every key exists once", async () => {
 		bigdd.clear();
-		bigdd.server.addFaults([{ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 1, status: 502, afterHandler: true }]);
+		// Batch 2 is created but its answer lost, also on the node's own 3 retries: the execution fails.
+		bigdd.server.addFaults([{ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 4, status: 502, afterHandler: true }]);
 		const failed = await runFromEditor('bigddLostImport1');
 		expect(failed.status).toBe('error');
 		expect(failed.data.resultData.runData.Import[0].error?.message).toBeDefined();
@@ -102,13 +103,14 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		const posts = received('POST', '/license-keys');
 		expect(posts.map((r) => [r.status, (r.body as KeyBatchBody).keys.length])).toEqual([
 			[201, 5000],
-			[502, 5000],
+			...Array(4).fill([502, 5000]),
 			[201, 5000],
 			[201, 5000],
 			[201, 1000],
 		]);
-		expect(posts[2].headers['idempotency-key']).toBe(posts[0].headers['idempotency-key']);
-		expect(posts[3].headers['idempotency-key']).toBe(posts[1].headers['idempotency-key']);
+		expect(new Set(posts.slice(1, 5).map((r) => r.headers['idempotency-key'])).size).toBe(1);
+		expect(posts[5].headers['idempotency-key']).toBe(posts[0].headers['idempotency-key']);
+		expect(posts[6].headers['idempotency-key']).toBe(posts[1].headers['idempotency-key']);
 		expect(shop.licenseKeys.filter((k) => k.key.startsWith('LOST-'))).toHaveLength(KEYS);
 	});
 

@@ -213,21 +213,21 @@ describe('all operations in real n8n', () => {
 			expect(writes('Set line files')).toHaveLength(1);
 		});
 
-		it('license key Create: 3 batches, a lost answer retried by n8n, every key created once', () => {
+		it('license key Create: 3 batches, a lost answer resent with the same Idempotency-Key, every key created once', () => {
 			expect(writes('Create 12,001 keys')).toEqual([
 				{ created: 12_001, skipped: 0, total: 12_001, batches: 3, tag: 'e2e', duplicates: 'create' },
 			]);
 			const posts = received('POST', '/license-keys');
+			// The node resends batch 2 itself with the same Idempotency-Key; BigDD replays it.
 			expect(posts.map((r) => [r.status, (r.body as KeyBatchBody).keys.length])).toEqual([
 				[201, 5000],
 				[502, 5000],
-				[201, 5000],
 				[201, 5000],
 				[201, 2001],
 			]);
 			const keys = posts.map((r) => r.headers['idempotency-key']);
 			expect(new Set(keys).size).toBe(3);
-			expect(keys[3]).toBe(keys[1]);
+			expect(keys[2]).toBe(keys[1]);
 			expect(shop.licenseKeys.filter((k) => k.key.startsWith('E2E-'))).toHaveLength(12_001);
 		});
 

@@ -105,6 +105,8 @@ export async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeE
 						this,
 						{ method: 'POST', baseURL: root, url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
 						{ itemIndex, operation: 'licenseKey:create' },
+						// The Idempotency-Key makes a repeat replay, not create.
+						{ safeToRepeat: true },
 					);
 					const result = (response.data ?? {}) as IDataObject;
 					totals.created += Number(result.created ?? 0);

@@ -54,7 +54,8 @@ export async function paginateByCursor(
 	do {
 		const qs: IDataObject = { ...withoutBlanks(requestData.options.qs), limit: Math.min(MAX_PAGE_SIZE, limit - records.length) };
 		if (cursor !== undefined) qs.cursor = cursor;
-		const page = (await requestWithRateLimitRetry.call(this, { ...requestData.options, qs } as IHttpRequestOptions, scope)) as Page;
+		// A read: a 5xx or lost connection on page 5 of 25 is retried on the same cursor, not from page 1.
+		const page = (await requestWithRateLimitRetry.call(this, { ...requestData.options, qs } as IHttpRequestOptions, scope, { safeToRepeat: true })) as Page;
 		if (!Array.isArray(page.data)) {
 			throw new NodeOperationError(this.getNode(), 'BigDD answered a list request without a data array', {
 				itemIndex: this.getItemIndex(),

@@ -27,23 +27,48 @@ export function retryAfterSeconds(header: unknown, now = Date.now()): number {
 	return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+/** How long one request may take before it counts as unanswered. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** Waits before the retries of a request that may be repeated safely (a read, or a write with an Idempotency-Key). */
+export const TRANSIENT_RETRY_DELAYS_MS = [500, 1_000, 2_000];
+
+/** A failure that says nothing about BigDD having acted: repeating is safe only for safe requests. */
+function isTransient(response: IN8nHttpFullResponse | undefined): boolean {
+	return response === undefined || [500, 502, 503, 504].includes(response.statusCode);
+}
+
 /**
  * Sends one request with the credential and returns the parsed body; an error answer becomes an
  * actionable NodeApiError. A 429 means BigDD did not process the request, so it is waited out
  * (Retry-After, up to MAX_RETRY_AFTER_SECONDS) and sent again, at most MAX_RATE_LIMIT_RETRIES times.
- * Nothing else is retried: a 5xx on a write may have taken effect.
+ * With `safeToRepeat` (reads, writes carrying an Idempotency-Key) a 5xx, a reset connection or a
+ * timeout is retried after TRANSIENT_RETRY_DELAYS_MS; other writes are never repeated blindly.
  */
 export async function requestWithRateLimitRetry(
 	this: IExecuteFunctions | IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 	scope: RequestScope,
+	{ safeToRepeat = false }: { safeToRepeat?: boolean } = {},
 ): Promise<IDataObject> {
+	let transientRetries = 0;
 	for (let attempt = 0; ; attempt++) {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			...options,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-		})) as IN8nHttpFullResponse;
+		let response: IN8nHttpFullResponse | undefined;
+		let failure: unknown;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				timeout: REQUEST_TIMEOUT_MS,
+				...options,
+				ignoreHttpStatusErrors: true,
+				returnFullResponse: true,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			failure = error; // no answer: connection refused or reset, or the timeout
+		}
+		if (safeToRepeat && isTransient(response) && transientRetries < TRANSIENT_RETRY_DELAYS_MS.length) {
+			await pause(this, TRANSIENT_RETRY_DELAYS_MS[transientRetries++], scope);
+			continue;
+		}
+		if (response === undefined) throw failure;
 		if (response.statusCode !== 429) {
 			if (response.statusCode >= 400) throw apiError(this.getNode(), await withoutSecrets(this, response), scope);
 			return response.body as IDataObject;
@@ -57,13 +82,16 @@ export async function requestWithRateLimitRetry(
 						: `BigDD kept answering 429 after ${MAX_RATE_LIMIT_RETRIES} waits. Run it again later or space out your workflows.`,
 			});
 		}
-		if (this.getExecutionCancelSignal()?.aborted) {
-			throw new NodeOperationError(this.getNode(), 'Execution was cancelled while waiting for the rate limit', {
-				itemIndex: scope.itemIndex,
-			});
-		}
-		await sleep(wait * 1000);
+		await pause(this, wait * 1000, scope);
 	}
+}
+
+/** Waits before a retry, unless the execution was cancelled. */
+async function pause(context: IExecuteFunctions | IExecuteSingleFunctions, ms: number, scope: RequestScope): Promise<void> {
+	if (context.getExecutionCancelSignal()?.aborted) {
+		throw new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
+	}
+	await sleep(ms);
 }
 
 /** API_ROOT_EXPRESSION for programmatic requests, which n8n's routing does not build for them. */

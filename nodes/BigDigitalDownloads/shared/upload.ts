@@ -19,6 +19,9 @@ export function multipartBody(file: Buffer, fileName: string, mimeType: string, 
 	return Buffer.concat([Buffer.from(head, 'utf8'), file, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
 }
 
+/** How long one upload may take before it counts as unanswered. */
+export const UPLOAD_TIMEOUT_MS = 300_000;
+
 export function formatMegabytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -55,6 +58,8 @@ export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecuti
 					body: multipartBody(file, fileName, mimeType, boundary),
 					headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Accept: 'application/json' },
 					json: false,
+					// 25 MB over a slow uplink takes minutes.
+					timeout: UPLOAD_TIMEOUT_MS,
 				},
 				{ itemIndex, operation: 'file:upload' },
 			);

@@ -104,32 +104,45 @@ describe('License Key resource (engine + local BigDD)', () => {
 			expect(again.items[0].json).toMatchObject({ created: 12_001, skipped: 0 });
 		});
 
-		it('a lost answer on batch 2, then Retry On Fail: every key is created exactly once', async () => {
-			const keys = Array.from({ length: 10_500 }, (_, i) => `RETRY-${i}`);
+		it('a lost answer on batch 2 is resent by the node itself with the same Idempotency-Key: every key once', async () => {
+			const keys = Array.from({ length: 10_500 }, (_, i) => `SELF-${i}`);
 			const countBefore = bigdd.shop().licenseKeys.length;
 			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 1, status: 502, afterHandler: true });
+			const { items, error } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys, duplicates: 'create' });
+			expect(error).toBeUndefined();
+			const posts = bigdd.requests();
+			expect(posts.map((r) => r.status)).toEqual([201, 502, 201, 201]);
+			expect(posts[2].headers['idempotency-key']).toBe(posts[1].headers['idempotency-key']);
+			expect(bigdd.shop().licenseKeys.length - countBefore).toBe(10_500);
+			expect(items[0].json).toMatchObject({ created: 10_500, batches: 3 });
+		});
+
+		it('answers lost beyond the node\'s own retries, then Retry On Fail: every key is created exactly once', async () => {
+			const keys = Array.from({ length: 10_500 }, (_, i) => `RETRY-${i}`);
+			const countBefore = bigdd.shop().licenseKeys.length;
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 4, status: 502, afterHandler: true });
 			const { items, error } = await bigdd.run(
 				{ resource: 'licenseKey', operation: 'create', keys, duplicates: 'create' },
 				{ settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } },
 			);
 			expect(error).toBeUndefined();
-			expect(bigdd.requests().map((r) => r.status)).toEqual([201, 502, 201, 201, 201]);
+			expect(bigdd.requests().map((r) => r.status)).toEqual([201, 502, 502, 502, 502, 201, 201, 201]);
 			expect(bigdd.shop().licenseKeys.length - countBefore).toBe(10_500);
 			expect(bigdd.shop().licenseKeys.filter((k) => k.key === 'RETRY-7000')).toHaveLength(1);
 			expect(items[0].json).toMatchObject({ created: 10_500, batches: 3 });
 		});
 
-		it("a lost answer on batch 2 fails the node saying what happened; n8n's Retry (a new execution) creates nothing twice", async () => {
+		it("answers lost beyond the node's own retries fail it saying what happened; n8n's Retry (a new execution) creates nothing twice", async () => {
 			const keys = Array.from({ length: 11_000 }, (_, i) => `LOST-${i}`);
 			const countBefore = bigdd.shop().licenseKeys.length;
-			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 1, status: 502, afterHandler: true });
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 4, status: 502, afterHandler: true });
 			const parameters = { resource: 'licenseKey', operation: 'create', keys, duplicates: 'create' };
 			const failed = await bigdd.run(parameters, { executionId: 'first-run' });
 			expect(failed.error?.description).toContain('Batches 1 to 1 of 3 were answered before it: 5000 keys created, 0 skipped. Batch 2 failed; batches after it were not sent.');
 			expect(failed.error?.description).toContain('BigDD replays what it already did instead of creating keys twice');
 			const retried = await bigdd.run(parameters, { executionId: 'retry-of-first-run' });
 			expect(retried.error).toBeUndefined();
-			expect(bigdd.requests().map((r) => r.status)).toEqual([201, 502, 201, 201, 201]);
+			expect(bigdd.requests().map((r) => r.status)).toEqual([201, 502, 502, 502, 502, 201, 201, 201]);
 			expect(bigdd.shop().licenseKeys.length - countBefore).toBe(11_000);
 			expect(retried.items[0].json).toMatchObject({ created: 11_000, total: 11_000 });
 		});
@@ -173,7 +186,7 @@ describe('License Key resource (engine + local BigDD)', () => {
 		});
 
 		it('Continue On Fail items carry the hint the thrown error has', async () => {
-			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', status: 502 });
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/license-keys', times: 4, status: 502 });
 			const { items } = await bigdd.run({ resource: 'licenseKey', operation: 'create', keys: 'HINT-1' }, { continueOnFail: true });
 			expect(items[0].json).toMatchObject({ error: expect.any(String), description: expect.stringContaining('BigDD had a server error') });
 		});

@@ -6,6 +6,26 @@ describe('cursor pagination (engine + local BigDD)', () => {
 	const ordersPath = '/public-api/v1/orders';
 	const getAllOrders = { resource: 'order', operation: 'getAll', returnAll: true };
 
+	it('a 502 on page 3 of Return All is retried on the same cursor: every record once, not from page 1', async () => {
+		bigdd.server().fault({ path: ordersPath, skip: 2, times: 1, status: 502 });
+		const { items, error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		const ids = items.map((i) => i.json.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids).toHaveLength(bigdd.shop().orders.length);
+		const pages = bigdd.requests();
+		expect(pages.map((r) => r.status)).toEqual([200, 200, 502, 200, 200]);
+		const retried = pages.findIndex((r) => r.status === 502);
+		expect(pages[retried + 1].query.cursor).toBe(pages[retried].query.cursor);
+	});
+
+	it('a page that keeps failing stops after 3 retries with the server-error hint', async () => {
+		bigdd.server().fault({ path: ordersPath, skip: 1, times: 4, status: 500 });
+		const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true });
+		expect(error).toMatchObject({ httpCode: '500' });
+		expect(bigdd.requests().map((r) => r.status)).toEqual([200, 500, 500, 500, 500]);
+	});
+
 	it('a 429 on page 2 is waited out (Retry-After) and the same cursor asked again: nothing lost or repeated', async () => {
 		bigdd.server().fault({ path: ordersPath, skip: 1, times: 1, status: 429, retryAfter: 1 });
 		const { items, error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters: { financialStatus: ['PAID'] } });
