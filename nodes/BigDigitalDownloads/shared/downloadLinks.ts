@@ -9,7 +9,7 @@ import { describeValue } from './values';
  * The body of one download link: 1 to 100 files; a limit (a whole number, 0 = unlimited) only with
  * Use Download Limit; stamping text of at most 500 characters only with Use PDF Stamping.
  */
-export function downloadLinkBody(
+function downloadLinkBody(
 	input: { fileIds: unknown; useDownloadLimit: unknown; downloadLimit: unknown; useStamping: unknown; stampingText: unknown },
 	refuse: Refuse,
 ): IDataObject {

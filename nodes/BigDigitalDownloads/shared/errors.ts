@@ -98,7 +98,7 @@ export async function throwOnApiError(
 	return items;
 }
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** `value` with every occurrence of the given secrets (4 characters or more) replaced, at any depth. */
 export function redactSecrets<T>(value: T, secrets: unknown[]): T {

@@ -123,7 +123,7 @@ export async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeE
 }
 
 /** What an import that stopped at batch `failed` (0-based) had done, and what running it again does. */
-export function importProgress(failed: number, batchCount: number, totals: { created: number; skipped: number }): string {
+function importProgress(failed: number, batchCount: number, totals: { created: number; skipped: number }): string {
 	const before =
 		failed === 0
 			? 'It stopped at the first batch.'

@@ -24,7 +24,7 @@ interface Page {
  * How many records the item asks for: all with Return All, else Limit, a whole number of 1 or more.
  * (n8n passes a Limit of 0 on as "no limit"; an expression giving 0, text or nothing must not widen the list.)
  */
-export function listLimit(context: IExecutePaginationFunctions): number {
+function listLimit(context: IExecutePaginationFunctions): number {
 	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
 	const value = context.getNodeParameter('limit', undefined);
 	const limit = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;

@@ -20,7 +20,7 @@ export function multipartBody(file: Buffer, fileName: string, mimeType: string, 
 }
 
 /** How long one upload may take before it counts as unanswered. */
-export const UPLOAD_TIMEOUT_MS = 300_000;
+const UPLOAD_TIMEOUT_MS = 300_000;
 
 export function formatMegabytes(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
