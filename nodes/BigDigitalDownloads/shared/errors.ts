@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import { retryAfterSeconds } from './values';
 
 /** What to tell a person for each status BigDD documents, keyed by status then by resource:operation. */
 const HINTS: Record<number, Record<string, string>> = {
@@ -80,12 +81,15 @@ export function apiError(
 		overrides.description ?? (hints ? (hints[key] ?? hints['*']) : status >= 500 ? serverHint : undefined);
 	const message = apiMessage(response.body) ?? `BigDD answered with HTTP ${status}`;
 	const body = typeof response.body === 'object' && response.body !== null ? response.body : { body: response.body };
-	return new NodeApiError(node, body as JsonObject, {
+	const error = new NodeApiError(node, body as JsonObject, {
 		message,
 		description,
 		httpCode: String(status),
 		itemIndex: scope.itemIndex,
 	});
+	// For waitOutRateLimits: how long BigDD asked to wait before the same request.
+	if (status === 429) error.context.retryAfterSeconds = retryAfterSeconds(response.headers?.['retry-after']);
+	return error;
 }
 
 /** postReceive: turns any HTTP error answer into an actionable NodeApiError. */

@@ -4,12 +4,14 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
+	IHttpRequestMethods,
 	INodePropertyRouting,
+	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { scopeOf } from './errors';
-import { requestWithRateLimitRetry } from './transport';
+import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_AFTER_SECONDS, requestWithRateLimitRetry } from './transport';
 import { describeValue, isBlank } from './values';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
@@ -77,6 +79,41 @@ export async function paginateByCursor(
 
 	const pairedItem = { item: this.getItemIndex() };
 	return records.slice(0, limit).map((json) => ({ json, pairedItem }));
+}
+
+/**
+ * The "pagination" of an operation on one record: one request, sent again after a 429 for as long as
+ * BigDD asks (up to MAX_RETRY_AFTER_SECONDS, MAX_RATE_LIMIT_RETRIES times). A 429 means BigDD did not
+ * act, so this is safe for writes too. n8n's routing gives only pagination functions a way to resend.
+ */
+export async function waitOutRateLimits(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await this.makeRoutingRequest(requestData);
+		} catch (error) {
+			const wait = error instanceof NodeApiError && error.httpCode === '429' ? Number(error.context.retryAfterSeconds ?? 1) : undefined;
+			if (wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER_SECONDS) throw error;
+			if (this.getExecutionCancelSignal()?.aborted) throw error;
+			await sleep(wait * 1000);
+		}
+	}
+}
+
+/** The routing of an operation on one record: `request`, its checks, its output, 429s waited out. */
+export function oneRequestRouting(
+	request: { method: IHttpRequestMethods; url: string },
+	postReceive: PostReceiveAction[],
+	preSend: PreSendAction[] = [],
+): INodePropertyRouting {
+	return {
+		request,
+		send: { paginate: true, ...(preSend.length ? { preSend } : {}) },
+		output: { postReceive },
+		operations: { pagination: waitOutRateLimits },
+	};
 }
 
 /** Filters added but left empty (Search, Tag…) are not sent, rather than sent as `q=`. */

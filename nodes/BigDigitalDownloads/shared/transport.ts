@@ -9,6 +9,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { API_PATH, CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import type { RequestScope } from './errors';
 import { apiError, withoutSecrets } from './errors';
+import { retryAfterSeconds } from './values';
 
 export { CREDENTIAL_TYPE };
 
@@ -17,15 +18,6 @@ export const MAX_RETRY_AFTER_SECONDS = 60;
 /** How many 429 answers in a row one request survives. */
 export const MAX_RATE_LIMIT_RETRIES = 5;
 
-/** Seconds to wait from a Retry-After header (seconds or HTTP date); 1 when absent or unreadable. */
-export function retryAfterSeconds(header: unknown, now = Date.now()): number {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value !== 'string' && typeof value !== 'number') return 1;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.max(0, Number(text));
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - now) / 1000));
-}
 
 /** How long one request may take before it counts as unanswered. */
 export const REQUEST_TIMEOUT_MS = 60_000;

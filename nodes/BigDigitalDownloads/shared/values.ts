@@ -96,3 +96,13 @@ export function customerPathId(value: string): string {
 }
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Seconds to wait from a Retry-After header (seconds or HTTP date); 1 when absent or unreadable. */
+export function retryAfterSeconds(header: unknown, now = Date.now()): number {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' && typeof value !== 'number') return 1;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.max(0, Number(text));
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - now) / 1000));
+}

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { cursorListRouting } from '../../shared/pagination';
+import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { singleRecordOutput } from '../../shared/output';
 import { fillPathIds, validateProductLimits } from '../../shared/validation';
 import { digitalProductGetAllDescription } from './getAll';
@@ -22,11 +22,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a digital product',
 				description: 'Get one digital product with its files, limits and delivery settings',
-				routing: {
-					request: { method: 'GET', url: productUrl },
-					send: { preSend: [fillPathIds] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'GET', url: productUrl }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Get Many',
@@ -40,11 +36,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				value: 'updateLimits',
 				action: 'Update download limits of a digital product',
 				description: 'Change how many downloads each customer gets and how many days the link stays valid',
-				routing: {
-					request: { method: 'PUT', url: `${productUrl}/limits` },
-					send: { preSend: [fillPathIds, validateProductLimits] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'PUT', url: `${productUrl}/limits` }, singleRecordOutput, [fillPathIds, validateProductLimits]),
 			},
 		],
 		default: 'getAll',

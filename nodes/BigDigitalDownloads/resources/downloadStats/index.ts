@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { oneRequestRouting } from '../../shared/pagination';
 import { singleRecordOutput } from '../../shared/output';
 import { normalizeStatsWindow } from '../../shared/validation';
 import { downloadStatsGetDescription } from './get';
@@ -16,11 +17,7 @@ export const downloadStatsDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get download stats',
 				description: 'Get download counts, bandwidth and top files for a time window (default: last 30 days)',
-				routing: {
-					request: { method: 'GET', url: '/downloads/stats' },
-					send: { preSend: [normalizeStatsWindow] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'GET', url: '/downloads/stats' }, singleRecordOutput, [normalizeStatsWindow]),
 			},
 		],
 		default: 'get',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput } from '../../shared/output';
-import { cursorListRouting } from '../../shared/pagination';
+import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { fillPathIds } from '../../shared/validation';
 import { fileDeleteDescription } from './delete';
 import { fileGetAllDescription } from './getAll';
@@ -21,11 +21,7 @@ export const fileDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a file',
 				description: 'Remove a file from storage and the library; it must be detached first',
-				routing: {
-					request: { method: 'DELETE', url: '/files/{fileId}' },
-					send: { preSend: [fillPathIds] },
-					output: { postReceive: deletedRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'DELETE', url: '/files/{fileId}' }, deletedRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Get Many',

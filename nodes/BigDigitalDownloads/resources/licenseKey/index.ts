@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput, licenseVerdictOutput, singleRecordOutput } from '../../shared/output';
-import { cursorListRouting } from '../../shared/pagination';
+import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { fillPathIds, requireLicenseKey, requireOrderName } from '../../shared/validation';
 import { licenseKeyAssignDescription } from './assign';
 import { licenseKeyCreateDescription } from './create';
@@ -25,11 +25,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 				value: 'assign',
 				action: 'Assign a license key to an order',
 				description: 'Link an available key to an order by order name, optionally emailing the customer',
-				routing: {
-					request: { method: 'POST', url: `${licenseKeyUrl}/assign` },
-					send: { preSend: [fillPathIds, requireOrderName] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'POST', url: `${licenseKeyUrl}/assign` }, singleRecordOutput, [fillPathIds, requireOrderName]),
 			},
 			{
 				// Runs as a custom operation (see BigDigitalDownloads.node.ts): it may send several batches.
@@ -43,7 +39,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a license key',
 				description: 'Permanently remove an unassigned key from the inventory',
-				routing: { request: { method: 'DELETE', url: licenseKeyUrl }, send: { preSend: [fillPathIds] }, output: { postReceive: deletedRecordOutput } },
+				routing: oneRequestRouting({ method: 'DELETE', url: licenseKeyUrl }, deletedRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Get Many',
@@ -57,18 +53,14 @@ export const licenseKeyDescription: INodeProperties[] = [
 				value: 'unassign',
 				action: 'Unassign a license key from its order',
 				description: 'Release a key from its order so it is available again, e.g. after a refund',
-				routing: { request: { method: 'POST', url: `${licenseKeyUrl}/unassign` }, send: { preSend: [fillPathIds] }, output: { postReceive: singleRecordOutput } },
+				routing: oneRequestRouting({ method: 'POST', url: `${licenseKeyUrl}/unassign` }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Validate',
 				value: 'validate',
 				action: 'Validate a license key',
 				description: 'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
-				routing: {
-					request: { method: 'GET', url: '/license-keys/validate' },
-					send: { preSend: [requireLicenseKey] },
-					output: { postReceive: licenseVerdictOutput },
-				},
+				routing: oneRequestRouting({ method: 'GET', url: '/license-keys/validate' }, licenseVerdictOutput, [requireLicenseKey]),
 			},
 		],
 		default: 'validate',

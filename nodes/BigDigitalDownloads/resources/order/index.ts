@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { singleRecordOutput } from '../../shared/output';
-import { cursorListRouting } from '../../shared/pagination';
+import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { fillPathIds, normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from '../../shared/validation';
 import { orderGetDescription } from './get';
 import { orderGetAllDescription } from './getAll';
@@ -25,7 +25,7 @@ export const orderDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get an order',
 				description: 'Get one order with its customer, lines, license keys and optionally download events',
-				routing: { request: { method: 'GET', url: orderUrl }, send: { preSend: [fillPathIds] }, output: { postReceive: singleRecordOutput } },
+				routing: oneRequestRouting({ method: 'GET', url: orderUrl }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Get Many',
@@ -39,44 +39,28 @@ export const orderDescription: INodeProperties[] = [
 				value: 'resendEmail',
 				action: 'Resend the delivery email of an order',
 				description: 'Send the download email to the customer again, optionally to a new address',
-				routing: {
-					request: { method: 'POST', url: `${orderUrl}/resend-email` },
-					send: { preSend: [fillPathIds, validateResendEmail] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/resend-email` }, singleRecordOutput, [fillPathIds, validateResendEmail]),
 			},
 			{
 				name: 'Reset Downloads',
 				value: 'resetDownloads',
 				action: 'Reset the download count of an order line',
 				description: 'Set the download count of one order line back to zero so the customer can download again',
-				routing: {
-					request: { method: 'POST', url: `${orderUrl}/reset-downloads` },
-					send: { preSend: [fillPathIds] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/reset-downloads` }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Set Access',
 				value: 'setAccess',
 				action: 'Enable or disable download access of an order',
 				description: 'Enable or disable the download page of an order, e.g. revoke after a refund',
-				routing: {
-					request: { method: 'POST', url: `${orderUrl}/access` },
-					send: { preSend: [fillPathIds] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/access` }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Set Line Files',
 				value: 'setLineFiles',
 				action: 'Set the files of an order line',
 				description: 'Choose which files one line of a UNIQUE-delivery order delivers, optionally emailing the customer',
-				routing: {
-					request: { method: 'PUT', url: `${orderUrl}/lines/{lineId}/files` },
-					send: { preSend: [fillPathIds, normalizeLineFiles] },
-					output: { postReceive: singleRecordOutput },
-				},
+				routing: oneRequestRouting({ method: 'PUT', url: `${orderUrl}/lines/{lineId}/files` }, singleRecordOutput, [fillPathIds, normalizeLineFiles]),
 			},
 		],
 		default: 'getAll',

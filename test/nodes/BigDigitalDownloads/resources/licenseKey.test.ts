@@ -263,4 +263,36 @@ describe('License Key resource (engine + local BigDD)', () => {
 		const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'delete', licenseKeyId: assigned().id });
 		expect(error?.description).toBe('The key is assigned to an order. Unassign it first, then delete.');
 	});
+
+	describe('429 on one-record operations is waited out, not failed', () => {
+		it('Validate for 20 items while BigDD answers 429 to every 3rd request: 20 verdicts, paired', async () => {
+			const key = available().key;
+			for (let skip = 2; skip < 40; skip += 3) bigdd.server().fault({ path: '/public-api/v1/license-keys/validate', skip, times: 1, status: 429, retryAfter: 0 });
+			const { items, error } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
+				{ items: Array.from({ length: 20 }, () => ({ json: { key } })) },
+			);
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(20);
+			expect(items.map((i) => i.pairedItem)).toEqual(Array.from({ length: 20 }, (_, item) => ({ item })));
+			expect(items.every((i) => i.json.key === key && i.json.valid === true)).toBe(true);
+			expect(bigdd.requests().filter((r) => r.status === 429).length).toBeGreaterThan(0);
+		});
+
+		it('a write (Assign) after a 429 is sent again once BigDD allows it, and takes effect once', async () => {
+			const key = available();
+			bigdd.server().fault({ path: `/public-api/v1/license-keys/${key.id}/assign`, times: 1, status: 429, retryAfter: 1 });
+			const { items, error } = await bigdd.run({ resource: 'licenseKey', operation: 'assign', licenseKeyId: key.id, orderName: '#1001', sendEmail: false });
+			expect(error).toBeUndefined();
+			expect(bigdd.requests().map((r) => r.status)).toEqual([429, 200]);
+			expect(items[0].json).toMatchObject({ id: key.id, assigned: true });
+		});
+
+		it('a Retry-After longer than a minute fails with the 429 hint', async () => {
+			bigdd.server().fault({ path: '/public-api/v1/license-keys/validate', times: 1, status: 429, retryAfter: 3600 });
+			const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'validate', key: 'ANY' });
+			expect(error).toMatchObject({ httpCode: '429' });
+			expect(bigdd.requests()).toHaveLength(1);
+		});
+	});
 });

@@ -1,6 +1,6 @@
 import { apiMessage } from '../../../../nodes/BigDigitalDownloads/shared/errors';
 import { batchIdempotencyKey, splitIntoBatches, userBatchKey } from '../../../../nodes/BigDigitalDownloads/shared/licenseKeyBatches';
-import { retryAfterSeconds } from '../../../../nodes/BigDigitalDownloads/shared/transport';
+import { retryAfterSeconds } from '../../../../nodes/BigDigitalDownloads/shared/values';
 import { formatMegabytes, multipartBody } from '../../../../nodes/BigDigitalDownloads/shared/upload';
 import { downloadLimitValue } from '../../../../nodes/BigDigitalDownloads/shared/validation';
 import { customerPathId, toIdList, toKeyList, toUtcIso } from '../../../../nodes/BigDigitalDownloads/shared/values';
