@@ -10,7 +10,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import { scopeOf } from './errors';
+import { asNodeError, scopeOf } from './errors';
 import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_AFTER_SECONDS, requestWithRateLimitRetry } from './transport';
 import { describeValue, isBlank } from './values';
 
@@ -94,9 +94,10 @@ export async function waitOutRateLimits(
 		try {
 			return await this.makeRoutingRequest(requestData);
 		} catch (error) {
-			const wait = error instanceof NodeApiError && error.httpCode === '429' ? Number(error.context.retryAfterSeconds ?? 1) : undefined;
-			if (wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER_SECONDS) throw error;
-			if (this.getExecutionCancelSignal()?.aborted) throw error;
+			const nodeError = asNodeError(this.getNode(), error, this.getItemIndex());
+			const wait = nodeError instanceof NodeApiError && nodeError.httpCode === '429' ? Number(nodeError.context.retryAfterSeconds ?? 1) : undefined;
+			if (wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER_SECONDS) throw nodeError;
+			if (this.getExecutionCancelSignal()?.aborted) throw nodeError;
 			await sleep(wait * 1000);
 		}
 	}

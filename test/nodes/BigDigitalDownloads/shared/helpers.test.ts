@@ -1,10 +1,8 @@
-import { apiMessage } from '../../../../nodes/BigDigitalDownloads/shared/errors';
+import { apiMessage, redactSecrets } from '../../../../nodes/BigDigitalDownloads/shared/errors';
 import { batchIdempotencyKey, splitIntoBatches, userBatchKey } from '../../../../nodes/BigDigitalDownloads/shared/licenseKeyBatches';
-import { retryAfterSeconds } from '../../../../nodes/BigDigitalDownloads/shared/values';
 import { formatMegabytes, multipartBody } from '../../../../nodes/BigDigitalDownloads/shared/upload';
 import { downloadLimitValue } from '../../../../nodes/BigDigitalDownloads/shared/validation';
-import { customerPathId, toIdList, toKeyList, toUtcIso } from '../../../../nodes/BigDigitalDownloads/shared/values';
-import { redactSecrets } from '../../../../nodes/BigDigitalDownloads/shared/errors';
+import { customerPathId, retryAfterSeconds, toIdList, toKeyList, toUtcIso } from '../../../../nodes/BigDigitalDownloads/shared/values';
 
 describe('values', () => {
 	it('toIdList takes arrays and comma, space or line separated text', () => {
