@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { API_ROOT_EXPRESSION } from '../../credentials/BigDigitalDownloadsApi.credentials';
+import { API_ROOT_EXPRESSION, CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
 import { customerDescription } from './resources/customer';
 import { digitalProductDescription } from './resources/digitalProduct';
 import { downloadLinkDescription } from './resources/downloadLink';
@@ -9,7 +9,7 @@ import { licenseKeyDescription } from './resources/licenseKey';
 import { orderDescription } from './resources/order';
 import { createDownloadLinks } from './shared/downloadLinks';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
-import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS } from './shared/transport';
+import { REQUEST_TIMEOUT_MS } from './shared/transport';
 import { uploadFiles } from './shared/upload';
 
 export class BigDigitalDownloads implements INodeType {

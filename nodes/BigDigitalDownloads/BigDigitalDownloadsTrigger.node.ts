@@ -19,7 +19,7 @@ import {
 } from './BigDigitalDownloadsTriggerHelpers';
 import { eventIdMemoryFor, persistEventIds, savedEventIds } from './shared/eventIdMemory';
 import { verifyWithSigningSecret } from './shared/signingSecretCache';
-import { CREDENTIAL_TYPE } from './shared/transport';
+import { CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
 
 /** Publishing (and listening) without a signing secret would accept nothing: say so up front. */
 async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {

@@ -9,9 +9,9 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError, scopeOf } from './errors';
-import { MAX_RATE_LIMIT_RETRIES, MAX_RETRY_AFTER_SECONDS, requestWithRateLimitRetry } from './transport';
+import { pause, rateLimitGivingUp, requestWithRateLimitRetry } from './transport';
 import { describeValue, isBlank } from './values';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
@@ -95,10 +95,14 @@ export async function waitOutRateLimits(
 			return await this.makeRoutingRequest(requestData);
 		} catch (error) {
 			const nodeError = asNodeError(this.getNode(), error, this.getItemIndex());
-			const wait = nodeError instanceof NodeApiError && nodeError.httpCode === '429' ? Number(nodeError.context.retryAfterSeconds ?? 1) : undefined;
-			if (wait === undefined || attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER_SECONDS) throw nodeError;
-			if (this.getExecutionCancelSignal()?.aborted) throw nodeError;
-			await sleep(wait * 1000);
+			if (!(nodeError instanceof NodeApiError) || nodeError.httpCode !== '429') throw nodeError;
+			const wait = Number(nodeError.context.retryAfterSeconds ?? 1);
+			const givingUp = rateLimitGivingUp(attempt, wait);
+			if (givingUp) {
+				nodeError.description = givingUp;
+				throw nodeError;
+			}
+			await pause(this, wait * 1000, scopeOf(this));
 		}
 	}
 }

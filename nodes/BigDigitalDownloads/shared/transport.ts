@@ -11,7 +11,6 @@ import type { RequestScope } from './errors';
 import { apiError, withoutSecrets } from './errors';
 import { retryAfterSeconds } from './values';
 
-export { CREDENTIAL_TYPE };
 
 /** Longest Retry-After we wait for before giving up with an error, in seconds. */
 export const MAX_RETRY_AFTER_SECONDS = 60;
@@ -66,20 +65,25 @@ export async function requestWithRateLimitRetry(
 			return response.body as IDataObject;
 		}
 		const wait = retryAfterSeconds(response.headers['retry-after']);
-		if (attempt >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RETRY_AFTER_SECONDS) {
-			throw apiError(this.getNode(), await withoutSecrets(this, response), scope, {
-				description:
-					wait > MAX_RETRY_AFTER_SECONDS
-						? `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`
-						: `BigDD kept answering 429 after ${MAX_RATE_LIMIT_RETRIES} waits. Run it again later or space out your workflows.`,
-			});
-		}
+		const givingUp = rateLimitGivingUp(attempt, wait);
+		if (givingUp) throw apiError(this.getNode(), await withoutSecrets(this, response), scope, { description: givingUp });
 		await pause(this, wait * 1000, scope);
 	}
 }
 
+/**
+ * The one rule for waiting out a 429 (programmatic requests and one-record operations alike): why
+ * the node stops waiting after `attempt` waits when BigDD now asks for `wait` seconds, or undefined
+ * to wait and send the same request again.
+ */
+export function rateLimitGivingUp(attempt: number, wait: number): string | undefined {
+	if (wait > MAX_RETRY_AFTER_SECONDS) return `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`;
+	if (attempt >= MAX_RATE_LIMIT_RETRIES) return `BigDD kept answering 429 after ${MAX_RATE_LIMIT_RETRIES} waits. Run it again later or space out your workflows.`;
+	return undefined;
+}
+
 /** Waits before a retry, unless the execution was cancelled. */
-async function pause(context: IExecuteFunctions | IExecuteSingleFunctions, ms: number, scope: RequestScope): Promise<void> {
+export async function pause(context: IExecuteFunctions | IExecuteSingleFunctions, ms: number, scope: RequestScope): Promise<void> {
 	if (context.getExecutionCancelSignal()?.aborted) {
 		throw new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
 	}
