@@ -17,6 +17,7 @@ const { values } = parseArgs({
 		orders: { type: 'string' },
 		'license-keys': { type: 'string' },
 		'uploads-per-minute': { type: 'string' },
+		'requests-per-second': { type: 'string' },
 	},
 });
 const num = (/** @type {string | undefined} */ v) => (v === undefined ? undefined : Number(v));
@@ -30,6 +31,7 @@ const server = createBigddServer({
 	orders: num(values.orders),
 	licenseKeys: num(values['license-keys']),
 	uploadsPerMinute: num(values['uploads-per-minute']),
+	requestsPerSecond: num(values['requests-per-second']),
 });
 
 server.start(Number(values.port)).then((url) => {

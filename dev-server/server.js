@@ -23,15 +23,17 @@ const route = createRouter([...catalog.routes, ...orders.routes, ...licenseKeys.
 
 /**
  * @typedef {{ method?: string, path?: string, status?: number, retryAfter?: number, latencyMs?: number,
- *   skip?: number, times?: number, body?: any, afterHandler?: boolean }} FaultRule
+ *   skip?: number, times?: number, body?: any, rawBody?: string, afterHandler?: boolean, reset?: boolean }} FaultRule
  * `afterHandler` lets the request take effect, then answers the fault's status (a write that
- * succeeded but whose answer was lost).
+ * succeeded but whose answer was lost). `rawBody` is sent as it is (a page cut off mid-JSON); `reset`
+ * drops the connection without an answer.
  */
 
 /**
  * A local, faithful stand-in for BigDD's Public API, for development and tests only.
  * @param {{ token?: string, webhookSecret?: string, seed?: number, products?: number, files?: number,
- *   orders?: number, licenseKeys?: number, uploadsPerMinute?: number }} [options]
+ *   orders?: number, licenseKeys?: number, uploadsPerMinute?: number, requestsPerSecond?: number }} [options]
+ *   `requestsPerSecond` turns on a shop-wide rate limit like BigDD's (429, Retry-After: 1) on every API request.
  */
 function createBigddServer(options = {}) {
 	const token = options.token ?? DEFAULT_TOKEN;
@@ -45,6 +47,26 @@ function createBigddServer(options = {}) {
 	let faults = [];
 	let shopActive = true;
 	let publicUrl = '';
+	/** @type {number | undefined} */
+	let requestsPerSecond;
+	/** @type {number[]} times of the API requests answered in the last second */
+	let recentRequests = [];
+
+	/** @param {number | undefined} perSecond undefined turns the limit off */
+	function setRateLimit(perSecond) {
+		requestsPerSecond = perSecond;
+		recentRequests = [];
+	}
+
+	/** Whether one more API request now goes over the rate limit; counts it when it does not. */
+	function overRateLimit() {
+		if (!requestsPerSecond) return false;
+		const now = Date.now();
+		recentRequests = recentRequests.filter((t) => now - t < 1000);
+		if (recentRequests.length >= requestsPerSecond) return true;
+		recentRequests.push(now);
+		return false;
+	}
 
 	function reset() {
 		const data = seedShop(options);
@@ -79,6 +101,7 @@ function createBigddServer(options = {}) {
 		requests = [];
 		faults = [];
 		shopActive = true;
+		setRateLimit(options.requestsPerSecond);
 	}
 	reset();
 
@@ -123,6 +146,9 @@ function createBigddServer(options = {}) {
 			case 'DELETE /__admin/faults':
 				faults = [];
 				return { faults };
+			case 'POST /__admin/rate-limit':
+				setRateLimit(body.requestsPerSecond ?? undefined);
+				return { requestsPerSecond: requestsPerSecond ?? null };
 			case 'POST /__admin/shop':
 				shopActive = body.active !== false;
 				return { active: shopActive };
@@ -210,11 +236,23 @@ function createBigddServer(options = {}) {
 
 		const fault = takeFault(method, url.pathname);
 		if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+		if (fault?.reset) {
+			entry.status = -1;
+			return req.socket.destroy();
+		}
 		if (fault?.status && !fault.afterHandler) {
 			entry.status = fault.status;
 			const faultHeaders = /** @type {Record<string, string>} */ (fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
 			const body = fault.body ?? new HttpError(fault.status, fault.status === 429 ? 'rate_limited' : 'server_error', fault.status === 429 ? 'Rate limit exceeded' : 'Internal server error').toBody();
+			if (fault.rawBody !== undefined) {
+				res.writeHead(fault.status, { 'Content-Type': 'application/json; charset=utf-8', ...faultHeaders });
+				return res.end(fault.rawBody);
+			}
 			return send(res, fault.status, body, faultHeaders);
+		}
+		if (url.pathname.startsWith(`${API_PREFIX}/`) && overRateLimit()) {
+			entry.status = 429;
+			return send(res, 429, new HttpError(429, 'rate_limited', 'Rate limit exceeded').toBody(), { 'Retry-After': '1' });
 		}
 
 		/** @type {{ status: number, body: any, headers?: Record<string, string> }} */
@@ -280,6 +318,7 @@ function createBigddServer(options = {}) {
 		clearFaults() {
 			faults = [];
 		},
+		setRateLimit,
 		async stop() {
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(() => resolve(undefined)));

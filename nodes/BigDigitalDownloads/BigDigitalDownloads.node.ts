@@ -9,7 +9,6 @@ import { licenseKeyDescription } from './resources/licenseKey';
 import { orderDescription } from './resources/order';
 import { createDownloadLinks } from './shared/downloadLinks';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
-import { REQUEST_TIMEOUT_MS } from './shared/transport';
 import { uploadFiles } from './shared/upload';
 
 export class BigDigitalDownloads implements INodeType {
@@ -31,8 +30,6 @@ export class BigDigitalDownloads implements INodeType {
 			baseURL: API_ROOT_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			arrayFormat: 'repeat',
-			// A request that does not answer fails after a minute instead of n8n's 5.
-			timeout: REQUEST_TIMEOUT_MS,
 			// Every answer goes through the error mapper, so a person reads BigDD's message and a fix.
 			ignoreHttpStatusErrors: true,
 		},

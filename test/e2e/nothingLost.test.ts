@@ -1,6 +1,7 @@
 // The action node in a running real n8n 2.41.1 when things go wrong: a lost answer in a key import
-// followed by n8n's own Retry of the failed execution, one Idempotency Key for several items, and
-// values from expressions that must never create, widen or wipe anything.
+// followed by n8n's own Retry of the failed execution, one Idempotency Key for several items, values
+// from expressions that must never create, widen or wipe anything, a shop-wide rate limit, and
+// failing pages in the middle of a Return All.
 import type { KeyBatchBody, LoggedRequest, OrderLine, Shop } from '../helpers/local-bigdd';
 import { startBigdd } from '../harness/bigdd';
 import { e2eTarball } from '../harness/e2e-env';
@@ -21,11 +22,15 @@ interface RunExecution {
 
 const CREDENTIAL_ID = 'bigddLostCred001';
 const KEYS = 11_000;
+const VALIDATE_ITEMS = 50;
+const ORDERS = 1_200;
 
 describe('nothing lost, nothing doubled, in real n8n', () => {
 	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
 	let n8n: N8n;
 	let shop: Shop;
+	/** The seeded keys, which the Validate workflow checks (other tests add keys to the shop). */
+	let seededKeys: string[];
 	let rest: Awaited<ReturnType<N8n['login']>>;
 	const received = (method: string, path: string) =>
 		(bigdd.requests() as LoggedRequest[]).filter((r) => r.method === method && r.path === `/public-api/v1${path}`);
@@ -42,8 +47,9 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 	};
 
 	beforeAll(async () => {
-		bigdd = await startBigdd({ orders: 40, products: 5, files: 30, licenseKeys: 10 });
+		bigdd = await startBigdd({ orders: ORDERS, products: 5, files: 30, licenseKeys: VALIDATE_ITEMS });
 		shop = bigdd.server.shop as Shop;
+		seededKeys = shop.licenseKeys.map((k) => k.key);
 		const unique = lineWithFiles();
 		n8n = await createN8n({ tarball: e2eTarball() });
 		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
@@ -65,6 +71,24 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 					},
 					{ name: 'Import', after: 'Three items', parameters: { resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', options: { idempotencyKey: 'nightly-import' } } },
 				],
+			}),
+			actionWorkflow({
+				id: 'bigddLostLimited',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{
+						name: 'Keys',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						parameters: { jsCode: `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));` },
+					},
+					{ name: 'Validate', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } },
+				],
+			}),
+			actionWorkflow({
+				id: 'bigddLostExport',
+				credentialId: CREDENTIAL_ID,
+				nodes: [{ name: 'Export', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }],
 			}),
 			actionWorkflow({
 				id: 'bigddLostNothing',
@@ -120,6 +144,41 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		expect(run.status).toBe('success');
 		expect(received('POST', '/license-keys').map((r) => r.headers['idempotency-key'])).toEqual(['nightly-import-item1', 'nightly-import-item2', 'nightly-import-item3']);
 		expect(shop.licenseKeys.filter((k) => k.key.startsWith('UK'))).toHaveLength(6);
+	});
+
+	it(`${VALIDATE_ITEMS} Validate items under a shop-wide limit of 10 requests/s: ${VALIDATE_ITEMS} verdicts, in order`, async () => {
+		bigdd.clear();
+		bigdd.server.setRateLimit(10);
+		try {
+			const run = await runFromEditor('bigddLostLimited');
+			expect(run.status).toBe('success');
+			const verdicts = run.data.resultData.runData.Validate[0].data?.main[0].map((item) => [item.json.key, item.json.valid]);
+			expect(verdicts).toEqual(seededKeys.map((key) => [key, true]));
+		} finally {
+			bigdd.server.setRateLimit(undefined);
+		}
+		const validations = received('GET', '/license-keys/validate');
+		expect(validations.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+		expect(validations.filter((r) => r.status === 200).map((r) => r.query.key).sort()).toEqual([...seededKeys].sort());
+	});
+
+	it('a 502, a dropped connection and a 503 in the middle of a Return All: every order once, each failed page asked again', async () => {
+		bigdd.clear();
+		const ordersPath = '/public-api/v1/orders';
+		// Requests 3, 6 and 9 fail (a rule's skip counts only the requests that reach it).
+		bigdd.server.addFaults([
+			{ method: 'GET', path: ordersPath, skip: 2, times: 1, status: 502 },
+			{ method: 'GET', path: ordersPath, skip: 4, times: 1, reset: true },
+			{ method: 'GET', path: ordersPath, skip: 6, times: 1, status: 503 },
+		]);
+		const run = await runFromEditor('bigddLostExport');
+		expect(run.status).toBe('success');
+		const ids = run.data.resultData.runData.Export[0].data?.main[0].map((item) => item.json.id);
+		expect(ids).toHaveLength(ORDERS);
+		expect(new Set(ids)).toEqual(new Set(shop.orders.map((o) => o.id)));
+		const pages = received('GET', '/orders');
+		expect(pages.map((r) => r.status)).toEqual([200, 200, 502, 200, 200, -1, 200, 200, 503, 200, 200, 200, 200, 200, 200]);
+		for (const failed of [2, 5, 8]) expect(pages[failed + 1].query.cursor).toBe(pages[failed].query.cursor);
 	});
 
 	it('values that would wipe, widen or leave their path are refused, and nothing is sent', async () => {

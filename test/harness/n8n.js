@@ -3,16 +3,15 @@
 
 // Drives a real, pinned n8n: a fresh user folder per instance, the package installed from its
 // tarball into the community-nodes folder, CLI imports and headless executions, and `n8n start`.
-const { execFile, spawn } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { promisify } = require('node:util');
+const { runBounded } = require('./processes');
 const { ensureN8n, PACKAGE_NAME } = require('./runtime');
 
-const execFileAsync = promisify(execFile);
 const NODE_TYPE_PREFIX = `${PACKAGE_NAME}.`;
 const OWNER = { email: 'owner@example.com', password: 'Bigdd-e2e-Passw0rd' };
 const CLI_TIMEOUT_MS = 120_000;
@@ -41,16 +40,6 @@ async function freePort() {
 		}
 	}
 	throw new Error('no free port found in 50 tries');
-}
-
-/** The run JSON `n8n execute --rawOutput` prints after its log lines. */
-function parseExecuteOutput(/** @type {string} */ stdout) {
-	const lines = stdout.split('\n');
-	const start = lines.indexOf('{');
-	// The pretty-printed run ends at the first line that is exactly "}"; log lines may follow it.
-	const end = lines.indexOf('}', start);
-	if (start === -1 || end === -1) throw new Error(`n8n execute printed no run data:\n${stdout.slice(-2000)}`);
-	return JSON.parse(lines.slice(start, end + 1).join('\n'));
 }
 
 /**
@@ -87,9 +76,9 @@ async function createN8n(options) {
 	if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	// As a user's Community Nodes install does; the n8n-workflow peer is n8n's own, hence --legacy-peer-deps.
-	await execFileAsync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', options.tarball], {
+	await runBounded('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', options.tarball], {
 		cwd: nodesDir,
-		timeout: CLI_TIMEOUT_MS,
+		timeoutMs: CLI_TIMEOUT_MS,
 	});
 
 	const bcrypt = runtime.require('bcryptjs');
@@ -208,15 +197,10 @@ async function createN8n(options) {
 	/** @param {string[]} args */
 	async function cli(args, { allowFailure = false } = {}) {
 		try {
-			return await execFileAsync(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], {
-				env,
-				cwd: root,
-				timeout: CLI_TIMEOUT_MS,
-				maxBuffer: 256 * 1024 * 1024,
-			});
+			return await runBounded(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], { env, cwd: root, timeoutMs: CLI_TIMEOUT_MS });
 		} catch (error) {
 			const e = /** @type {any} */ (error);
-			if (allowFailure && typeof e.stdout === 'string') return { stdout: e.stdout, stderr: e.stderr };
+			if (allowFailure && !e.timedOut) return { stdout: e.stdout, stderr: e.stderr };
 			throw new Error(`n8n ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`.slice(0, 6000));
 		}
 	}
@@ -244,10 +228,19 @@ async function createN8n(options) {
 			for (const workflow of workflows) fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 			await cli(['import:workflow', '--separate', `--input=${dir}`]);
 		},
-		/** Runs a workflow headlessly and returns n8n's run data, whether it succeeded or failed. */
+		/**
+		 * Runs a workflow headlessly, whether it succeeds or fails, and returns the execution as n8n
+		 * stored it in its database (`{ id, status, mode, data: { resultData } }`): the run JSON the CLI
+		 * prints is cut off around 2.7 MB.
+		 */
 		async execute(/** @type {string} */ workflowId) {
-			const { stdout } = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], { allowFailure: true });
-			return parseExecuteOutput(stdout);
+			await cli(['execute', `--id=${workflowId}`], { allowFailure: true });
+			const outFile = path.join(root, `execution-${workflowId}.json`);
+			const database = path.join(root, '.n8n', 'database.sqlite');
+			await runBounded(path.join(runtime.nodeBin, 'node'), [path.join(__dirname, 'read-execution.js'), runtime.dir, database, workflowId, outFile], {
+				timeoutMs: CLI_TIMEOUT_MS,
+			});
+			return JSON.parse(fs.readFileSync(outFile, 'utf8'));
 		},
 		async publish(/** @type {string} */ workflowId) {
 			await cli(line.publishArgs(workflowId));
@@ -381,4 +374,4 @@ function nodeOutput(/** @type {any} */ run, /** @type {string} */ nodeName) {
 	};
 }
 
-module.exports = { createN8n, freePort, nodeOutput, parseExecuteOutput, NODE_TYPE_PREFIX };
+module.exports = { createN8n, freePort, nodeOutput, NODE_TYPE_PREFIX };

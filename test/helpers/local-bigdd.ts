@@ -56,6 +56,7 @@ export function useLocalBigdd(options?: Parameters<typeof startBigdd>[0]) {
 	beforeEach(() => {
 		bigdd?.clear();
 		bigdd?.server.clearFaults();
+		bigdd?.server.setRateLimit(options?.requestsPerSecond);
 	});
 	const server = () => {
 		if (!bigdd) throw new Error('the local BigDD server is not running');

@@ -41,6 +41,11 @@ const UNSAFE_TO_RETRY_HINT =
 /** Writes that must never be repeated blindly: a repeat could send a second email, file or link. */
 const NOT_IDEMPOTENT = new Set(['order:resendEmail', 'order:setLineFiles', 'licenseKey:assign', 'file:upload', 'downloadLink:create']);
 
+/** What to do when it is unknown whether BigDD acted (a server error, or no answer at all). */
+function unknownOutcomeHint(scope: RequestScope): string {
+	return NOT_IDEMPOTENT.has(scope.operation) ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
+}
+
 /** Which input item and which `resource:operation` a request was made for. */
 export interface RequestScope {
 	itemIndex: number;
@@ -76,9 +81,8 @@ export function apiError(
 	const status = response.statusCode;
 	const key = scope.operation;
 	const hints = HINTS[status];
-	const serverHint = NOT_IDEMPOTENT.has(key) ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
 	const description =
-		overrides.description ?? (hints ? (hints[key] ?? hints['*']) : status >= 500 ? serverHint : undefined);
+		overrides.description ?? (hints ? (hints[key] ?? hints['*']) : status >= 500 ? unknownOutcomeHint(scope) : undefined);
 	const message = apiMessage(response.body) ?? `BigDD answered with HTTP ${status}`;
 	const body = typeof response.body === 'object' && response.body !== null ? response.body : { body: response.body };
 	const error = new NodeApiError(node, body as JsonObject, {
@@ -123,6 +127,29 @@ export async function withoutSecrets(
 ): Promise<IN8nHttpFullResponse> {
 	const { apiToken, webhookSigningSecret } = await context.getCredentials<{ apiToken?: string; webhookSigningSecret?: string }>(CREDENTIAL_TYPE);
 	return { ...response, body: redactSecrets(response.body, [apiToken, webhookSigningSecret]) };
+}
+
+/** Whether a request failed because it got no answer in time (axios reports ECONNABORTED or ETIMEDOUT). */
+export function isTimeout(error: unknown): boolean {
+	const causes = [error, (error as { cause?: unknown } | undefined)?.cause];
+	return causes.some((cause) => ['ECONNABORTED', 'ETIMEDOUT'].includes(String((cause as { code?: unknown } | undefined)?.code)));
+}
+
+/** A request that got no answer: said in plain words when it timed out, n8n's own error otherwise. */
+export function noAnswerError(node: INode, failure: unknown, scope: RequestScope, timeoutMs: number): NodeApiError | NodeOperationError {
+	if (!isTimeout(failure)) return asNodeError(node, failure, scope.itemIndex);
+	return new NodeOperationError(node, `BigDD did not answer within ${timeoutMs / 1000} s`, {
+		itemIndex: scope.itemIndex,
+		description: `The request timed out. ${unknownOutcomeHint(scope)}`,
+	});
+}
+
+/** A success whose body is not JSON; `start` is its first characters, secrets already taken out. */
+export function notJsonError(node: INode, start: string, attempts: number, scope: RequestScope): NodeOperationError {
+	return new NodeOperationError(node, "BigDD's answer was not JSON", {
+		itemIndex: scope.itemIndex,
+		description: `It began ${start.slice(0, 60)} and was asked for ${attempts} time${attempts === 1 ? '' : 's'}. An answer cut off on the way usually passes on a later run; if this repeats, check that the Base URL of the credential points at the BigDD API.`,
+	});
 }
 
 /** An error as n8n shows it best: BigDD and validation errors as they are, anything else wrapped. */

@@ -10,8 +10,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { asNodeError, scopeOf } from './errors';
-import { pause, rateLimitGivingUp, requestWithRateLimitRetry } from './transport';
+import { asNodeError, isTimeout, noAnswerError, scopeOf } from './errors';
+import { pause, rateLimitGivingUp, REQUEST_TIMEOUT_MS, requestWithRateLimitRetry } from './transport';
 import { describeValue, isBlank } from './values';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
@@ -57,7 +57,8 @@ export async function paginateByCursor(
 		const qs: IDataObject = { ...withoutBlanks(requestData.options.qs), limit: Math.min(MAX_PAGE_SIZE, limit - records.length) };
 		if (cursor !== undefined) qs.cursor = cursor;
 		// A read: a 5xx or lost connection on page 5 of 25 is retried on the same cursor, not from page 1.
-		const page = (await requestWithRateLimitRetry.call(this, { ...requestData.options, qs } as IHttpRequestOptions, scope, { safeToRepeat: true })) as Page;
+		const options = { ...requestData.options, qs, timeout: REQUEST_TIMEOUT_MS } as IHttpRequestOptions;
+		const page = (await requestWithRateLimitRetry.call(this, options, scope, { safeToRepeat: true })) as Page;
 		if (!Array.isArray(page.data)) {
 			throw new NodeOperationError(this.getNode(), 'BigDD answered a list request without a data array', {
 				itemIndex: this.getItemIndex(),
@@ -83,26 +84,30 @@ export async function paginateByCursor(
 
 /**
  * The "pagination" of an operation on one record: one request, sent again after a 429 for as long as
- * BigDD asks (up to MAX_RETRY_AFTER_SECONDS, MAX_RATE_LIMIT_RETRIES times). A 429 means BigDD did not
- * act, so this is safe for writes too. n8n's routing gives only pagination functions a way to resend.
+ * rateLimitGivingUp allows. A 429 means BigDD did not act, so this is safe for writes too. n8n's
+ * routing gives only pagination functions a way to resend.
  */
 export async function waitOutRateLimits(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	for (let attempt = 0; ; attempt++) {
+	// n8n's routing sets 300 s (or the node's own Request Options) on every request, over requestDefaults.
+	requestData.options.timeout = REQUEST_TIMEOUT_MS;
+	for (let waitedSeconds = 0; ; ) {
 		try {
 			return await this.makeRoutingRequest(requestData);
 		} catch (error) {
+			if (isTimeout(error)) throw noAnswerError(this.getNode(), error, scopeOf(this), REQUEST_TIMEOUT_MS);
 			const nodeError = asNodeError(this.getNode(), error, this.getItemIndex());
 			if (!(nodeError instanceof NodeApiError) || nodeError.httpCode !== '429') throw nodeError;
 			const wait = Number(nodeError.context.retryAfterSeconds ?? 1);
-			const givingUp = rateLimitGivingUp(attempt, wait);
+			const givingUp = rateLimitGivingUp(waitedSeconds, wait);
 			if (givingUp) {
 				nodeError.description = givingUp;
 				throw nodeError;
 			}
 			await pause(this, wait * 1000, scopeOf(this));
+			waitedSeconds += wait;
 		}
 	}
 }

@@ -8,14 +8,17 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { API_PATH, CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import type { RequestScope } from './errors';
-import { apiError, withoutSecrets } from './errors';
+import { apiError, noAnswerError, notJsonError, withoutSecrets } from './errors';
 import { retryAfterSeconds } from './values';
 
 
 /** Longest Retry-After we wait for before giving up with an error, in seconds. */
 export const MAX_RETRY_AFTER_SECONDS = 60;
-/** How many 429 answers in a row one request survives. */
-export const MAX_RATE_LIMIT_RETRIES = 5;
+/**
+ * How long one request may wait out 429s in all, in seconds. A budget of time rather than a count of
+ * tries: 500 items sent at once against a 10 requests/s limit need 50 one-second waits for the last.
+ */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 
 
 /** How long one request may take before it counts as unanswered. */
@@ -23,15 +26,20 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 /** Waits before the retries of a request that may be repeated safely (a read, or a write with an Idempotency-Key). */
 export const TRANSIENT_RETRY_DELAYS_MS = [500, 1_000, 2_000];
 
+/** A success whose body could not be read as JSON: cut off on the way, or not from BigDD at all. */
+function isNotJson(response: IN8nHttpFullResponse): boolean {
+	return response.statusCode < 300 && typeof response.body === 'string' && response.body !== '';
+}
+
 /** A failure that says nothing about BigDD having acted: repeating is safe only for safe requests. */
 function isTransient(response: IN8nHttpFullResponse | undefined): boolean {
-	return response === undefined || [500, 502, 503, 504].includes(response.statusCode);
+	return response === undefined || [500, 502, 503, 504].includes(response.statusCode) || isNotJson(response);
 }
 
 /**
  * Sends one request with the credential and returns the parsed body; an error answer becomes an
  * actionable NodeApiError. A 429 means BigDD did not process the request, so it is waited out
- * (Retry-After, up to MAX_RETRY_AFTER_SECONDS) and sent again, at most MAX_RATE_LIMIT_RETRIES times.
+ * (Retry-After, up to MAX_RETRY_AFTER_SECONDS each and MAX_RATE_LIMIT_WAIT_SECONDS in all) and sent again.
  * With `safeToRepeat` (reads, writes carrying an Idempotency-Key) a 5xx, a reset connection or a
  * timeout is retried after TRANSIENT_RETRY_DELAYS_MS; other writes are never repeated blindly.
  */
@@ -42,13 +50,15 @@ export async function requestWithRateLimitRetry(
 	{ safeToRepeat = false }: { safeToRepeat?: boolean } = {},
 ): Promise<IDataObject> {
 	let transientRetries = 0;
-	for (let attempt = 0; ; attempt++) {
+	let waitedSeconds = 0;
+	const timeout = options.timeout ?? REQUEST_TIMEOUT_MS;
+	for (;;) {
 		let response: IN8nHttpFullResponse | undefined;
 		let failure: unknown;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				timeout: REQUEST_TIMEOUT_MS,
 				...options,
+				timeout,
 				ignoreHttpStatusErrors: true,
 				returnFullResponse: true,
 			})) as IN8nHttpFullResponse;
@@ -59,26 +69,30 @@ export async function requestWithRateLimitRetry(
 			await pause(this, TRANSIENT_RETRY_DELAYS_MS[transientRetries++], scope);
 			continue;
 		}
-		if (response === undefined) throw failure;
+		if (response === undefined) throw noAnswerError(this.getNode(), failure, scope, timeout);
 		if (response.statusCode !== 429) {
 			if (response.statusCode >= 400) throw apiError(this.getNode(), await withoutSecrets(this, response), scope);
+			if (isNotJson(response)) throw notJsonError(this.getNode(), String((await withoutSecrets(this, response)).body), transientRetries + 1, scope);
 			return response.body as IDataObject;
 		}
 		const wait = retryAfterSeconds(response.headers['retry-after']);
-		const givingUp = rateLimitGivingUp(attempt, wait);
+		const givingUp = rateLimitGivingUp(waitedSeconds, wait);
 		if (givingUp) throw apiError(this.getNode(), await withoutSecrets(this, response), scope, { description: givingUp });
 		await pause(this, wait * 1000, scope);
+		waitedSeconds += wait;
 	}
 }
 
 /**
  * The one rule for waiting out a 429 (programmatic requests and one-record operations alike): why
- * the node stops waiting after `attempt` waits when BigDD now asks for `wait` seconds, or undefined
- * to wait and send the same request again.
+ * the node stops when it has waited `waitedSeconds` for this request and BigDD now asks for `wait`
+ * more, or undefined to wait and send the same request again.
  */
-export function rateLimitGivingUp(attempt: number, wait: number): string | undefined {
+export function rateLimitGivingUp(waitedSeconds: number, wait: number): string | undefined {
 	if (wait > MAX_RETRY_AFTER_SECONDS) return `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`;
-	if (attempt >= MAX_RATE_LIMIT_RETRIES) return `BigDD kept answering 429 after ${MAX_RATE_LIMIT_RETRIES} waits. Run it again later or space out your workflows.`;
+	if (waitedSeconds + wait > MAX_RATE_LIMIT_WAIT_SECONDS) {
+		return `BigDD kept answering 429 after ${waitedSeconds} s of waiting. Run it again later or space out your workflows.`;
+	}
 	return undefined;
 }
 

@@ -279,6 +279,21 @@ describe('License Key resource (engine + local BigDD)', () => {
 			expect(bigdd.requests().filter((r) => r.status === 429).length).toBeGreaterThan(0);
 		});
 
+		it('Validate for 100 items under a shop-wide limit of 10 requests/s: 100 verdicts, paired, each key asked until answered', async () => {
+			const keys = bigdd.shop().licenseKeys.slice(0, 100).map((k) => k.key);
+			bigdd.server().server.setRateLimit(10);
+			const { items, error } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
+				{ items: keys.map((key) => ({ json: { key } })) },
+			);
+			expect(error).toBeUndefined();
+			expect(items.map((i) => [i.json.key, i.pairedItem])).toEqual(keys.map((key, item) => [key, { item }]));
+			expect(items.every((i) => i.json.valid === true)).toBe(true);
+			const answered = bigdd.requests().filter((r) => r.status === 200).map((r) => r.query.key);
+			expect(answered.sort()).toEqual([...keys].sort());
+			expect(bigdd.requests().filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(90);
+		}, 60_000);
+
 		it('a write (Assign) after a 429 is sent again once BigDD allows it, and takes effect once', async () => {
 			const key = available();
 			bigdd.server().fault({ path: `/public-api/v1/license-keys/${key.id}/assign`, times: 1, status: 429, retryAfter: 1 });

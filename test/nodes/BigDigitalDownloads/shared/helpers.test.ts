@@ -1,5 +1,6 @@
 import { apiMessage, redactSecrets } from '../../../../nodes/BigDigitalDownloads/shared/errors';
 import { batchIdempotencyKey, splitIntoBatches, userBatchKey } from '../../../../nodes/BigDigitalDownloads/shared/licenseKeyBatches';
+import { rateLimitGivingUp } from '../../../../nodes/BigDigitalDownloads/shared/transport';
 import { formatMegabytes, multipartBody } from '../../../../nodes/BigDigitalDownloads/shared/upload';
 import { downloadLimitValue } from '../../../../nodes/BigDigitalDownloads/shared/validation';
 import { customerPathId, retryAfterSeconds, toIdList, toKeyList, toUtcIso } from '../../../../nodes/BigDigitalDownloads/shared/values';
@@ -58,6 +59,14 @@ describe('rate limits', () => {
 		expect(retryAfterSeconds('Wed, 01 Jan 2026 00:00:30 GMT', Date.parse('2026-01-01T00:00:00Z'))).toBe(30);
 		expect(retryAfterSeconds(undefined)).toBe(1);
 		expect(retryAfterSeconds('soon')).toBe(1);
+	});
+
+	it('rateLimitGivingUp waits up to 60 s at a time and 300 s in all for one request', () => {
+		expect(rateLimitGivingUp(0, 60)).toBeUndefined();
+		expect(rateLimitGivingUp(0, 61)).toBe('BigDD asked to wait 61 s, longer than the 60 s this node waits. Run it again later.');
+		expect(rateLimitGivingUp(299, 1)).toBeUndefined();
+		expect(rateLimitGivingUp(300, 1)).toBe('BigDD kept answering 429 after 300 s of waiting. Run it again later or space out your workflows.');
+		expect(rateLimitGivingUp(240, 61)).toContain('longer than the 60 s');
 	});
 });
 

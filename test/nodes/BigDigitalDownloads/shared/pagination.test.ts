@@ -72,6 +72,26 @@ describe('cursor pagination (engine + local BigDD)', () => {
 		expect(error?.message).toBe('BigDD answered a list request without a data array');
 	});
 
+	it('a page cut off mid-JSON is asked again on the same cursor: every record once', async () => {
+		bigdd.server().fault({ path: ordersPath, skip: 1, times: 1, status: 200, rawBody: '{"data":[{"id":"ord_cut' });
+		const { items, error } = await bigdd.run(getAllOrders);
+		expect(error).toBeUndefined();
+		const pages = bigdd.requests();
+		expect(pages).toHaveLength(5);
+		expect(pages[2].query.cursor).toBe(pages[1].query.cursor);
+		expect(items.map((i) => i.json.id).sort()).toEqual(bigdd.shop().orders.map((o) => o.id).sort());
+	});
+
+	it('a page that is never JSON says so, quoting its start, instead of blaming the Base URL', async () => {
+		bigdd.server().fault({ path: ordersPath, skip: 1, times: 4, status: 200, rawBody: '{"data":[{"id":"ord_cut' });
+		const { error } = await bigdd.run(getAllOrders);
+		expect(error?.message).toBe("BigDD's answer was not JSON");
+		expect(error?.description).toBe(
+			'It began {"data":[{"id":"ord_cut and was asked for 4 times. An answer cut off on the way usually passes on a later run; if this repeats, check that the Base URL of the credential points at the BigDD API.',
+		);
+		expect(bigdd.requests()).toHaveLength(5);
+	});
+
 	it('each input item pages on its own, with its own filters, paired to its input', async () => {
 		const emails = [bigdd.shop().orders[0].customer.email, bigdd.shop().orders[1].customer.email];
 		const { items } = await bigdd.run(

@@ -1,0 +1,27 @@
+import { isRunning, runBounded } from './processes';
+
+describe('runBounded', () => {
+	it('a command that outlives its timeout is stopped with everything it started', async () => {
+		// The shell prints the id of a background child, then waits on it for 5 minutes.
+		const failure = await runBounded('bash', ['-c', 'sleep 300 & echo $!; wait'], { timeoutMs: 1_000 }).catch((error: unknown) => error);
+		expect(failure).toMatchObject({ timedOut: true, message: expect.stringContaining('timed out after 1 s') });
+		const grandchild = Number((failure as { stdout: string }).stdout.trim());
+		expect(grandchild).toBeGreaterThan(0);
+		expect(isRunning(grandchild)).toBe(false);
+	});
+
+	it('a command that exits leaves nothing it started behind, and its output is returned', async () => {
+		const { stdout } = await runBounded('bash', ['-c', '(sleep 300 &) ; echo $$; echo done'], { timeoutMs: 10_000 });
+		expect(stdout.trim().split('\n')[1]).toBe('done');
+		const orphans = await runBounded('pgrep', ['-f', '^sleep 300$'], { timeoutMs: 10_000 }).catch(() => ({ stdout: '' }));
+		expect(orphans.stdout.trim()).toBe('');
+	});
+
+	it('a failing command rejects with its exit code and output', async () => {
+		await expect(runBounded('bash', ['-c', 'echo oops >&2; exit 3'], { timeoutMs: 10_000 })).rejects.toMatchObject({
+			message: expect.stringContaining('exited with 3'),
+			stderr: 'oops\n',
+			timedOut: false,
+		});
+	});
+});
