@@ -9,6 +9,7 @@ import { licenseKeyDescription } from './resources/licenseKey';
 import { orderDescription } from './resources/order';
 import { createDownloadLinks } from './shared/downloadLinks';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
+import { withListValueChecks } from './shared/optionValues';
 import { uploadFiles } from './shared/upload';
 
 export class BigDigitalDownloads implements INodeType {
@@ -33,7 +34,7 @@ export class BigDigitalDownloads implements INodeType {
 			// Every answer goes through the error mapper, so a person reads BigDD's message and a fix.
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		properties: withListValueChecks([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -57,7 +58,7 @@ export class BigDigitalDownloads implements INodeType {
 			...fileDescription,
 			...licenseKeyDescription,
 			...orderDescription,
-		],
+		]),
 	};
 
 	// Operations that check every item before the first request (what they create cannot be listed or

@@ -86,6 +86,23 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 				],
 			}),
 			actionWorkflow({
+				id: 'bigddLostLinks',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{
+						name: 'Fifty customers',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						parameters: { jsCode: "return Array.from({ length: 50 }, (_, i) => ({ json: { stamp: i === 16 ? 's'.repeat(501) : 'Licensed to customer ' + (i + 1) } }));" },
+					},
+					{
+						name: 'Links',
+						after: 'Fifty customers',
+						parameters: { resource: 'downloadLink', operation: 'create', fileIds: shop.files[0].id, useStamping: true, stampingText: '={{ $json.stamp }}' },
+					},
+				],
+			}),
+			actionWorkflow({
 				id: 'bigddLostExport',
 				credentialId: CREDENTIAL_ID,
 				nodes: [{ name: 'Export', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }],
@@ -144,6 +161,14 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		expect(run.status).toBe('success');
 		expect(received('POST', '/license-keys').map((r) => r.headers['idempotency-key'])).toEqual(['nightly-import-item1', 'nightly-import-item2', 'nightly-import-item3']);
 		expect(shop.licenseKeys.filter((k) => k.key.startsWith('UK'))).toHaveLength(6);
+	});
+
+	it('50 download links with item 17 invalid: the run fails before the first link is created, so no URL is lost', async () => {
+		bigdd.clear();
+		const run = await runFromEditor('bigddLostLinks');
+		expect(run.status).toBe('error');
+		expect(run.data.resultData.runData.Links[0].error?.message).toBe('Stamping Text is 501 characters long; BigDD accepts at most 500');
+		expect(received('POST', '/download-links')).toEqual([]);
 	});
 
 	it(`${VALIDATE_ITEMS} Validate items under a shop-wide limit of 10 requests/s: ${VALIDATE_ITEMS} verdicts, in order`, async () => {
