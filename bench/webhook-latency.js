@@ -7,14 +7,12 @@
 // community trigger; v2 skips it) measured in the same run. Two shapes: one request at a time
 // (targets alternated per round), and bursts of concurrent senders (targets alternated per burst).
 // Reported as ratios to the baselines, printed and written to bench/results.md. `npm run bench`.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
 const { buildEvent, deliverWebhook } = require('../dev-server/webhooks');
 const { createN8n } = require('../test/harness/n8n');
 const { packPackage } = require('../test/harness/runtime');
 const { bigddCredential, triggerWorkflow } = require('../test/harness/workflows');
+const { machineLine, median, quantile, runBench, writeSection } = require('./report');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const BURST_EVENTS = Number(process.env.BENCH_BURST_EVENTS ?? 200);
@@ -23,15 +21,8 @@ const BURST_REPEATS = Number(process.env.BENCH_BURST_REPEATS ?? 3);
 const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 250);
 const WARMUP = 5;
 const SECRET = 'whsec_example_bench_secret';
-const RESULTS = path.join(__dirname, 'results.md');
-
-const quantile = (/** @type {number[]} */ values, /** @type {number} */ q) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
-};
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const shuffled = (/** @type {string[]} */ values) => values.map((v) => /** @type {const} */ ([Math.random(), v])).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
-const median = (/** @type {number[]} */ values) => quantile(values, 0.5);
 
 /** A Webhook node workflow answering on receipt, as the baseline. */
 function webhookNodeWorkflow(/** @type {string} */ id, /** @type {number} */ typeVersion, /** @type {string} */ webhookPath) {
@@ -131,11 +122,8 @@ async function main() {
 		const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (a / b).toFixed(2);
 		const s = Object.fromEntries(Object.entries(single).map(([k, v]) => [k, { p50: median(v), p95: quantile(v, 0.95) }]));
 		const b = Object.fromEntries(Object.entries(bursts).map(([k, v]) => [k, { p50: median(v.p50), p95: median(v.p95) }]));
-		const [load1, load5] = os.loadavg();
-		const lines = [
-			`# Benchmark results`,
-			'',
-			`n8n 2.41.1, ${os.cpus().length} cores, load average ${load1.toFixed(2)} / ${load5.toFixed(2)} (1 / 5 min) at the end, ${new Date().toISOString().slice(0, 10)}.`,
+		writeSection('Trigger', [
+			machineLine(n8n.version),
 			`Single: ${ROUNDS} rounds, one request at a time with ${PAUSE_MS} ms between, targets in shuffled order. Burst: ${BURST_EVENTS} events from ${BURST_SENDERS} concurrent senders, ${BURST_REPEATS} bursts per target (median of their p50 / p95).`,
 			'',
 			'| measure | trigger | Webhook v1 | Webhook v2 | trigger / v1 | trigger / v2 |',
@@ -145,19 +133,11 @@ async function main() {
 			`| single, verified but ignored, p50 ms | ${ms(s.ignored.p50)} | | | ${ratio(s.ignored.p50, s.webhookV1.p50)} | ${ratio(s.ignored.p50, s.webhookV2.p50)} |`,
 			`| burst, p50 ms | ${ms(b.trigger.p50)} | ${ms(b.webhookV1.p50)} | ${ms(b.webhookV2.p50)} | ${ratio(b.trigger.p50, b.webhookV1.p50)} | ${ratio(b.trigger.p50, b.webhookV2.p50)} |`,
 			`| burst, p95 ms | ${ms(b.trigger.p95)} | ${ms(b.webhookV1.p95)} | ${ms(b.webhookV2.p95)} | ${ratio(b.trigger.p95, b.webhookV1.p95)} | ${ratio(b.trigger.p95, b.webhookV2.p95)} |`,
-			'',
-		];
-		const table = lines.join('\n');
-		console.log(table);
-		fs.writeFileSync(RESULTS, table);
-		console.log(`written to ${path.relative(process.cwd(), RESULTS)}`);
+		]);
 	} finally {
 		await n8n.dispose();
 		await bigdd.stop();
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -52,4 +52,10 @@ function packedFiles() {
 	return JSON.parse(output)[0].files.map((/** @type {{ path: string }} */ f) => f.path);
 }
 
-module.exports = { ensureN8n, packPackage, packedFiles, REPO_ROOT, PACKAGE_NAME };
+/** A file of this repository as text, or undefined when it does not exist. */
+function readRepoFile(/** @type {string} */ file) {
+	const full = path.join(REPO_ROOT, file);
+	return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+}
+
+module.exports = { ensureN8n, packPackage, packedFiles, readRepoFile, REPO_ROOT, PACKAGE_NAME };

@@ -22,6 +22,9 @@ const credentialType = new BigDigitalDownloadsApi();
 
 /** Applies the credential's generic `authenticate` block the way n8n's CredentialsHelper does. */
 class TestCredentialsHelper extends ICredentialsHelper {
+	/** How many times n8n or the node read (decrypted) the credential. */
+	reads = 0;
+
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
 	}
@@ -43,7 +46,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return this.data;
+		this.reads++;
+		return { ...this.data };
 	}
 
 	getParentTypes(): string[] {
@@ -83,6 +87,8 @@ export interface NodeRun {
 	/** The error that stopped the run, if any. */
 	error?: { message: string; description?: string | null; httpCode?: string | null };
 	run: IRun;
+	/** How many times the credential was read (decrypted) during the run. */
+	credentialReads: number;
 }
 
 /**
@@ -140,9 +146,10 @@ export async function runActionNode(options: {
 	hooks.addHandler('workflowExecuteAfter', (run) => {
 		finished = run;
 	});
+	const credentialsHelper = new TestCredentialsHelper(options.credentials);
 	const additionalData = {
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		credentialsHelper,
 		executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
@@ -161,5 +168,5 @@ export async function runActionNode(options: {
 	if (!run) throw new Error('the workflow did not finish');
 	const nodeRun = run.data.resultData.runData[node.name]?.[0];
 	const error = (run.data.resultData.error ?? nodeRun?.error) as NodeRun['error'];
-	return { items: nodeRun?.data?.main?.[0] ?? [], error, run };
+	return { items: nodeRun?.data?.main?.[0] ?? [], error, run, credentialReads: credentialsHelper.reads };
 }

@@ -1,4 +1,6 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -36,6 +38,26 @@ function isTransient(response: IN8nHttpFullResponse | undefined): boolean {
 	return response === undefined || [500, 502, 503, 504].includes(response.statusCode) || isNotJson(response);
 }
 
+type RequestContext = IExecuteFunctions | IExecuteSingleFunctions;
+
+const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted>>();
+
+/**
+ * The credential, read once per context (a node run, or one item of a declarative operation) instead
+ * of by n8n for every page, batch and retry, each a database read and a decryption. n8n's own routing
+ * does the same for the requests it sends.
+ */
+export async function credentialOf(context: RequestContext): Promise<ICredentialsDecrypted> {
+	let credential = decryptedCredentials.get(context);
+	if (!credential) {
+		credential = context
+			.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE)
+			.then((data) => ({ id: '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data }));
+		decryptedCredentials.set(context, credential);
+	}
+	return await credential;
+}
+
 /**
  * Sends one request with the credential and returns the parsed body; an error answer becomes an
  * actionable NodeApiError. A 429 means BigDD did not process the request, so it is waited out
@@ -44,7 +66,7 @@ function isTransient(response: IN8nHttpFullResponse | undefined): boolean {
  * timeout is retried after TRANSIENT_RETRY_DELAYS_MS; other writes are never repeated blindly.
  */
 export async function requestWithRateLimitRetry(
-	this: IExecuteFunctions | IExecuteSingleFunctions,
+	this: RequestContext,
 	options: IHttpRequestOptions,
 	scope: RequestScope,
 	{ safeToRepeat = false }: { safeToRepeat?: boolean } = {},
@@ -56,12 +78,12 @@ export async function requestWithRateLimitRetry(
 		let response: IN8nHttpFullResponse | undefined;
 		let failure: unknown;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-				timeout,
-				ignoreHttpStatusErrors: true,
-				returnFullResponse: true,
-			})) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{ ...options, timeout, ignoreHttpStatusErrors: true, returnFullResponse: true },
+				{ credentialsDecrypted: await credentialOf(this) },
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			failure = error; // no answer: connection refused or reset, or the timeout
 		}
@@ -97,7 +119,7 @@ export function rateLimitGivingUp(waitedSeconds: number, wait: number): string |
 }
 
 /** Waits before a retry, unless the execution was cancelled. */
-export async function pause(context: IExecuteFunctions | IExecuteSingleFunctions, ms: number, scope: RequestScope): Promise<void> {
+export async function pause(context: RequestContext, ms: number, scope: RequestScope): Promise<void> {
 	if (context.getExecutionCancelSignal()?.aborted) {
 		throw new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
 	}
@@ -106,6 +128,6 @@ export async function pause(context: IExecuteFunctions | IExecuteSingleFunctions
 
 /** API_ROOT_EXPRESSION for programmatic requests, which n8n's routing does not build for them. */
 export async function apiRoot(context: IExecuteFunctions): Promise<string> {
-	const { baseUrl } = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
+	const baseUrl = (await credentialOf(context)).data?.baseUrl;
 	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PATH}`;
 }

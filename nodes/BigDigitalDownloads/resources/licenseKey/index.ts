@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { deletedRecordOutput, licenseVerdictOutput, singleRecordOutput } from '../../shared/output';
+import { deletedRecordOutput, licenseVerdictOutput, rememberKeyAsked, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { fillPathIds, requireLicenseKey, requireOrderName } from '../../shared/validation';
 import { licenseKeyAssignDescription } from './assign';
@@ -60,7 +60,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 				value: 'validate',
 				action: 'Validate a license key',
 				description: 'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
-				routing: oneRequestRouting({ method: 'GET', url: '/license-keys/validate' }, licenseVerdictOutput, [requireLicenseKey]),
+				routing: oneRequestRouting({ method: 'GET', url: '/license-keys/validate' }, licenseVerdictOutput, [requireLicenseKey, rememberKeyAsked]),
 			},
 		],
 		default: 'validate',

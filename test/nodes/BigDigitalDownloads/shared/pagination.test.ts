@@ -6,6 +6,14 @@ describe('cursor pagination (engine + local BigDD)', () => {
 	const ordersPath = '/public-api/v1/orders';
 	const getAllOrders = { resource: 'order', operation: 'getAll', returnAll: true };
 
+	it('the credential is read once for a whole Return All, not once per page', async () => {
+		const { items, credentialReads } = await bigdd.run(getAllOrders);
+		expect(items).toHaveLength(bigdd.shop().orders.length);
+		expect(bigdd.requests()).toHaveLength(4);
+		// One read by n8n's routing for the item, one by the node for all pages.
+		expect(credentialReads).toBe(2);
+	});
+
 	it('a 502 on page 3 of Return All is retried on the same cursor: every record once, not from page 1', async () => {
 		bigdd.server().fault({ path: ordersPath, skip: 2, times: 1, status: 502 });
 		const { items, error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true });

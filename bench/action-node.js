@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+// On-demand benchmark of the action node in one real n8n against the local BigDD server, each measure
+// alternated with a baseline in the same run: Return All (pages at 0 and 20 ms server latency) against
+// a bare fetch loop, Validate × N items against n8n's HTTP Request node sending the same requests, a
+// 100,000-key import and a 20 MiB upload against bare clients. Medians of ROUNDS alternated rounds,
+// reported as ratios; written to bench/results.md. `npm run bench`.
+const { createBigddServer, API_PREFIX, deterministicBytes } = require('../dev-server/server');
+const { createN8n } = require('../test/harness/n8n');
+const { ensureN8n, packPackage } = require('../test/harness/runtime');
+const { actionWorkflow, bigddCredential } = require('../test/harness/workflows');
+const { machineLine, median, runBench, writeSection } = require('./report');
+
+// Sizes n8n 2.41.1's main process survives in one session: with 100,000 orders, or with 1,000 Validate items
+// after the 20,000-order runs, it died (the next request was reset). Per page and per item costs are the same.
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 20_000);
+const VALIDATE_ITEMS = Number(process.env.BENCH_VALIDATE_ITEMS ?? 300);
+const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
+const UPLOAD_BYTES = 20 * 1024 * 1024;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CREDENTIAL_ID = 'bigddBenchAct001';
+const RUN_TIMEOUT_MS = 10 * 60_000;
+
+const codeNode = (/** @type {string} */ name, /** @type {string} */ jsCode) => ({ name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } });
+
+async function main() {
+	const bigdd = createBigddServer({ orders: ORDERS, products: 5, files: 20, licenseKeys: VALIDATE_ITEMS, uploadsPerMinute: 100_000 });
+	const bigddUrl = await bigdd.start();
+	const api = `${bigddUrl}${API_PREFIX}`;
+	const auth = { Authorization: `Bearer ${bigdd.token}` };
+	const seededKeys = bigdd.shop.licenseKeys.map((/** @type {any} */ k) => k.key);
+	const n8n = await createN8n({ tarball: packPackage() });
+	try {
+		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
+		const keysCode = `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));`;
+		const blob = {
+			name: 'Blob',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: { url: `${bigddUrl}/__admin/blob?size=${UPLOAD_BYTES}&seed=3`, options: { response: { response: { responseFormat: 'file' } } } },
+		};
+		await n8n.importWorkflows([
+			actionWorkflow({ id: 'benchReturnAll01', credentialId: CREDENTIAL_ID, nodes: [{ name: 'Measured', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }] }),
+			actionWorkflow({
+				id: 'benchValidate001',
+				credentialId: CREDENTIAL_ID,
+				nodes: [codeNode('Keys', keysCode), { name: 'Measured', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } }],
+			}),
+			actionWorkflow({
+				id: 'benchValidHttp01',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					codeNode('Keys', keysCode),
+					{
+						name: 'Measured',
+						after: 'Keys',
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: 4.2,
+						parameters: {
+							url: `${api}/license-keys/validate`,
+							sendQuery: true,
+							queryParameters: { parameters: [{ name: 'key', value: '={{ $json.key }}' }] },
+							sendHeaders: true,
+							headerParameters: { parameters: [{ name: 'Authorization', value: auth.Authorization }] },
+							options: {},
+						},
+					},
+				],
+			}),
+			actionWorkflow({
+				id: 'benchKeys0000001',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					codeNode('Keys', `const run = Math.random().toString(36).slice(2); return [{ json: { keys: Array.from({ length: ${KEYS} }, (_, i) => run + '-' + i) } }];`),
+					{ name: 'Measured', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', duplicates: 'create' } },
+				],
+			}),
+			actionWorkflow({
+				id: 'benchUpload00001',
+				credentialId: CREDENTIAL_ID,
+				nodes: [blob, { name: 'Measured', after: 'Blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'bench.zip' } } }],
+			}),
+		]);
+		await n8n.start();
+		const rest = await n8n.login();
+		const flatted = ensureN8n().require('flatted');
+
+		/** Runs a workflow from the editor's REST API; the finished execution, with its data when asked. */
+		async function run(/** @type {string} */ workflowId, withData = true) {
+			const started = await rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } });
+			if (started.status !== 200) throw new Error(`${workflowId}: run refused ${started.status} ${JSON.stringify(started.body)}`);
+			const executionId = started.body?.data?.executionId;
+			const deadline = Date.now() + RUN_TIMEOUT_MS;
+			for (;;) {
+				const { body } = await rest('GET', `/rest/executions/${executionId}`);
+				const execution = body?.data;
+				if (execution?.stoppedAt) {
+					if (execution.status !== 'success') throw new Error(`${workflowId}: ${execution.status}`);
+					if (!withData) return execution;
+					// The editor's API sends run data flatted-encoded, as n8n stores it.
+					const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+					return { ...execution, data };
+				}
+				if (Date.now() > deadline) throw new Error(`${workflowId}: not finished within ${RUN_TIMEOUT_MS / 1000} s`);
+				await new Promise((resolve) => setTimeout(resolve, 200));
+			}
+		}
+		/** The Measured node's own time in a run, as n8n records it. */
+		const nodeMs = (/** @type {any} */ execution) => execution.data.resultData.runData.Measured[0].executionTime;
+		/** From the first to the last request the server received for `path` since the last clear. */
+		const serverWindowMs = (/** @type {string} */ path) => {
+			const seen = bigdd.requests.filter((/** @type {any} */ r) => r.path === `${API_PREFIX}${path}`);
+			return Date.parse(seen[seen.length - 1].at) - Date.parse(seen[0].at);
+		};
+
+		async function bareReturnAll() {
+			let cursor = '';
+			let records = 0;
+			do {
+				const response = await fetch(`${api}/orders?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: auth });
+				const page = /** @type {any} */ (await response.json());
+				records += page.data.length;
+				cursor = page.pagination.has_more ? page.pagination.next_cursor : '';
+			} while (cursor);
+			if (records !== ORDERS) throw new Error(`bare Return All got ${records} orders`);
+		}
+		async function bareKeys() {
+			const prefix = Math.random().toString(36).slice(2);
+			const keys = Array.from({ length: KEYS }, (_, i) => `${prefix}-${i}`);
+			const started = performance.now();
+			for (let i = 0; i < keys.length; i += 5_000) {
+				const response = await fetch(`${api}/license-keys`, {
+					method: 'POST',
+					headers: { ...auth, 'Content-Type': 'application/json' },
+					body: JSON.stringify({ keys: keys.slice(i, i + 5_000), duplicates: 'create' }),
+				});
+				if (response.status !== 201) throw new Error(`bare key batch: ${response.status}`);
+			}
+			return performance.now() - started;
+		}
+		const uploadBytes = deterministicBytes(UPLOAD_BYTES, 3);
+		async function bareUpload() {
+			const started = performance.now();
+			const form = new FormData();
+			form.append('file', new Blob([uploadBytes], { type: 'application/zip' }), 'bench.zip');
+			const response = await fetch(`${api}/files`, { method: 'POST', headers: auth, body: form });
+			if (response.status !== 201) throw new Error(`bare upload: ${response.status} ${await response.text()}`);
+			return performance.now() - started;
+		}
+
+		/** @type {Record<string, { node: number[], baseline: number[] }>} */
+		const results = {};
+		const record = (/** @type {string} */ name, /** @type {number} */ node, /** @type {number} */ baseline) => {
+			results[name] ??= { node: [], baseline: [] };
+			results[name].node.push(node);
+			results[name].baseline.push(baseline);
+			console.log(`${name}: node ${node.toFixed(0)} ms, baseline ${baseline.toFixed(0)} ms`);
+		};
+		for (let round = 0; round < ROUNDS; round++) {
+			const nodeFirst = round % 2 === 0;
+			/** Runs the two sides of a measure, in the round's order. */
+			const pair = async (/** @type {() => Promise<number>} */ node, /** @type {() => Promise<number>} */ baseline) => {
+				if (nodeFirst) return [await node(), await baseline()];
+				const b = await baseline();
+				return [await node(), b];
+			};
+			for (const latencyMs of [0, 20]) {
+				bigdd.clearFaults();
+				if (latencyMs) bigdd.addFaults({ method: 'GET', path: `${API_PREFIX}/orders`, latencyMs, times: Number.MAX_SAFE_INTEGER });
+				const [node, baseline] = await pair(
+					async () => {
+						bigdd.requests.splice(0);
+						await run('benchReturnAll01', false);
+						return serverWindowMs('/orders');
+					},
+					async () => {
+						bigdd.requests.splice(0);
+						await bareReturnAll();
+						return serverWindowMs('/orders');
+					},
+				);
+				record(`Return All ${ORDERS.toLocaleString('en')} orders, ${latencyMs} ms per page`, node, baseline);
+			}
+			bigdd.clearFaults();
+			const [validate, http] = await pair(async () => nodeMs(await run('benchValidate001')), async () => nodeMs(await run('benchValidHttp01')));
+			record(`Validate × ${VALIDATE_ITEMS.toLocaleString('en')} items (baseline: HTTP Request node)`, validate, http);
+			const [keys, bareKeysMs] = await pair(async () => nodeMs(await run('benchKeys0000001')), bareKeys);
+			record(`Create ${KEYS.toLocaleString('en')} keys (${Math.ceil(KEYS / 5000)} requests)`, keys, bareKeysMs);
+			const [upload, bareUploadMs] = await pair(async () => nodeMs(await run('benchUpload00001')), bareUpload);
+			record(`Upload ${UPLOAD_BYTES / 1024 / 1024} MiB`, upload, bareUploadMs);
+		}
+
+		const rows = Object.entries(results).map(([name, { node, baseline }]) => {
+			const [n, b] = [median(node), median(baseline)];
+			return `| ${name} | ${n.toFixed(0)} | ${b.toFixed(0)} | ${(n / b).toFixed(2)} |`;
+		});
+		writeSection('Action node', [
+			machineLine(n8n.version),
+			`Medians of ${ROUNDS} rounds, node and baseline alternated. Return All: from the first to the last page the server received (same for the bare fetch loop). Others: the node's own execution time as n8n records it; bare clients timed around their requests.`,
+			'',
+			'| measure | node ms | baseline ms | node / baseline |',
+			'|---|---|---|---|',
+			...rows,
+		]);
+	} catch (error) {
+		console.error(`n8n's log ends:\n${n8n.log().slice(-4000)}`);
+		throw error;
+	} finally {
+		await n8n.dispose();
+		await bigdd.stop();
+	}
+}
+
+runBench(main);

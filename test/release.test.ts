@@ -1,0 +1,68 @@
+// What n8n's verification and a user's npm see: one project identity, workflows that test and publish
+// with provenance, a changelog entry for the version being released.
+import { parse } from 'yaml';
+import { readRepoFile } from './harness/runtime';
+
+function read(file: string): string {
+	const text = readRepoFile(file);
+	if (text === undefined) throw new Error(`${file} is missing`);
+	return text;
+}
+const pkg = JSON.parse(read('package.json'));
+const REPOSITORY = 'https://github.com/big-digital-downloads/n8n-nodes-big-digital-downloads';
+
+interface Step {
+	name?: string;
+	uses?: string;
+	run?: string;
+	with?: Record<string, unknown>;
+}
+interface Workflow {
+	on: Record<string, unknown>;
+	jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
+}
+const workflow = (name: string) => parse(read(`.github/workflows/${name}`)) as Workflow;
+const runs = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps.map((step) => step.run).filter(Boolean));
+
+describe('release', () => {
+	it('package.json names one project everywhere', () => {
+		expect(pkg.repository.url).toBe(`${REPOSITORY}.git`);
+		expect(pkg.homepage).toBe(`${REPOSITORY}#readme`);
+		expect(pkg.bugs.url).toBe(`${REPOSITORY}/issues`);
+		expect(pkg.author).toMatchObject({ name: 'Big Digital Downloads', url: 'https://github.com/big-digital-downloads', email: expect.stringContaining('@') });
+		for (const file of ['credentials/BigDigitalDownloadsApi.credentials.ts', 'nodes/BigDigitalDownloads/BigDigitalDownloads.node.json']) {
+			const links = read(file).match(/https:\/\/github\.com\/[^\s"'#)]+/g) ?? [];
+			expect(links.length).toBeGreaterThan(0);
+			for (const link of links) expect(link).toBe(REPOSITORY);
+		}
+	});
+
+	it('a laptop npm publish is stopped; publishing goes through n8n-node release', () => {
+		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
+		expect(pkg.scripts.release).toBe('n8n-node release');
+		expect(pkg.dependencies ?? {}).toEqual({});
+	});
+
+	it('CI runs exactly the README test command, as .ci/run does', () => {
+		const ci = workflow('ci.yml');
+		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+		expect(runs(ci).slice(-2)).toEqual(['npm ci', 'npm test']);
+		expect(read('.ci/run').trim().split('\n').slice(-2)).toEqual(['npm ci', 'npm test']);
+		expect(read('README.md')).toContain('npm test');
+	});
+
+	it('publishing happens on a version tag, after the tests, with an OIDC token for provenance', () => {
+		const publish = workflow('publish.yml');
+		expect(publish.on).toEqual({ push: { tags: ['*.*.*'] } });
+		const [job] = Object.values(publish.jobs);
+		expect(job.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
+		const commands = runs(publish);
+		expect(commands.indexOf('npm test')).toBeGreaterThan(commands.indexOf('npm ci'));
+		expect(commands[commands.length - 1]).toContain('npm run release');
+		expect(commands.some((c) => c?.includes('GITHUB_REF_NAME'))).toBe(true);
+	});
+
+	it('the changelog has an entry for the current version', () => {
+		expect(read('CHANGELOG.md')).toMatch(new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\]`, 'm'));
+	});
+});
