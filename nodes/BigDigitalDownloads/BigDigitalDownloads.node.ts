@@ -10,6 +10,7 @@ import { orderDescription } from './resources/order';
 import { createDownloadLinks } from './shared/downloadLinks';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
 import { withListValueChecks } from './shared/optionValues';
+import { recordSearches } from './shared/recordLocators';
 import { uploadFiles } from './shared/upload';
 
 export class BigDigitalDownloads implements INodeType {
@@ -60,6 +61,8 @@ export class BigDigitalDownloads implements INodeType {
 			...orderDescription,
 		]),
 	};
+
+	methods = { listSearch: recordSearches };
 
 	// Operations that check every item before the first request (what they create cannot be listed or
 	// undone), or are not one request per item: batched key creation, multipart uploads, download links.

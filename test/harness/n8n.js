@@ -156,15 +156,23 @@ async function createN8n(options) {
 		}
 	}
 
-	/** 1.x has no owner from the environment: set it up once (a 400 means it exists). */
+	/**
+	 * 1.x has no owner from the environment: set it up once (a 400 means it exists). On a busy machine
+	 * its owner route can still 404 after /rest/settings answers, so a 404 is retried for a while.
+	 */
 	async function ensureOwner() {
 		if (runtime.line !== '1') return;
-		const response = await fetch(`${baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ email: OWNER.email, password: OWNER.password, firstName: 'Owner', lastName: 'E2E' }),
-		});
-		if (!response.ok && response.status !== 400) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ email: OWNER.email, password: OWNER.password, firstName: 'Owner', lastName: 'E2E' }),
+			});
+			if (response.ok || response.status === 400) return;
+			if (response.status !== 404 || Date.now() > deadline) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
 	}
 
 	/** Logs in as the owner and returns a REST caller carrying the auth cookie. */

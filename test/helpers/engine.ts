@@ -1,12 +1,13 @@
 // Runs the action node through n8n-core's real execution engine (WorkflowExecute + RoutingNode),
 // so a unit test sees the exact request n8n would send and the exact items it would output.
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	IDataObject,
 	IHttpRequestOptions,
 	INode,
+	INodeListSearchResult,
 	INodeExecutionData,
 	INodeProperties,
 	INodeType,
@@ -81,6 +82,44 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 const NODE_TYPE = 'n8n-nodes-big-digital-downloads.bigDigitalDownloads';
 
+function nodeTypesOf(nodeType: INodeType): INodeTypes {
+	return { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+}
+
+/** The action node with these parameters and settings, using the test credential. */
+function bigddNode(parameters: Record<string, unknown>, settings: Partial<INode> = {}): INode {
+	return {
+		id: 'bigdd-node',
+		name: 'Big Digital Downloads',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { bigDigitalDownloadsApi: { id: 'cred-1', name: 'BigDD' } },
+		...settings,
+	};
+}
+
+function oneNodeWorkflow(node: INode, nodeTypes: INodeTypes): Workflow {
+	return new Workflow({ id: 'unit', nodes: [node], connections: {}, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
+}
+
+/** What n8n hands a node besides its parameters: the credential helper and the instance's URLs. */
+function additionalDataWith(credentialsHelper: TestCredentialsHelper, extra: Record<string, unknown> = {}): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface NodeRun {
 	/** Output items of the node (error items included when Continue On Fail is on). */
 	items: INodeExecutionData[];
@@ -107,31 +146,12 @@ export async function runActionNode(options: {
 	executionId?: string;
 }): Promise<NodeRun> {
 	const executionId = options.executionId ?? 'unit-execution';
-	const nodeType = options.nodeType ?? new BigDigitalDownloads();
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const node: INode = {
-		id: 'bigdd-node',
-		name: 'Big Digital Downloads',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
-		credentials: { bigDigitalDownloadsApi: { id: 'cred-1', name: 'BigDD' } },
+	const nodeTypes = nodeTypesOf(options.nodeType ?? new BigDigitalDownloads());
+	const node = bigddNode(options.parameters, {
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...options.settings,
-	};
-	const workflow = new Workflow({
-		id: 'unit',
-		nodes: [node],
-		connections: {},
-		nodeTypes,
-		active: false,
-		settings: { executionOrder: 'v1' },
 	});
+	const workflow = oneNodeWorkflow(node, nodeTypes);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'unit',
 		name: 'unit',
@@ -147,19 +167,7 @@ export async function runActionNode(options: {
 		finished = run;
 	});
 	const credentialsHelper = new TestCredentialsHelper(options.credentials);
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataWith(credentialsHelper, { hooks, executionId });
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }] },
 	});
@@ -169,4 +177,21 @@ export async function runActionNode(options: {
 	const nodeRun = run.data.resultData.runData[node.name]?.[0];
 	const error = (run.data.resultData.error ?? nodeRun?.error) as NodeRun['error'];
 	return { items: nodeRun?.data?.main?.[0] ?? [], error, run, credentialReads: credentialsHelper.reads };
+}
+
+/**
+ * Calls one of the node's listSearch methods the way the editor's record picker does (n8n-core's
+ * LoadOptionsContext): `filter` is what the user typed, `paginationToken` comes from the previous page.
+ */
+export async function searchRecords(
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const nodeType = new BigDigitalDownloads();
+	const node = bigddNode({});
+	const context = new LoadOptionsContext(oneNodeWorkflow(node, nodeTypesOf(nodeType)), node, additionalDataWith(new TestCredentialsHelper(credentials)), '');
+	const search = nodeType.methods.listSearch[method as keyof typeof nodeType.methods.listSearch];
+	return await search.call(context, filter, paginationToken);
 }

@@ -5,6 +5,7 @@ import type {
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
@@ -40,14 +41,14 @@ function isTransient(response: IN8nHttpFullResponse | undefined): boolean {
 
 type RequestContext = IExecuteFunctions | IExecuteSingleFunctions;
 
-const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted>>();
+const decryptedCredentials = new WeakMap<RequestContext | ILoadOptionsFunctions, Promise<ICredentialsDecrypted>>();
 
 /**
  * The credential, read once per context (a node run, or one item of a declarative operation) instead
  * of by n8n for every page, batch and retry, each a database read and a decryption. n8n's own routing
  * does the same for the requests it sends.
  */
-export async function credentialOf(context: RequestContext): Promise<ICredentialsDecrypted> {
+export async function credentialOf(context: RequestContext | ILoadOptionsFunctions): Promise<ICredentialsDecrypted> {
 	let credential = decryptedCredentials.get(context);
 	if (!credential) {
 		credential = context
@@ -127,7 +128,7 @@ export async function pause(context: RequestContext, ms: number, scope: RequestS
 }
 
 /** API_ROOT_EXPRESSION for programmatic requests, which n8n's routing does not build for them. */
-export async function apiRoot(context: IExecuteFunctions): Promise<string> {
+export async function apiRoot(context: IExecuteFunctions | ILoadOptionsFunctions): Promise<string> {
 	const baseUrl = (await credentialOf(context)).data?.baseUrl;
 	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PATH}`;
 }

@@ -212,7 +212,10 @@ function pathId(context: IExecuteSingleFunctions, name: string, value: unknown):
  * could send a request to another path.
  */
 export async function fillPathIds(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const url = requestOptions.url.replace(/\{(\w+)\}/g, (_, name: string) => pathId(this, name, this.getNodeParameter(name, undefined)));
+	// extractValue: a record picker's value, whether picked From List, typed By ID or saved as plain text.
+	const url = requestOptions.url.replace(/\{(\w+)\}/g, (_, name: string) =>
+		pathId(this, name, this.getNodeParameter(name, undefined, { extractValue: true })),
+	);
 	return { ...requestOptions, url };
 }
 

@@ -1,14 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/recordLocators';
 
-export const digitalProductIdField: INodeProperties = {
-	displayName: 'Digital Product ID',
+export const digitalProductIdField: INodeProperties = recordLocator({
+	displayName: 'Digital Product',
 	name: 'productId',
-	type: 'string',
-	required: true,
-	default: '',
+	description: 'The BigDD digital product (not the Shopify product). Search by name.',
+	searchListMethod: 'searchDigitalProducts',
 	placeholder: 'e.g. 6789abcdef0123456789abcd',
-	description: 'The BigDD ID of the digital product (not the Shopify product ID). Get Many lists them.',
-};
+});
 
 export const includeShopifyProductOption: INodeProperties = {
 	displayName: 'Include Shopify Product',

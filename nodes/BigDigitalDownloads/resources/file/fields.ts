@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/recordLocators';
 
-export const fileIdField: INodeProperties = {
-	displayName: 'File ID',
+export const fileIdField: INodeProperties = recordLocator({
+	displayName: 'File',
 	name: 'fileId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. file_aaa111',
-	description: 'The BigDD ID of the file, from Get Many files or a digital product\'s "files"',
-};
+	description: 'The BigDD file. Search by file name.',
+	searchListMethod: 'searchFiles',
+	placeholder: 'e.g. 6789abcdef0123456789abcd',
+});

@@ -4,7 +4,7 @@ import { licenseKeyIdField } from './fields';
 const showOnlyForLicenseKeyAssign = { resource: ['licenseKey'], operation: ['assign'] };
 
 export const licenseKeyAssignDescription: INodeProperties[] = [
-	{ ...licenseKeyIdField, description: 'An available key (status: available)', displayOptions: { show: showOnlyForLicenseKeyAssign } },
+	{ ...licenseKeyIdField, description: "An available key (status: available). By ID takes BigDD's ID of the key, not the key text.", displayOptions: { show: showOnlyForLicenseKeyAssign } },
 	{
 		displayName: 'Order Name',
 		name: 'orderName',

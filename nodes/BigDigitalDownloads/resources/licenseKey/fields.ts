@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/recordLocators';
 
-export const licenseKeyIdField: INodeProperties = {
-	displayName: 'License Key ID',
+export const licenseKeyIdField: INodeProperties = recordLocator({
+	displayName: 'License Key',
 	name: 'licenseKeyId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. key_abc123',
-	description: 'The BigDD ID of the license key (not the key itself). Get Many finds it by key or tag.',
-};
+	description: "BigDD's record of the key (By ID takes its ID, not the key text). Search by the key text.",
+	searchListMethod: 'searchLicenseKeys',
+	placeholder: 'e.g. 6789abcdef0123456789abcd',
+});

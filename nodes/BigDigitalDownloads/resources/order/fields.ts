@@ -1,14 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/recordLocators';
 
-export const orderIdField: INodeProperties = {
-	displayName: 'Order ID',
+export const orderIdField: INodeProperties = recordLocator({
+	displayName: 'Order',
 	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. abc123def456ghi789jkl012',
-	description: 'The BigDD ID of the order (not the Shopify order number). Get Many finds it by email or order name.',
-};
+	description: 'The BigDD order (not the Shopify order number). Search by order name, e.g. #1001.',
+	searchListMethod: 'searchOrders',
+	placeholder: 'e.g. 6789abcdef0123456789abcd',
+});
 
 export const lineIdField: INodeProperties = {
 	displayName: 'Line ID',
