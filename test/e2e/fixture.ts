@@ -14,12 +14,18 @@ export type Rest = Awaited<ReturnType<N8n['login']>>;
  * pointing at that server, started and logged in; all stopped after the file. Getters, because jest
  * runs the setup after the file's tests are declared.
  */
-export function useN8nWithBigdd(setup: { bigdd?: Parameters<typeof startBigdd>[0]; credentialId: string }) {
+export function useN8nWithBigdd(setup: {
+	bigdd?: Parameters<typeof startBigdd>[0];
+	credentialId: string;
+	/** Workflows to import before n8n starts, built from the seeded shop. */
+	workflows?: (shop: Shop) => unknown[];
+}) {
 	const state: { bigdd?: Bigdd; n8n?: N8n; rest?: Rest } = {};
 	beforeAll(async () => {
 		const bigdd = (state.bigdd = await startBigdd(setup.bigdd));
 		const n8n = (state.n8n = await createN8n({ tarball: e2eTarball() }));
 		await n8n.importCredentials([bigddCredential({ id: setup.credentialId, baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
+		if (setup.workflows) await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop));
 		await n8n.start();
 		state.rest = await n8n.login();
 	});

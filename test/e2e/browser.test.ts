@@ -1,0 +1,80 @@
+// The package as a user meets it: n8n 2.41.1's editor in a real (headless) Chromium.
+import type { Browser, Page } from 'playwright-core';
+import { openEditor } from '../harness/browser';
+import { actionWorkflow } from '../harness/workflows';
+import { useN8nWithBigdd } from './fixture';
+
+const CREDENTIAL_ID = 'bigddBrowserCred';
+const WORKFLOW_ID = 'bigddBrowserWf001';
+
+describe('the editor in a real browser', () => {
+	const setup = useN8nWithBigdd({
+		bigdd: { orders: 120, products: 5, files: 10, licenseKeys: 10 },
+		credentialId: CREDENTIAL_ID,
+		workflows: () => [
+			actionWorkflow({
+				id: WORKFLOW_ID,
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } } },
+					{ name: 'Next', type: 'n8n-nodes-base.noOp', after: 'Get order', parameters: {} },
+				],
+			}),
+		],
+	});
+	let browser: Browser;
+	let page: Page;
+	let consoleErrors: string[];
+
+	beforeAll(async () => {
+		({ browser, page, consoleErrors } = await openEditor(setup.n8n()));
+		await page.goto(`${setup.n8n().baseUrl}/workflow/${WORKFLOW_ID}`);
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Get order"]').waitFor({ timeout: 60_000 });
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it("before anything ran, the next node's input already lists the fields Get order returns", async () => {
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Next"]').dblclick();
+		await page.getByTestId('ndv-input-panel').getByText('financial_status', { exact: true }).first().waitFor();
+		await page.keyboard.press('Escape');
+	});
+
+	it('the Order picker lists orders from BigDD, finds one by name, and the picked order runs', async () => {
+		const order = setup.shop().orders[40];
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Get order"]').dblclick();
+		await page.getByTestId('rlc-input').click();
+		await page.getByTestId('rlc-item').first().waitFor();
+		expect(await page.getByTestId('rlc-item').count()).toBeGreaterThanOrEqual(50);
+		// The picker's search box has the focus once the list is open.
+		await page.keyboard.type(order.name);
+		const match = page.getByTestId('rlc-item').filter({ hasText: `${order.name} — ${order.customer.email}` });
+		await match.waitFor();
+		await match.click();
+		setup.bigdd().clear();
+		await page.getByTestId('node-execute-button').click();
+		await page.getByText('Node executed successfully').waitFor({ timeout: 60_000 });
+		expect(setup.bigdd().requests().map((r: { path: string }) => r.path)).toEqual([`/public-api/v1/orders/${order.id}`]);
+		await page.keyboard.press('Escape');
+	});
+
+	it('the node creator shows the action node with its 21 actions', async () => {
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
+		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();
+		await page.getByText('Actions (21)').waitFor();
+		for (const action of ['Validate a license key', 'Create license keys', 'Resend the delivery email of an order', 'Upload a file']) {
+			await page.getByText(action, { exact: true }).first().waitFor();
+		}
+		await page.keyboard.press('Escape');
+	});
+
+	it('nothing the package ships makes the browser log an error (a missing schema or icon would)', () => {
+		// The editor also asks registry.npmjs.org whether the installed package has an update: not the
+		// package's doing, and it fails where there is no internet.
+		const fromPackage = consoleErrors.filter((error) => /big-digital-downloads|bigDigitalDownloads/i.test(error) && !error.includes('registry.npmjs.org'));
+		expect(fromPackage).toEqual([]);
+	});
+});
