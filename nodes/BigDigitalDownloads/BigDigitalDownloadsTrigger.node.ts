@@ -70,7 +70,7 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 			header: 'Send a test event from BigDD',
 			executionsHelp: {
 				inactive:
-					"Click 'Listen for test event', then in BigDD open Settings > Webhooks, edit the endpoint with this node's Test URL and press Test. A correctly signed test event appears here, which proves the URL, HTTPS and secret. Publish the workflow and use the Production URL for real events.",
+					"Click 'Execute step' ('Listen for test event' on n8n 1.x), then in BigDD open Settings > Webhooks, edit the endpoint with this node's Test URL and press Test. A correctly signed test event appears here, which proves the URL, HTTPS and secret. Publish the workflow and use the Production URL for real events.",
 				active:
 					'The workflow is published: BigDD events sent to the Production URL start it. Each request is verified (signature, timestamp) before anything runs.',
 			},

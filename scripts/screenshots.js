@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+// `npm run screenshots`: regenerates the README's pictures in docs/images from a real n8n with the
+// package, the local BigDD server and the example workflows, in headless Chromium.
+const fs = require('node:fs');
+const path = require('node:path');
+const { createBigddServer } = require('../dev-server/server');
+const { openEditor } = require('../test/harness/browser');
+const { createN8n } = require('../test/harness/n8n');
+const { packPackage, REPO_ROOT } = require('../test/harness/runtime');
+const { bigddCredential } = require('../test/harness/workflows');
+
+const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
+
+async function main() {
+	const bigdd = createBigddServer();
+	const bigddUrl = await bigdd.start();
+	const n8n = await createN8n({ tarball: packPackage() });
+	/** @type {Awaited<ReturnType<typeof openEditor>> | undefined} */
+	let editor;
+	try {
+		await n8n.importCredentials([bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigddUrl, apiToken: bigdd.token })]);
+		const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).map((name) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')));
+		await n8n.importWorkflows(examples);
+		await n8n.start();
+		editor = await openEditor(n8n);
+		const { page } = editor;
+		fs.mkdirSync(IMAGES, { recursive: true });
+		const shot = async (/** @type {string} */ name) => {
+			await page.waitForTimeout(500); // let transitions settle
+			await page.screenshot({ path: path.join(IMAGES, name) });
+			console.log(`docs/images/${name}`);
+		};
+
+		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0002`);
+		const validate = page.locator('[data-test-id="canvas-node"][data-node-name="Validate license key"]');
+		await validate.waitFor({ timeout: 60_000 });
+		await page.getByTestId('execute-workflow-button').click();
+		await page.getByText('Workflow executed successfully').waitFor({ timeout: 60_000 });
+		await shot('example-license-check.png');
+
+		await validate.dblclick();
+		await page.getByTestId('ndv-input-panel').waitFor();
+		await shot('validate-panel.png');
+		await page.keyboard.press('Escape');
+
+		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0003`);
+		const orders = page.locator('[data-test-id="canvas-node"][data-node-name="Orders of this customer"]');
+		await orders.waitFor({ timeout: 60_000 });
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
+		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();
+		await page.getByText('Actions (21)').waitFor();
+		await shot('node-creator-actions.png');
+	} finally {
+		await editor?.browser.close();
+		await n8n.dispose();
+		await bigdd.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
