@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	IAuthenticateRuleResponseCode,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -72,39 +71,39 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 			baseURL: API_ROOT_EXPRESSION,
 			url: '/digital-products',
 			qs: { limit: 1 },
+			// Every answer reaches the rules below, so n8n 1.x shows these messages too: n8n 1.105–1.123
+			// lose the status of a failed test request before applying `responseCode` rules.
+			ignoreHttpStatusErrors: true,
 		},
-		// n8n's credential tester applies both kinds of rule; its type only lets one kind be listed.
+		// In order; the first whose key holds the value decides. BigDD answers errors as
+		// `{ error: { status, code, message } }`.
 		rules: [
 			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'The API token was refused. Copy a valid token from Settings > Public API.',
-				},
+				type: 'responseSuccessBody',
+				properties: { key: 'error.status', value: 401, message: 'The API token was refused. Copy a valid token from Settings > Public API.' },
 			},
 			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The shop is inactive or its plan is below Growth, which the Public API needs.',
-				},
+				type: 'responseSuccessBody',
+				properties: { key: 'error.status', value: 403, message: 'The shop is inactive or its plan is below Growth, which the Public API needs.' },
 			},
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
+					key: 'error.status',
 					value: 404,
 					message: 'No BigDD API at this Base URL. Leave it at https://islandcloud.co unless you run a local server.',
 				},
 			},
 			{
-				// Anything that answers 200 without BigDD's list envelope is not the BigDD API.
+				// Anything else without BigDD's list envelope (another server, an error page) is not the BigDD API.
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'pagination.has_more',
 					value: undefined,
-					message: 'The Base URL answered, but not like the BigDD API. Check the Base URL.',
+					message:
+						'The Base URL answered, but not like the BigDD API. Check the Base URL (https://islandcloud.co unless you run a local server) and the API token.',
 				},
 			},
-		] as unknown as IAuthenticateRuleResponseCode[],
+		],
 	};
 }

@@ -34,10 +34,20 @@ describe('credential test in real n8n', () => {
 		});
 	});
 
-	it('fails with a base URL that is not BigDD', async () => {
-		// n8n's own health endpoint answers 200 with JSON, but not BigDD's envelope.
-		const result = await test({ apiToken: setup.bigdd().server.token, baseUrl: `${setup.n8n().baseUrl}/healthz` });
-		expect(result.status).toBe('Error');
+	it('fails with a base URL that is not BigDD, saying so', async () => {
+		// n8n's own health endpoint: a 404 page below it, not BigDD's envelope.
+		expect(await test({ apiToken: setup.bigdd().server.token, baseUrl: `${setup.n8n().baseUrl}/healthz` })).toEqual({
+			status: 'Error',
+			message: 'The Base URL answered, but not like the BigDD API. Check the Base URL (https://islandcloud.co unless you run a local server) and the API token.',
+		});
+	});
+
+	it('fails for an inactive shop or a plan below Growth, saying so', async () => {
+		setup.bigdd().server.addFaults({ times: 1, status: 403, body: { error: { status: 403, code: 'forbidden', message: 'Shop is inactive' } } });
+		expect(await test({ apiToken: setup.bigdd().server.token, baseUrl: setup.bigdd().url })).toEqual({
+			status: 'Error',
+			message: 'The shop is inactive or its plan is below Growth, which the Public API needs.',
+		});
 	});
 
 	it('fails with a base URL where nothing listens', async () => {

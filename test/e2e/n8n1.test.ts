@@ -127,8 +127,11 @@ describe('n8n 1.x', () => {
 			expect(await test({ apiToken: bigdd.server.token, baseUrl: bigdd.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
 		});
 
-		it('fails with a wrong token', async () => {
-			expect(await test({ apiToken: 'wrong-token', baseUrl: bigdd.url })).toEqual(WRONG_TOKEN_ON_1X);
+		it("fails with a wrong token, in the package's own words as on 2.x", async () => {
+			expect(await test({ apiToken: 'wrong-token', baseUrl: bigdd.url })).toEqual({
+				status: 'Error',
+				message: 'The API token was refused. Copy a valid token from Settings > Public API.',
+			});
 		});
 
 		it('fails with a base URL that is not BigDD, saying so', async () => {
@@ -136,7 +139,7 @@ describe('n8n 1.x', () => {
 			const result = await test({ apiToken: bigdd.server.token, baseUrl: other.url }).finally(other.stop);
 			expect(result).toEqual({
 				status: 'Error',
-				message: 'The Base URL answered, but not like the BigDD API. Check the Base URL.',
+				message: 'The Base URL answered, but not like the BigDD API. Check the Base URL (https://islandcloud.co unless you run a local server) and the API token.',
 			});
 		});
 	});
@@ -156,9 +159,3 @@ describe('n8n 1.x', () => {
 		describeExactlyOnce(target);
 	});
 });
-
-/**
- * n8n 1.105–1.123 (n8n-workflow 1.102–1.120) loses the HTTP status of a failed credential test
- * before the credential's rules are applied, so n8n shows its own generic text for a refused token.
- */
-const WRONG_TOKEN_ON_1X = { status: 'Error', message: 'Authorization failed - please check your credentials' };

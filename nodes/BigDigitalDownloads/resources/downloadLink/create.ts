@@ -17,7 +17,7 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. file_aaa111, file_bbb222',
+		placeholder: 'e.g. 6789abcdef0123456789abcd, 6789abcdef0123456789abce',
 		description: 'The files to bundle into the link (1 to 100). Separate IDs with commas, or pass an array.',
 		displayOptions: { show: showOnlyForDownloadLinkCreate },
 	},

@@ -18,6 +18,7 @@ export const fileUploadDescription: INodeProperties[] = [
 		required: true,
 		default: 'data',
 		hint: 'The name of the input binary field containing the file to upload',
+		description: 'Which binary field of the input item holds the file, e.g. "data" from an HTTP Request or Read Files node',
 		displayOptions: { show: showOnlyForFileUpload },
 	},
 	optionsCollection(showOnlyForFileUpload, [

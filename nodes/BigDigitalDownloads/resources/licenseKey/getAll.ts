@@ -16,6 +16,7 @@ export const licenseKeyGetAllDescription: INodeProperties[] = [
 				{ name: 'Assigned', value: 'assigned', description: 'Consumed by an order' },
 			],
 			default: 'available',
+			description: 'Only keys that are still free, or only keys already given to an order',
 			routing: { send: { type: 'query', property: 'status' } },
 		},
 		{

@@ -15,6 +15,7 @@ export const orderSetAccessDescription: INodeProperties[] = [
 			{ name: 'Disabled', value: 'disabled', description: 'The customer cannot open their download page, e.g. after a refund' },
 		],
 		default: 'disabled',
+		description: "Whether the customer can open the order's download page",
 		displayOptions: { show: showOnlyForOrderSetAccess },
 		routing: { send: { type: 'body', property: 'access' } },
 	},
