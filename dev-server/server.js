@@ -235,7 +235,8 @@ function createBigddServer(options = {}) {
 		requests.push(entry);
 
 		const fault = takeFault(method, url.pathname);
-		if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+		// unref: a test that stops waiting for a slow answer must not keep its process alive.
+		if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs).unref());
 		if (fault?.reset) {
 			entry.status = -1;
 			return req.socket.destroy();

@@ -7,6 +7,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { throwOnApiError } from './errors';
+import { simplifyRecord } from './simplify';
 
 /** postReceive: one item holding the `data` object of BigDD's envelope, paired with its input. */
 async function unwrapData(
@@ -30,6 +31,9 @@ async function toDeletedItem(
 
 /** Output of every single-request operation: errors mapped, then the `data` object as one item. */
 export const singleRecordOutput: PostReceiveAction[] = [throwOnApiError, unwrapData];
+
+/** Output of Get operations whose records offer Simplify. */
+export const simplifiableRecordOutput: PostReceiveAction[] = [...singleRecordOutput, simplifyRecord];
 
 /** Output of delete operations. */
 export const deletedRecordOutput: PostReceiveAction[] = [throwOnApiError, toDeletedItem];

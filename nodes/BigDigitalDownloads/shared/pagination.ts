@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError, isTimeout, noAnswerError, scopeOf } from './errors';
+import { simplifiedIfAsked } from './simplify';
 import { pause, rateLimitGivingUp, REQUEST_TIMEOUT_MS, requestWithRateLimitRetry } from './transport';
 import { describeValue, isBlank } from './values';
 
@@ -79,7 +80,7 @@ export async function paginateByCursor(
 	} while (cursor !== undefined && records.length < limit);
 
 	const pairedItem = { item: this.getItemIndex() };
-	return records.slice(0, limit).map((json) => ({ json, pairedItem }));
+	return simplifiedIfAsked(this, records.slice(0, limit).map((json) => ({ json, pairedItem })));
 }
 
 /**

@@ -40,8 +40,8 @@ function operationsOf(shop: Shop): Record<string, Record<string, unknown>> {
 	const freeFile = shop.files.find((f) => !attached.has(f.id))!;
 	return {
 		'customer:getDownloads': { customerId: order.customer.gid, returnAll: true },
-		'digitalProduct:get': { productId: shop.products[0].id, includeShopifyProduct: true },
-		'digitalProduct:getAll': { returnAll: true, includeShopifyProduct: true },
+		'digitalProduct:get': { productId: shop.products[0].id, options: { includeShopifyProduct: true } },
+		'digitalProduct:getAll': { returnAll: true, options: { includeShopifyProduct: true } },
 		'digitalProduct:updateLimits': { productId: shop.products[1].id, limits: { maxDownloads: 5, downloadIn: 30 } },
 		'downloadLink:create': { fileIds: shop.files[0].id, useDownloadLimit: true, downloadLimit: 3, useStamping: true, stampingText: 'Licensed to Jane' },
 		'downloadStats:get': { window: { start: '2020-01-01T00:00:00Z', end: '2030-01-01T00:00:00Z' } },

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../shared/descriptions';
+import { simplifyToggle } from '../../shared/simplify';
 
 const showOnlyForCustomerGetDownloads = { resource: ['customer'], operation: ['getDownloads'] };
 
@@ -15,4 +16,5 @@ export const customerGetDownloadsDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForCustomerGetDownloads },
 	},
 	...returnAllAndLimit(showOnlyForCustomerGetDownloads),
+	simplifyToggle(showOnlyForCustomerGetDownloads),
 ];

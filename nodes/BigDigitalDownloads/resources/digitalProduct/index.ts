@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
-import { singleRecordOutput } from '../../shared/output';
+import { simplifiableRecordOutput, singleRecordOutput } from '../../shared/output';
 import { fillPathIds, validateProductLimits } from '../../shared/validation';
 import { digitalProductGetAllDescription } from './getAll';
 import { digitalProductGetDescription } from './get';
@@ -22,7 +22,7 @@ export const digitalProductDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a digital product',
 				description: 'Get one digital product with its files, limits and delivery settings',
-				routing: oneRequestRouting({ method: 'GET', url: productUrl }, singleRecordOutput, [fillPathIds]),
+				routing: oneRequestRouting({ method: 'GET', url: productUrl }, simplifiableRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Get Many',

@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
+import { simplifyToggle } from '../../shared/simplify';
 import { includeOrderDetailsOption } from './fields';
 
 const showOnlyForOrderGetMany = { resource: ['order'], operation: ['getAll'] };
 
 export const orderGetAllDescription: INodeProperties[] = [
 	...returnAllAndLimit(showOnlyForOrderGetMany),
+	simplifyToggle(showOnlyForOrderGetMany),
 	filtersCollection(showOnlyForOrderGetMany, [
 		{
 			displayName: 'Created After',

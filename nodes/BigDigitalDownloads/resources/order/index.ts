@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { singleRecordOutput } from '../../shared/output';
+import { simplifiableRecordOutput, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { fillPathIds, normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from '../../shared/validation';
 import { orderGetDescription } from './get';
@@ -25,7 +25,7 @@ export const orderDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get an order',
 				description: 'Get one order with its customer, lines, license keys and optionally download events',
-				routing: oneRequestRouting({ method: 'GET', url: orderUrl }, singleRecordOutput, [fillPathIds]),
+				routing: oneRequestRouting({ method: 'GET', url: orderUrl }, simplifiableRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Get Many',

@@ -1,6 +1,9 @@
 import type { KeyBatchBody } from '../../../helpers/local-bigdd';
 import { useLocalBigdd } from '../../../helpers/local-bigdd';
 
+// Key imports wait out retries (0.5 + 1 + 2 s per lost answer); on a busy machine that passes jest's 5 s.
+jest.setTimeout(60_000);
+
 describe('License Key resource (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ licenseKeys: 400, orders: 200 });
 	const firstKey = (assignedToOrder: boolean) => {
@@ -292,7 +295,7 @@ describe('License Key resource (engine + local BigDD)', () => {
 			const answered = bigdd.requests().filter((r) => r.status === 200).map((r) => r.query.key);
 			expect(answered.sort()).toEqual([...keys].sort());
 			expect(bigdd.requests().filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(90);
-		}, 60_000);
+		});
 
 		it('a write (Assign) after a 429 is sent again once BigDD allows it, and takes effect once', async () => {
 			const key = available();
