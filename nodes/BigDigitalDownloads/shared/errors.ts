@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
@@ -122,7 +123,7 @@ export function redactSecrets<T>(value: T, secrets: unknown[]): T {
  * the signing secret) must not end up in the node's error or n8n's stored execution.
  */
 export async function withoutSecrets(
-	context: IExecuteFunctions | IExecuteSingleFunctions,
+	context: IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions,
 	response: IN8nHttpFullResponse,
 ): Promise<IN8nHttpFullResponse> {
 	const { apiToken, webhookSigningSecret } = await context.getCredentials<{ apiToken?: string; webhookSigningSecret?: string }>(CREDENTIAL_TYPE);

@@ -1,6 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
-import { apiRoot, credentialOf, REQUEST_TIMEOUT_MS } from './transport';
+import { apiRoot, requestWithRateLimitRetry } from './transport';
 import { LIMITS } from './validation';
 
 /** How many records one page of a From List picker shows; scrolling asks BigDD for the next page. */
@@ -37,7 +36,10 @@ export function recordLocator(field: {
 	};
 }
 
-/** One page of a BigDD list for a picker: `q` searches as the list's own Search filter does. */
+/**
+ * One page of a BigDD list for a picker, sent like every other request of the node (429s waited out,
+ * errors with hints, secrets removed): `q` searches as the list's own Search filter does.
+ */
 async function searchPage(
 	context: ILoadOptionsFunctions,
 	path: string,
@@ -48,11 +50,11 @@ async function searchPage(
 	const qs: IDataObject = { limit: PICKER_PAGE_SIZE };
 	if (filter?.trim()) qs.q = filter.trim().slice(0, LIMITS.searchText);
 	if (cursor) qs.cursor = cursor;
-	const page = (await context.helpers.httpRequestWithAuthentication.call(
+	const page = (await requestWithRateLimitRetry.call(
 		context,
-		CREDENTIAL_TYPE,
-		{ method: 'GET', baseURL: await apiRoot(context), url: path, qs, json: true, timeout: REQUEST_TIMEOUT_MS },
-		{ credentialsDecrypted: await credentialOf(context) },
+		{ method: 'GET', baseURL: await apiRoot(context), url: path, qs, json: true },
+		{ itemIndex: 0, operation: 'picker' },
+		{ safeToRepeat: true },
 	)) as { data?: IDataObject[]; pagination?: { has_more?: boolean; next_cursor?: string } };
 	return {
 		results: (page.data ?? []).map(toItem),

@@ -39,16 +39,17 @@ function isTransient(response: IN8nHttpFullResponse | undefined): boolean {
 	return response === undefined || [500, 502, 503, 504].includes(response.statusCode) || isNotJson(response);
 }
 
-type RequestContext = IExecuteFunctions | IExecuteSingleFunctions;
+/** Where requests are sent from: a node run, one item of a declarative operation, or an editor list. */
+export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions;
 
-const decryptedCredentials = new WeakMap<RequestContext | ILoadOptionsFunctions, Promise<ICredentialsDecrypted>>();
+const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted>>();
 
 /**
  * The credential, read once per context (a node run, or one item of a declarative operation) instead
  * of by n8n for every page, batch and retry, each a database read and a decryption. n8n's own routing
  * does the same for the requests it sends.
  */
-export async function credentialOf(context: RequestContext | ILoadOptionsFunctions): Promise<ICredentialsDecrypted> {
+export async function credentialOf(context: RequestContext): Promise<ICredentialsDecrypted> {
 	let credential = decryptedCredentials.get(context);
 	if (!credential) {
 		credential = context
@@ -121,14 +122,15 @@ export function rateLimitGivingUp(waitedSeconds: number, wait: number): string |
 
 /** Waits before a retry, unless the execution was cancelled. */
 export async function pause(context: RequestContext, ms: number, scope: RequestScope): Promise<void> {
-	if (context.getExecutionCancelSignal()?.aborted) {
+	// An editor list has no execution to cancel.
+	if ('getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted) {
 		throw new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
 	}
 	await sleep(ms);
 }
 
 /** API_ROOT_EXPRESSION for programmatic requests, which n8n's routing does not build for them. */
-export async function apiRoot(context: IExecuteFunctions | ILoadOptionsFunctions): Promise<string> {
+export async function apiRoot(context: RequestContext): Promise<string> {
 	const baseUrl = (await credentialOf(context)).data?.baseUrl;
 	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PATH}`;
 }

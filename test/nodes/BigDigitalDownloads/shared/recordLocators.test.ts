@@ -23,6 +23,16 @@ describe('record pickers: From List, By ID, and IDs saved as plain text (engine 
 		]);
 	});
 
+	it('a 429 while the list opens is waited out like any other request, and the same page asked again', async () => {
+		bigdd.server().fault({ path: '/public-api/v1/orders', times: 1, status: 429, retryAfter: 1 });
+		const { results } = await search('searchOrders');
+		expect(results).toHaveLength(50);
+		expect(bigdd.requests().map((r) => [r.status, r.rawQuery])).toEqual([
+			[429, 'limit=50'],
+			[200, 'limit=50'],
+		]);
+	});
+
 	it('typing searches with BigDD\'s own search (q), and names say what each record is', async () => {
 		const order = bigdd.shop().orders[7];
 		const { results, paginationToken } = await search('searchOrders', ` ${order.name} `);
