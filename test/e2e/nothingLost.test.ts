@@ -3,12 +3,9 @@
 // from expressions that must never create, widen or wipe anything, a shop-wide rate limit, and
 // failing pages in the middle of a Return All.
 import type { KeyBatchBody, LoggedRequest, OrderLine, Shop } from '../helpers/local-bigdd';
-import { startBigdd } from '../harness/bigdd';
-import { e2eTarball } from '../harness/e2e-env';
-import { createN8n } from '../harness/n8n';
-import { actionWorkflow, bigddCredential } from '../harness/workflows';
-
-type N8n = Awaited<ReturnType<typeof createN8n>>;
+import { actionWorkflow } from '../harness/workflows';
+import type { Bigdd, N8n, Rest } from './fixture';
+import { useN8nWithBigdd } from './fixture';
 interface RunExecution {
 	id: string;
 	status: string;
@@ -26,12 +23,12 @@ const VALIDATE_ITEMS = 50;
 const ORDERS = 1_200;
 
 describe('nothing lost, nothing doubled, in real n8n', () => {
-	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let bigdd: Bigdd;
 	let n8n: N8n;
 	let shop: Shop;
 	/** The seeded keys, which the Validate workflow checks (other tests add keys to the shop). */
 	let seededKeys: string[];
-	let rest: Awaited<ReturnType<N8n['login']>>;
+	let rest: Rest;
 	const received = (method: string, path: string) =>
 		(bigdd.requests() as LoggedRequest[]).filter((r) => r.method === method && r.path === `/public-api/v1${path}`);
 	/** An order line that delivers files: what a wrongly empty Set Line Files would wipe. */
@@ -46,85 +43,85 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		return ((await n8n.waitForExecutions(workflowId, before + 1, 120_000)) as RunExecution[])[0];
 	};
 
-	beforeAll(async () => {
-		bigdd = await startBigdd({ orders: ORDERS, products: 5, files: 30, licenseKeys: VALIDATE_ITEMS });
-		shop = bigdd.server.shop as Shop;
-		seededKeys = shop.licenseKeys.map((k) => k.key);
-		const unique = lineWithFiles();
-		n8n = await createN8n({ tarball: e2eTarball() });
-		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
-		await n8n.importWorkflows([
-			actionWorkflow({
-				id: 'bigddLostImport1',
-				credentialId: CREDENTIAL_ID,
-				nodes: [{ name: 'Import', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: KEYS }, (_, i) => `LOST-${i}`).join('\n'), duplicates: 'create' } }],
-			}),
-			actionWorkflow({
-				id: 'bigddLostUserKey',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{
-						name: 'Three items',
-						type: 'n8n-nodes-base.code',
-						typeVersion: 2,
-						parameters: { jsCode: "return [1, 2, 3].map((n) => ({ json: { keys: ['UK' + n + '-A', 'UK' + n + '-B'] } }));" },
-					},
-					{ name: 'Import', after: 'Three items', parameters: { resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', options: { idempotencyKey: 'nightly-import' } } },
-				],
-			}),
-			actionWorkflow({
-				id: 'bigddLostLimited',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{
-						name: 'Keys',
-						type: 'n8n-nodes-base.code',
-						typeVersion: 2,
-						parameters: { jsCode: `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));` },
-					},
-					{ name: 'Validate', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } },
-				],
-			}),
-			actionWorkflow({
-				id: 'bigddLostLinks',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{
-						name: 'Fifty customers',
-						type: 'n8n-nodes-base.code',
-						typeVersion: 2,
-						parameters: { jsCode: "return Array.from({ length: 50 }, (_, i) => ({ json: { stamp: i === 16 ? 's'.repeat(501) : 'Licensed to customer ' + (i + 1) } }));" },
-					},
-					{
-						name: 'Links',
-						after: 'Fifty customers',
-						parameters: { resource: 'downloadLink', operation: 'create', fileIds: shop.files[0].id, useStamping: true, stampingText: '={{ $json.stamp }}' },
-					},
-				],
-			}),
-			actionWorkflow({
-				id: 'bigddLostExport',
-				credentialId: CREDENTIAL_ID,
-				nodes: [{ name: 'Export', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }],
-			}),
-			actionWorkflow({
-				id: 'bigddLostNothing',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{ name: 'Line files from nothing', parameters: { resource: 'order', operation: 'setLineFiles', orderId: unique.order.id, lineId: unique.line.id, fileIds: '={{ $json.missing }}' }, settings: { onError: 'continueRegularOutput' } },
-					{ name: 'Fail over 12,000 keys', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: 12_000 }, (_, i) => `F-${i}`).join('\n'), duplicates: 'fail' }, settings: { onError: 'continueRegularOutput' } },
-					{ name: 'Order "..", from an expression', parameters: { resource: 'order', operation: 'get', orderId: '={{ ".." }}' }, settings: { onError: 'continueRegularOutput' } },
-					{ name: 'Limit 0 from an expression', parameters: { resource: 'order', operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }, settings: { onError: 'continueRegularOutput' } },
-				],
-			}),
-		]);
-		await n8n.start();
-		rest = await n8n.login();
+	const setup = useN8nWithBigdd({
+		bigdd: { orders: ORDERS, products: 5, files: 30, licenseKeys: VALIDATE_ITEMS },
+		credentialId: CREDENTIAL_ID,
+		workflows: (seeded) => {
+			shop = seeded;
+			seededKeys = shop.licenseKeys.map((k) => k.key);
+			const unique = lineWithFiles();
+			return [
+				actionWorkflow({
+					id: 'bigddLostImport1',
+					credentialId: CREDENTIAL_ID,
+					nodes: [{ name: 'Import', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: KEYS }, (_, i) => `LOST-${i}`).join('\n'), duplicates: 'create' } }],
+				}),
+				actionWorkflow({
+					id: 'bigddLostUserKey',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{
+							name: 'Three items',
+							type: 'n8n-nodes-base.code',
+							typeVersion: 2,
+							parameters: { jsCode: "return [1, 2, 3].map((n) => ({ json: { keys: ['UK' + n + '-A', 'UK' + n + '-B'] } }));" },
+						},
+						{ name: 'Import', after: 'Three items', parameters: { resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', options: { idempotencyKey: 'nightly-import' } } },
+					],
+				}),
+				actionWorkflow({
+					id: 'bigddLostLimited',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{
+							name: 'Keys',
+							type: 'n8n-nodes-base.code',
+							typeVersion: 2,
+							parameters: { jsCode: `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));` },
+						},
+						{ name: 'Validate', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } },
+					],
+				}),
+				actionWorkflow({
+					id: 'bigddLostLinks',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{
+							name: 'Fifty customers',
+							type: 'n8n-nodes-base.code',
+							typeVersion: 2,
+							parameters: { jsCode: "return Array.from({ length: 50 }, (_, i) => ({ json: { stamp: i === 16 ? 's'.repeat(501) : 'Licensed to customer ' + (i + 1) } }));" },
+						},
+						{
+							name: 'Links',
+							after: 'Fifty customers',
+							parameters: { resource: 'downloadLink', operation: 'create', fileIds: shop.files[0].id, useStamping: true, stampingText: '={{ $json.stamp }}' },
+						},
+					],
+				}),
+				actionWorkflow({
+					id: 'bigddLostExport',
+					credentialId: CREDENTIAL_ID,
+					nodes: [{ name: 'Export', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }],
+				}),
+				actionWorkflow({
+					id: 'bigddLostNothing',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{ name: 'Line files from nothing', parameters: { resource: 'order', operation: 'setLineFiles', orderId: unique.order.id, lineId: unique.line.id, fileIds: '={{ $json.missing }}' }, settings: { onError: 'continueRegularOutput' } },
+						{ name: 'Fail over 12,000 keys', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: 12_000 }, (_, i) => `F-${i}`).join('\n'), duplicates: 'fail' }, settings: { onError: 'continueRegularOutput' } },
+						{ name: 'Order "..", from an expression', parameters: { resource: 'order', operation: 'get', orderId: '={{ ".." }}' }, settings: { onError: 'continueRegularOutput' } },
+						{ name: 'Limit 0 from an expression', parameters: { resource: 'order', operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }, settings: { onError: 'continueRegularOutput' } },
+					],
+				}),
+			];
+		},
 	});
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await bigdd?.server.stop();
+	beforeAll(() => {
+		bigdd = setup.bigdd();
+		n8n = setup.n8n();
+		rest = setup.rest();
 	});
 
 	it("a key import whose 2nd answer was lost, then n8n's Retry of the failed execution: every key exists once", async () => {
