@@ -5,12 +5,11 @@
 // `npm start`: builds the package, starts the local BigDD server and a real n8n with the package
 // installed from its tarball, a ready credential and the example workflows. Ctrl-C stops everything.
 const { execFileSync } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
 const { createN8n } = require('../test/harness/n8n');
 const { ensureN8n, packPackage, REPO_ROOT } = require('../test/harness/runtime');
-const { bigddCredential } = require('../test/harness/workflows');
+const { bigddCredential, readExamples } = require('../test/harness/workflows');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);
@@ -53,12 +52,12 @@ async function main() {
 			webhookSigningSecret: bigdd.webhookSecret,
 		}),
 	]);
-	const examples = fs
-		.readdirSync(path.join(REPO_ROOT, 'examples'))
-		.filter((name) => name.endsWith('.json'))
-		.map((name) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')));
+	const examples = readExamples();
 	await n8n.importWorkflows(examples);
+	// Examples started by a webhook (BigDD events, a portal, a helpdesk) are published, so their URLs answer.
+	for (const example of examples.filter((w) => w.nodes.some((/** @type {any} */ n) => n.webhookId))) await n8n.publish(example.id);
 
+	const [sample] = bigdd.shop.orders;
 	say('starting n8n');
 	await n8n.start();
 	console.log(`
@@ -67,9 +66,13 @@ async function main() {
   credential:        "BigDD (local server)" (token ${bigdd.token}, base URL ${bigddUrl})
   example workflows: ${examples.map((w) => w.name).join('\n                     ')}
   BigDD admin:       ${bigddUrl}/__admin/state  (requests: ${bigddUrl}/__admin/requests)
-  send a webhook:    open "${examples.find((w) => w.id === 'bigddExample0003')?.name}", click 'Execute workflow', then
-                     curl -s -X POST ${bigddUrl}/__admin/webhooks/send -H 'Content-Type: application/json' \\
-                       -d '{"url":"${n8n.baseUrl}/webhook-test/bigdd-example-purchase/bigdd","type":"digital_order.purchased"}'
+  BigDD events:      curl -s -X POST ${bigddUrl}/__admin/webhooks/send -H 'Content-Type: application/json' \\
+                       -d '{"url":"${n8n.baseUrl}/webhook/bigdd-example-purchase/bigdd","type":"digital_order.purchased"}'
+                     (bigdd-example-notify, bigdd-example-stamped: the other event examples; the editor's
+                     'Execute workflow' listens on /webhook-test/ instead)
+  portal:            curl -s '${n8n.baseUrl}/webhook/bigdd-portal?customer=${sample.customer.gid.split('/').pop()}'
+  helpdesk:          curl -s -X POST ${n8n.baseUrl}/webhook/bigdd-helpdesk -H 'Content-Type: application/json' \\
+                       -d '{"email":"${sample.customer.email}","order":"${sample.name}","new_email":"someone@example.com"}'
   n8n log:           ${path.join(DEMO_FOLDER, 'n8n-start.log')}
 
   Press Ctrl-C to stop everything.

@@ -1,21 +1,50 @@
-// The example workflows that npm start imports (and the README shows) run as published.
+// Every example workflow that npm start imports (and the README links) runs as published, one test
+// (or more) per example: manual ones headless through the CLI, the others through their webhooks in
+// a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
+import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
 import { startBigdd } from '../harness/bigdd';
 import { e2eTarball } from '../harness/e2e-env';
 import { createN8n, nodeOutput } from '../harness/n8n';
-import { bigddCredential } from '../harness/workflows';
-import raiseLimits from '../../examples/digital-products-raise-limits.json';
-import licenseCheck from '../../examples/license-key-check.json';
-import purchaseTrigger from '../../examples/purchase-trigger.json';
+import { bigddCredential, readExamples } from '../harness/workflows';
+import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
+
+const examples = readExamples();
+const SECRET = 'whsec_examples_e2e_secret';
+const ID = {
+	raiseLimits: 'bigddExample0001',
+	licenseCheck: 'bigddExample0002',
+	crm: 'bigddExample0003',
+	bulkImport: 'bigddExample0004',
+	notify: 'bigddExample0005',
+	portal: 'bigddExample0006',
+	helpdesk: 'bigddExample0007',
+	stats: 'bigddExample0008',
+	stamped: 'bigddExample0009',
+};
+const STARTED_BY_WEBHOOK = [ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped];
+
+type Run = Parameters<typeof nodeOutput>[0];
+type Order = Shop['orders'][number];
+const cents = (order: Order) => order.lines.reduce((sum, line) => sum + line.price_cents * line.quantity, 0);
+const filesOf = (order: Order) => [...new Set(order.lines.flatMap((line) => line.file_ids))];
 
 describe('example workflows in real n8n', () => {
 	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
 	let n8n: Awaited<ReturnType<typeof createN8n>>;
+	const shop = () => bigdd.server.shop as Shop;
+	const received = (method: string, apiPath: string | RegExp) =>
+		(bigdd.requests() as LoggedRequest[]).filter(
+			(r) => r.method === method && (typeof apiPath === 'string' ? r.path === `/public-api/v1${apiPath}` : apiPath.test(r.path)),
+		);
 
 	beforeAll(async () => {
 		bigdd = await startBigdd();
 		n8n = await createN8n({ tarball: e2eTarball() });
-		await n8n.importCredentials([bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
-		await n8n.importWorkflows([raiseLimits, licenseCheck, purchaseTrigger]);
+		await n8n.importCredentials([
+			bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SECRET }),
+		]);
+		await n8n.importWorkflows(examples);
+		for (const id of STARTED_BY_WEBHOOK) await n8n.publish(id);
 	});
 
 	afterAll(async () => {
@@ -23,24 +52,200 @@ describe('example workflows in real n8n', () => {
 		await bigdd?.server.stop();
 	});
 
-	it('raise download limits: products limited to 1-5 get 10, unlimited ones stay unlimited', async () => {
-		const limited = (bigdd.server.shop.products as { id: string; is_archived: boolean; max_downloads: number | null }[])
-			.filter((p) => !p.is_archived && p.max_downloads !== null && p.max_downloads > 0 && p.max_downloads <= 5)
-			.map((p) => p.id);
-		const run = await n8n.execute(raiseLimits.id);
-		const updated = nodeOutput(run, 'Raise max downloads to 10').items as { id: string; max_downloads: number }[];
-		expect(updated.map((p) => p.id).sort()).toEqual([...limited].sort());
-		expect(updated.every((p) => p.max_downloads === 10)).toBe(true);
+	beforeEach(() => bigdd.clear());
+
+	it('every example in examples/ has a test here', () => {
+		expect(examples.map((e) => e.id).sort()).toEqual(Object.values(ID).sort());
 	});
 
-	it('license key check: a sold key is licensed, a made-up one is not', async () => {
-		const sold = (bigdd.server.shop.licenseKeys as { key: string; order_id: string | null }[]).filter((k) => k.order_id !== null).map((k) => k.key);
-		const run = await n8n.execute(licenseCheck.id);
-		const [genuine, madeUp] = nodeOutput(run, 'Validate license key').items;
-		expect(genuine).toMatchObject({ valid: true, assigned: true, licensed: true });
-		expect(sold).toContain(genuine.key);
-		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the example's made-up licence key
-		expect(madeUp).toMatchObject({ key: 'FAKE-0000-0000-0000', valid: false, licensed: false });
-		expect(nodeOutput(run, 'Validate license key').items).toHaveLength(2);
+	describe('run from their Manual Trigger', () => {
+		it('raise download limits: products limited to 1-5 get 10, unlimited ones stay unlimited', async () => {
+			const limited = shop()
+				.products.filter((p) => !p.is_archived && p.max_downloads !== null && p.max_downloads > 0 && p.max_downloads <= 5)
+				.map((p) => p.id);
+			const run = await n8n.execute(ID.raiseLimits);
+			const updated = nodeOutput(run, 'Raise max downloads to 10').items as { id: string; max_downloads: number }[];
+			expect(updated.map((p) => p.id).sort()).toEqual([...limited].sort());
+			expect(updated.every((p) => p.max_downloads === 10)).toBe(true);
+		});
+
+		it('license key check: a sold key is licensed, a made-up one is not', async () => {
+			const sold = shop().licenseKeys.filter((k) => k.order_id !== null).map((k) => k.key);
+			const run = await n8n.execute(ID.licenseCheck);
+			const [genuine, madeUp] = nodeOutput(run, 'Validate license key').items;
+			expect(genuine).toMatchObject({ valid: true, assigned: true, licensed: true });
+			expect(sold).toContain(genuine.key);
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the example's made-up licence key
+			expect(madeUp).toMatchObject({ key: 'FAKE-0000-0000-0000', valid: false, licensed: false });
+			expect(nodeOutput(run, 'Validate license key').items).toHaveLength(2);
+		});
+
+		it('bulk key import: 12,000 keys in 3 requests; run again, none is created twice', async () => {
+			const tagged = () => shop().licenseKeys.filter((k) => k.tag === 'photoshop-plugin-v3');
+			expect(tagged()).toHaveLength(0);
+
+			const first = nodeOutput(await n8n.execute(ID.bulkImport), 'Import license keys').items;
+			expect(first).toEqual([expect.objectContaining({ total: 12_000, created: 12_000, skipped: 0, batches: 3 })]);
+			const idempotencyKeys = () => received('POST', '/license-keys').map((r) => r.headers['idempotency-key']).sort();
+			expect(received('POST', '/license-keys').map((r) => (r.body as { keys: string[] }).keys.length).sort()).toEqual([2000, 5000, 5000]);
+			const firstKeys = idempotencyKeys();
+			expect(new Set(firstKeys).size).toBe(3);
+
+			// The same keys again: the same Idempotency-Keys, so BigDD replays its answers and creates nothing.
+			bigdd.clear();
+			const second = nodeOutput(await n8n.execute(ID.bulkImport), 'Import license keys').items;
+			expect(second).toEqual(first);
+			expect(idempotencyKeys()).toEqual(firstKeys);
+			expect(tagged()).toHaveLength(12_000);
+			expect(new Set(tagged().map((k) => k.key)).size).toBe(12_000);
+		});
+
+		it("monthly download stats: last month's window asked for, a totals row, then one row per top file", async () => {
+			// The seeded shop ends on 2026-11-01; these downloads fall in last month whatever today is.
+			const now = new Date();
+			const midLastMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12);
+			const [popular, other] = shop().files;
+			// Enough for the popular file to be among the top 10 files of a busy month.
+			const added = [...Array(40).fill(popular), other].map((file: Shop['files'][number], i) => ({
+				id: `e2e-download-${i}`,
+				file_id: file.id,
+				is_redownload: i % 2 === 1,
+				created_at: new Date(midLastMonth + i * 60_000).toISOString(),
+			}));
+			shop().downloads.push(...added);
+
+			const rows = nodeOutput(await n8n.execute(ID.stats), 'One row per file').items;
+			const [request] = received('GET', '/downloads/stats');
+			const { start, end } = request.query as { start: string; end: string };
+			const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+			expect(days).toBeGreaterThanOrEqual(28);
+			expect(days).toBeLessThanOrEqual(31.1);
+			for (const download of added) expect(download.created_at >= new Date(start).toISOString() && download.created_at < new Date(end).toISOString()).toBe(true);
+			const inWindow = shop().downloads.filter((d) => d.created_at >= new Date(start).toISOString() && d.created_at < new Date(end).toISOString());
+			expect(rows[0]).toMatchObject({ file: 'All files', downloads: inWindow.length, billable_downloads: inWindow.filter((d) => !d.is_redownload).length });
+			expect(rows.find((r: { file: string }) => r.file === popular.name)).toMatchObject({ downloads: inWindow.filter((d) => d.file_id === popular.id).length });
+			expect(rows.length).toBeGreaterThanOrEqual(3);
+		});
+	});
+
+	describe('started by BigDD events and HTTP calls in a running n8n', () => {
+		const webhookUrl = (webhookPath: string) => `${n8n.baseUrl}/webhook/${webhookPath}`;
+		const sendEvent = async (webhookId: string, event: unknown) => {
+			const response = await deliverWebhook({ url: webhookUrl(`${webhookId}/bigdd`), secret: SECRET, event });
+			expect(response.status).toBe(200);
+		};
+		const runs = async (workflowId: string, count: number) => {
+			const executions = (await n8n.waitForExecutions(workflowId, count, 60_000)) as (Run & { status: string })[];
+			const outcome = (e: Run & { status: string }) => (e.status === 'success' ? 'success' : `${e.status}: ${JSON.stringify(e.data.resultData.error)}`);
+			expect(executions.map(outcome)).toEqual(Array(count).fill('success'));
+			return executions.reverse();
+		};
+		const orderIndexWith = (matches: (order: Order) => boolean, after = -1) => shop().orders.findIndex((o, i) => i > after && matches(o));
+
+		beforeAll(async () => {
+			await n8n.start();
+			for (const webhookPath of ['bigdd-example-purchase/bigdd', 'bigdd-example-notify/bigdd', 'bigdd-example-stamped/bigdd', 'bigdd-helpdesk'])
+				await n8n.waitForWebhook(webhookPath);
+			await n8n.waitForWebhook('bigdd-portal', 60_000, n8n.baseUrl, 'GET');
+		});
+
+		it('CRM sync: each purchase becomes one contact with that customer’s order count and spend', async () => {
+			const first = orderIndexWith(() => true);
+			const second = orderIndexWith((o) => o.customer.email !== shop().orders[first].customer.email);
+			for (const orderIndex of [first, second]) await sendEvent('bigdd-example-purchase', buildEvent(shop(), 'digital_order.purchased', { orderIndex }));
+
+			const contacts = (await runs(ID.crm, 2)).map((run) => nodeOutput(run, 'CRM contact').items);
+			for (const [i, orderIndex] of [first, second].entries()) {
+				const purchase = shop().orders[orderIndex];
+				const theirs = shop().orders.filter((o) => o.customer.email === purchase.customer.email);
+				expect(contacts[i]).toEqual([
+					expect.objectContaining({
+						email: purchase.customer.email,
+						last_order: purchase.name,
+						orders_count: theirs.length,
+						total_spent: theirs.reduce((sum, o) => sum + cents(o), 0) / 100,
+					}),
+				]);
+			}
+		});
+
+		it('no-code automation: a sale gives a Slack message, each download a sheet row', async () => {
+			const orderIndex = orderIndexWith((o) => filesOf(o).length > 0);
+			const order = shop().orders[orderIndex];
+			for (const type of ['digital_order.purchased', 'file.downloaded', 'file.redownloaded'])
+				await sendEvent('bigdd-example-notify', buildEvent(shop(), type, { orderIndex }));
+
+			const [sale, download, redownload] = await runs(ID.notify, 3);
+			const [message] = nodeOutput(sale, 'Slack message').items;
+			expect(message.text).toMatch(new RegExp(`^New sale ${order.name}: .+ bought .+ for \\d+\\.\\d\\d [A-Z]{3}$`));
+			expect(message.text).toContain(`for ${(cents(order) / 100).toFixed(2)} `);
+			expect(sale.data.resultData.runData['Sheet row']).toBeUndefined();
+			for (const [run, isRedownload] of [[download, false], [redownload, true]] as const) {
+				expect(nodeOutput(run, 'Sheet row').items).toEqual([
+					{ date: expect.any(String), order: order.name, customer: order.customer.email, file: expect.any(String), redownload: isRedownload },
+				]);
+				expect(run.data.resultData.runData['Slack message']).toBeUndefined();
+			}
+		});
+
+		it('stamped links: one link per purchase with files, stamped with the buyer and order; none without files', async () => {
+			const withFiles = orderIndexWith((o) => filesOf(o).length > 0);
+			const withoutFiles = orderIndexWith((o) => filesOf(o).length === 0);
+			expect(withoutFiles).toBeGreaterThanOrEqual(0);
+			for (const orderIndex of [withFiles, withoutFiles]) await sendEvent('bigdd-example-stamped', buildEvent(shop(), 'digital_order.purchased', { orderIndex }));
+
+			await runs(ID.stamped, 2);
+			const order = shop().orders[withFiles];
+			const [link] = received('POST', '/download-links');
+			expect(received('POST', '/download-links')).toHaveLength(1);
+			expect(link.body).toMatchObject({ file_ids: filesOf(order), use_download_limit: true, download_limit: 3, use_stamping: true });
+			expect((link.body as { stamping_text: string }).stamping_text).toMatch(new RegExp(`^Licensed to .+ \\(${order.customer.email}\\), order ${order.name}$`));
+		});
+
+		it('download portal: a GET with the customer id answers with their orders, each with a new 5-download link', async () => {
+			const customer = shop().orders.find((o) => shop().orders.filter((x) => x.customer.id === o.customer.id && filesOf(x).length > 0).length >= 2)!.customer;
+			const withFiles = shop().orders.filter((o) => o.customer.id === customer.id && filesOf(o).length > 0);
+
+			const shopifyCustomerId = customer.gid.split('/').pop()!;
+			const response = await fetch(`${webhookUrl('bigdd-portal')}?customer=${shopifyCustomerId}`, { signal: AbortSignal.timeout(60_000) });
+			const failed = async () => ({ status: response.status, error: (await n8n.waitForExecutions(ID.portal, 1))[0]?.data.resultData.error });
+			expect(response.status === 200 ? null : await failed()).toBeNull();
+			const page = (await response.json()) as { customer: string; orders: { order: string; url: string; download_limit: number }[] };
+			expect(page.customer).toBe(shopifyCustomerId);
+			expect(page.orders.map((o) => o.order).sort()).toEqual(withFiles.map((o) => o.name).sort());
+			expect(page.orders.every((o) => o.url.startsWith('http') && o.download_limit === 5)).toBe(true);
+			// Each link holds the files of the order it is listed with.
+			const links = received('POST', '/download-links');
+			expect(links.map((r) => (r.body as { file_ids: string[] }).file_ids).sort()).toEqual(withFiles.map(filesOf).sort());
+			expect(new Set(page.orders.map((o) => o.url)).size).toBe(withFiles.length);
+		});
+
+		it('helpdesk: a ticket resets every line of the order and resends the email once, to the new address', async () => {
+			const order = shop().orders.find((o) => o.lines.length >= 2)!;
+			const response = await fetch(webhookUrl('bigdd-helpdesk'), {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ email: order.customer.email, order: order.name, new_email: 'new-address@example.com' }),
+				signal: AbortSignal.timeout(60_000),
+			});
+			expect(response.status).toBe(200);
+			expect(await response.json()).toEqual({ order: order.name, lines_reset: order.lines.length, email_sent_to: 'new-address@example.com' });
+			// The lines are reset concurrently (n8n sends a declarative node's items at once).
+			expect(received('POST', `/orders/${order.id}/reset-downloads`).map((r) => (r.body as { line_id: string }).line_id).sort()).toEqual(order.lines.map((l) => l.id).sort());
+			expect(received('POST', `/orders/${order.id}/resend-email`).map((r) => r.body)).toEqual([{ customer_email: 'new-address@example.com' }]);
+			expect(shop().emails.filter((e) => e.order_id === order.id).map((e) => e.to)).toEqual(['new-address@example.com']);
+		});
+
+		it('helpdesk: a ticket without a new address resends to the address on the order', async () => {
+			const order = shop().orders.filter((o) => o.lines.length >= 2)[1];
+			const response = await fetch(webhookUrl('bigdd-helpdesk'), {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ email: order.customer.email, order: order.name }),
+				signal: AbortSignal.timeout(60_000),
+			});
+			expect(await response.json()).toEqual({ order: order.name, lines_reset: order.lines.length, email_sent_to: order.customer.email });
+			expect(received('POST', `/orders/${order.id}/resend-email`).map((r) => r.body)).toEqual([{}]);
+		});
 	});
 });

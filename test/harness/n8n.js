@@ -313,14 +313,17 @@ async function createN8n(options) {
 		 * Waits (bounded) until n8n (or the webhook processor at `serverUrl`) serves the production
 		 * webhook `path` (`<webhookId>/<path>`).
 		 * /healthz/readiness answers before published workflows are activated; meanwhile webhooks get
-		 * 404. A GET probe starts nothing: n8n answers it with a hint to use POST once registered.
+		 * 404. The probe uses the other method, so it starts nothing: once the webhook is registered,
+		 * n8n answers it with a hint to use the webhook's own method.
+		 * @param {string} webhookPath @param {number} [timeoutMs] @param {string} [serverUrl]
+		 * @param {'POST' | 'GET'} [webhookMethod] the method the webhook listens to
 		 */
-		async waitForWebhook(/** @type {string} */ webhookPath, timeoutMs = 60_000, serverUrl = baseUrl) {
+		async waitForWebhook(webhookPath, timeoutMs = 60_000, serverUrl = baseUrl, webhookMethod = 'POST') {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
-				const response = await fetch(`${serverUrl}/webhook/${webhookPath}`);
+				const response = await fetch(`${serverUrl}/webhook/${webhookPath}`, { method: webhookMethod === 'POST' ? 'GET' : 'POST' });
 				const text = await response.text();
-				if (!/is not registered\.?"/.test(text) || /POST request/.test(text)) return;
+				if (!/is not registered\.?"/.test(text) || text.includes(`${webhookMethod} request`)) return;
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 			throw new Error(`webhook ${webhookPath} was not registered within ${timeoutMs / 1000} s`);

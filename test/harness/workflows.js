@@ -1,7 +1,22 @@
 // @ts-check
 'use strict';
 
+const fs = require('node:fs');
+const path = require('node:path');
 const { NODE_TYPE_PREFIX } = require('./n8n');
+
+const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
+
+/**
+ * The example workflows in examples/, as npm start imports them and the e2e suite runs them.
+ * @returns {{ id: string, name: string, nodes: { type: string, webhookId?: string, parameters: Record<string, unknown> }[] }[]}
+ */
+function readExamples() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.map((name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8')));
+}
 
 const ACTION_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloads`;
 const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
@@ -86,4 +101,4 @@ function triggerWorkflow(spec) {
 	};
 }
 
-module.exports = { bigddCredential, actionWorkflow, triggerWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE, TRIGGER_NAME };
+module.exports = { readExamples, bigddCredential, actionWorkflow, triggerWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE, TRIGGER_NAME };

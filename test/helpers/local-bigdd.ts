@@ -17,6 +17,8 @@ export interface OrderLine {
 	digital_product_id: string;
 	file_ids: string[];
 	license_keys: string[];
+	price_cents: number;
+	quantity: number;
 	downloads?: unknown[];
 }
 export interface Shop {
