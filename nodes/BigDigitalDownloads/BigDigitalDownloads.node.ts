@@ -7,11 +7,38 @@ import { downloadStatsDescription } from './resources/downloadStats';
 import { fileDescription } from './resources/file';
 import { licenseKeyDescription } from './resources/licenseKey';
 import { orderDescription } from './resources/order';
+import { actionSubtitle } from './shared/descriptions';
 import { createDownloadLinks } from './shared/downloadLinks';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
 import { withListValueChecks } from './shared/optionValues';
 import { recordSearches } from './shared/recordLocators';
 import { uploadFiles } from './shared/upload';
+
+const properties = withListValueChecks([
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Customer', value: 'customer' },
+			{ name: 'Digital Product', value: 'digitalProduct' },
+			{ name: 'Download Link', value: 'downloadLink' },
+			{ name: 'Download Stat', value: 'downloadStats' },
+			{ name: 'File', value: 'file' },
+			{ name: 'License Key', value: 'licenseKey' },
+			{ name: 'Order', value: 'order' },
+		],
+		default: 'order',
+	},
+	...customerDescription,
+	...digitalProductDescription,
+	...downloadLinkDescription,
+	...downloadStatsDescription,
+	...fileDescription,
+	...licenseKeyDescription,
+	...orderDescription,
+]);
 
 export class BigDigitalDownloads implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +47,7 @@ export class BigDigitalDownloads implements INodeType {
 		icon: { light: 'file:../../icons/bigDigitalDownloads.svg', dark: 'file:../../icons/bigDigitalDownloads.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description:
 			'Manage digital products, orders, license keys, files, download links and download stats in Big Digital Downloads (Shopify)',
 		defaults: { name: 'Big Digital Downloads' },
@@ -35,31 +62,7 @@ export class BigDigitalDownloads implements INodeType {
 			// Every answer goes through the error mapper, so a person reads BigDD's message and a fix.
 			ignoreHttpStatusErrors: true,
 		},
-		properties: withListValueChecks([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Digital Product', value: 'digitalProduct' },
-					{ name: 'Download Link', value: 'downloadLink' },
-					{ name: 'Download Stat', value: 'downloadStats' },
-					{ name: 'File', value: 'file' },
-					{ name: 'License Key', value: 'licenseKey' },
-					{ name: 'Order', value: 'order' },
-				],
-				default: 'order',
-			},
-			...customerDescription,
-			...digitalProductDescription,
-			...downloadLinkDescription,
-			...downloadStatsDescription,
-			...fileDescription,
-			...licenseKeyDescription,
-			...orderDescription,
-		]),
+		properties,
 	};
 
 	methods = { listSearch: recordSearches };

@@ -12,10 +12,12 @@ import {
 import {
 	decideDelivery,
 	DEFAULT_TOLERANCE_SECONDS,
+	EVENTS_SUBTITLE,
 	INVALID_SIGNATURE,
 	MAX_TOLERANCE_SECONDS,
 	MIN_TOLERANCE_SECONDS,
 	verifyWebhookRequest,
+	WEBHOOK_EVENTS,
 } from './BigDigitalDownloadsTriggerHelpers';
 import { eventIdMemoryFor, persistEventIds, savedEventIds } from './shared/eventIdMemory';
 import { verifyWithSigningSecret } from './shared/signingSecretCache';
@@ -50,8 +52,11 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 		icon: { light: 'file:../../icons/bigDigitalDownloads.svg', dark: 'file:../../icons/bigDigitalDownloads.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow on signed Big Digital Downloads webhook events: purchases, deliveries and downloads',
+		subtitle: EVENTS_SUBTITLE,
+		// n8n's node creator shows a trigger's description for the entry that groups it with the action
+		// node, so it describes both.
+		description:
+			'Start workflows on Big Digital Downloads purchases, deliveries and downloads, and act on its orders, license keys and files',
 		defaults: { name: 'Big Digital Downloads Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -90,12 +95,7 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: [
-					{ name: 'Order Delivered', value: 'digital_order.delivered', description: 'The delivery email was sent for an order' },
-					{ name: 'Order Purchased', value: 'digital_order.purchased', description: 'A customer bought a digital product' },
-					{ name: 'File Downloaded', value: 'file.downloaded', description: 'A customer downloaded a file for the first time' },
-					{ name: 'File Redownloaded', value: 'file.redownloaded', description: 'A customer downloaded a file again' },
-				],
+				options: WEBHOOK_EVENTS,
 				default: ['digital_order.purchased'],
 				description: 'Events that start the workflow; others are acknowledged and ignored. Select the same ones in BigDD.',
 			},

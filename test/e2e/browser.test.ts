@@ -60,14 +60,39 @@ describe('the editor in a real browser', () => {
 		await page.keyboard.press('Escape');
 	});
 
-	it('the node creator shows the action node with its 21 actions', async () => {
+	it('the canvas names the operation ("Get order"), not its raw values', async () => {
+		const subtitle = page.locator('[data-test-id="canvas-node"][data-node-name="Get order"]').getByText('Get order', { exact: true });
+		// The node's own name and, under it, the subtitle.
+		await subtitle.nth(1).waitFor();
+		expect(await page.locator('[data-test-id="canvas-node"][data-node-name="Get order"]').getByText('get: order').count()).toBe(0);
+	});
+
+	it('the node creator shows the action node with its 21 actions and the 4 trigger events', async () => {
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
 		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();
 		await page.getByText('Actions (21)').waitFor();
-		for (const action of ['Validate a license key', 'Create license keys', 'Resend the delivery email of an order', 'Upload a file']) {
+		await page.getByText('Triggers (4)').waitFor();
+		await page.getByText('Triggers (4)').click();
+		for (const event of ['On order purchased', 'On order delivered', 'On file downloaded', 'On file redownloaded']) await page.getByText(event, { exact: true }).first().waitFor();
+		for (const action of ['Validate license key', 'Create license keys', 'Resend order delivery email', 'Upload file']) {
 			await page.getByText(action, { exact: true }).first().waitFor();
 		}
+		await page.keyboard.press('Escape');
+	});
+
+	it("the credential dialog shows the package's own message for a refused token", async () => {
+		const created = await setup.rest()('POST', '/rest/credentials', {
+			name: 'BigDD with a wrong token',
+			type: 'bigDigitalDownloadsApi',
+			data: { apiToken: 'not-a-valid-token', baseUrl: setup.bigdd().url, webhookSigningSecret: '' },
+		});
+		expect(created.status).toBe(200);
+		await page.goto(`${setup.n8n().baseUrl}/home/credentials/${created.body.data.id}`);
+		// n8n tests a saved credential when its dialog opens, and shows the reason under "More details".
+		await page.getByText(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
+		await page.getByText('More details').click();
+		await page.getByText('The API token was refused. Copy a valid token from Settings > Public API.').waitFor({ timeout: 10_000 });
 		await page.keyboard.press('Escape');
 	});
 

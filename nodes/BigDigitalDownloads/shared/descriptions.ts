@@ -1,32 +1,31 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateSearchText } from './validation';
 
-type ShowFor = { resource: string[]; operation: string[] };
+// Builders of the fields several operations share. Each operation file states once, with
+// updateDisplayOptions, which resource and operation its fields show for.
 
-/** An "Add Filter" / "Add Option" collection shown for one operation. */
-function collection(name: 'filters' | 'options', showFor: ShowFor, options: INodeProperties[]): INodeProperties {
+/** An "Add Filter" / "Add Option" collection. */
+function collection(name: 'filters' | 'options', options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: name === 'filters' ? 'Filters' : 'Options',
 		name,
 		type: 'collection',
 		placeholder: name === 'filters' ? 'Add Filter' : 'Add Option',
-		displayOptions: { show: showFor },
 		default: {},
 		options,
 	};
 }
 
-export const filtersCollection = (showFor: ShowFor, options: INodeProperties[]) => collection('filters', showFor, options);
-export const optionsCollection = (showFor: ShowFor, options: INodeProperties[]) => collection('options', showFor, options);
+export const filtersCollection = (options: INodeProperties[]) => collection('filters', options);
+export const optionsCollection = (options: INodeProperties[]) => collection('options', options);
 
-/** Return All and Limit for a list operation; paginateByCursor reads both. */
-export function returnAllAndLimit(showFor: ShowFor): INodeProperties[] {
+/** Return All and Limit for a list operation; paginateByCursor reads Limit unless Return All is on. */
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
-			displayOptions: { show: showFor },
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
@@ -34,7 +33,7 @@ export function returnAllAndLimit(showFor: ShowFor): INodeProperties[] {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { ...showFor, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
@@ -62,12 +61,25 @@ export const sortOption: INodeProperties = {
 	name: 'sort',
 	type: 'options',
 	options: [
+		{ name: 'Created At, Newest First', value: '-created_at' },
+		{ name: 'Created At, Oldest First', value: 'created_at' },
 		{ name: 'Newest First (by ID)', value: '-id' },
 		{ name: 'Oldest First (by ID)', value: 'id' },
-		{ name: 'Created At, Oldest First', value: 'created_at' },
-		{ name: 'Created At, Newest First', value: '-created_at' },
 	],
 	default: '-id',
 	description: 'Order of the results; it is kept across pages',
 	routing: { send: { type: 'query', property: 'sort' } },
 };
+
+/**
+ * The canvas subtitle: the chosen operation's action name ("Get many orders") rather than the raw
+ * values ("getAll: order"), from the operation lists of `properties`.
+ */
+export function actionSubtitle(properties: INodeProperties[]): string {
+	const actions = properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) =>
+			((property.options ?? []) as INodePropertyOptions[]).map((option) => [`${property.displayOptions?.show?.resource?.[0]}:${option.value}`, option.action]),
+		);
+	return `={{ (${JSON.stringify(Object.fromEntries(actions))})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}

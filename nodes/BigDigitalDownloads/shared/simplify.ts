@@ -13,14 +13,13 @@ const SIMPLIFIED_FIELDS: Record<string, string[]> = {
 };
 
 /** n8n's Simplify toggle; off by default, so workflows saved before it keep their full records. */
-export function simplifyToggle(showFor: { resource: string[]; operation: string[] }): INodeProperties {
+export function simplifyToggle(): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show: showFor },
 	};
 }
 

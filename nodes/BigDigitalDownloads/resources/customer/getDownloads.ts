@@ -1,10 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../shared/descriptions';
 import { simplifyToggle } from '../../shared/simplify';
 
-const showOnlyForCustomerGetDownloads = { resource: ['customer'], operation: ['getDownloads'] };
+const displayOptions = { show: { resource: ['customer'], operation: ['getDownloads'] } };
 
-export const customerGetDownloadsDescription: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Customer ID',
 		name: 'customerId',
@@ -13,8 +13,9 @@ export const customerGetDownloadsDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. gid://shopify/Customer/987654321',
 		description: 'The Shopify customer GID or its numeric ID (e.g. 987654321)',
-		displayOptions: { show: showOnlyForCustomerGetDownloads },
 	},
-	...returnAllAndLimit(showOnlyForCustomerGetDownloads),
-	simplifyToggle(showOnlyForCustomerGetDownloads),
+	...returnAllAndLimit(),
+	simplifyToggle(),
 ];
+
+export const customerGetDownloadsDescription = updateDisplayOptions(displayOptions, properties);

@@ -14,7 +14,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Get Downloads',
 				value: 'getDownloads',
-				action: 'Get the orders and downloads of a customer',
+				action: 'Get customer orders and downloads',
 				description: "Get a customer's digital orders with every recorded download, e.g. for a support agent",
 				routing: cursorListRouting('/customers/{customerId}/downloads', [resolveCustomerPath]),
 			},

@@ -1,12 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions';
 import { simplifyToggle } from '../../shared/simplify';
 import { digitalProductIdField, includeShopifyProductOption } from './fields';
 
-const showOnlyForDigitalProductGet = { resource: ['digitalProduct'], operation: ['get'] };
+const displayOptions = { show: { resource: ['digitalProduct'], operation: ['get'] } };
 
-export const digitalProductGetDescription: INodeProperties[] = [
-	{ ...digitalProductIdField, displayOptions: { show: showOnlyForDigitalProductGet } },
-	simplifyToggle(showOnlyForDigitalProductGet),
-	optionsCollection(showOnlyForDigitalProductGet, [includeShopifyProductOption]),
+const properties: INodeProperties[] = [
+	digitalProductIdField,
+	simplifyToggle(),
+	optionsCollection([includeShopifyProductOption]),
 ];
+
+export const digitalProductGetDescription = updateDisplayOptions(displayOptions, properties);

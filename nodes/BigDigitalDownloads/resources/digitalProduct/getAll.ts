@@ -1,14 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
 import { simplifyToggle } from '../../shared/simplify';
 import { includeShopifyProductOption } from './fields';
 
-const showOnlyForDigitalProductGetMany = { resource: ['digitalProduct'], operation: ['getAll'] };
+const displayOptions = { show: { resource: ['digitalProduct'], operation: ['getAll'] } };
 
-export const digitalProductGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForDigitalProductGetMany),
-	simplifyToggle(showOnlyForDigitalProductGetMany),
-	filtersCollection(showOnlyForDigitalProductGetMany, [
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	simplifyToggle(),
+	filtersCollection([
 		{
 			displayName: 'Include Archived',
 			name: 'includeArchived',
@@ -19,8 +19,10 @@ export const digitalProductGetAllDescription: INodeProperties[] = [
 		},
 		searchFilter('product name', 'e.g. Preset Pack'),
 	]),
-	optionsCollection(showOnlyForDigitalProductGetMany, [
+	optionsCollection([
 		includeShopifyProductOption,
 		sortOption,
 	]),
 ];
+
+export const digitalProductGetAllDescription = updateDisplayOptions(displayOptions, properties);

@@ -6,7 +6,6 @@ import { digitalProductGetAllDescription } from './getAll';
 import { digitalProductGetDescription } from './get';
 import { digitalProductUpdateLimitsDescription } from './updateLimits';
 
-const showOnlyForDigitalProducts = { resource: ['digitalProduct'] };
 const productUrl = '/digital-products/{productId}';
 
 export const digitalProductDescription: INodeProperties[] = [
@@ -15,12 +14,12 @@ export const digitalProductDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: showOnlyForDigitalProducts },
+		displayOptions: { show: { resource: ['digitalProduct'] } },
 		options: [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a digital product',
+				action: 'Get digital product',
 				description: 'Get one digital product with its files, limits and delivery settings',
 				routing: oneRequestRouting({ method: 'GET', url: productUrl }, simplifiableRecordOutput, [fillPathIds]),
 			},
@@ -34,7 +33,7 @@ export const digitalProductDescription: INodeProperties[] = [
 			{
 				name: 'Update Limits',
 				value: 'updateLimits',
-				action: 'Update download limits of a digital product',
+				action: 'Update digital product download limits',
 				description: 'Change how many downloads each customer gets and how many days the link stays valid',
 				routing: oneRequestRouting({ method: 'PUT', url: `${productUrl}/limits` }, singleRecordOutput, [fillPathIds, validateProductLimits]),
 			},

@@ -1,17 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { LIMITS } from '../../shared/validation';
 import { digitalProductIdField } from './fields';
 
-const showOnlyForDigitalProductUpdateLimits = { resource: ['digitalProduct'], operation: ['updateLimits'] };
+const displayOptions = { show: { resource: ['digitalProduct'], operation: ['updateLimits'] } };
 
-export const digitalProductUpdateLimitsDescription: INodeProperties[] = [
-	{ ...digitalProductIdField, displayOptions: { show: showOnlyForDigitalProductUpdateLimits } },
+const properties: INodeProperties[] = [
+	digitalProductIdField,
 	{
 		displayName: 'Limits',
 		name: 'limits',
 		type: 'collection',
 		placeholder: 'Add Limit',
-		displayOptions: { show: showOnlyForDigitalProductUpdateLimits },
 		default: {},
 		description: 'Only the limits you add are changed; the other keeps its current value',
 		options: [
@@ -36,3 +35,5 @@ export const digitalProductUpdateLimitsDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const digitalProductUpdateLimitsDescription = updateDisplayOptions(displayOptions, properties);

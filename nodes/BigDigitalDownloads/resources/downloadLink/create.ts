@@ -1,15 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { LIMITS } from '../../shared/validation';
 
-const showOnlyForDownloadLinkCreate = { resource: ['downloadLink'], operation: ['create'] };
+const displayOptions = { show: { resource: ['downloadLink'], operation: ['create'] } };
 
-export const downloadLinkCreateDescription: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'BigDD cannot list, edit or delete a download link later: store the URL this returns',
 		name: 'storeUrlNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: showOnlyForDownloadLinkCreate },
 	},
 	{
 		displayName: 'File IDs',
@@ -19,7 +18,6 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 6789abcdef0123456789abcd, 6789abcdef0123456789abce',
 		description: 'The files to bundle into the link (1 to 100). Separate IDs with commas, or pass an array.',
-		displayOptions: { show: showOnlyForDownloadLinkCreate },
 	},
 	{
 		displayName: 'Use Download Limit',
@@ -27,7 +25,6 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to limit how many times the link can be used',
-		displayOptions: { show: showOnlyForDownloadLinkCreate },
 	},
 	{
 		displayName: 'Download Limit',
@@ -36,7 +33,7 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 3,
 		description: 'Max number of downloads through the link. 0 means unlimited.',
-		displayOptions: { show: { ...showOnlyForDownloadLinkCreate, useDownloadLimit: [true] } },
+		displayOptions: { show: { useDownloadLimit: [true] } },
 	},
 	{
 		displayName: 'Use PDF Stamping',
@@ -44,7 +41,6 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to watermark every PDF in the link',
-		displayOptions: { show: showOnlyForDownloadLinkCreate },
 	},
 	{
 		displayName: 'Stamping Text',
@@ -53,6 +49,8 @@ export const downloadLinkCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Licensed to: jane@example.com — Order #1042',
 		description: `The watermark text, e.g. the customer's name, email or order number (at most ${LIMITS.stampingText} characters)`,
-		displayOptions: { show: { ...showOnlyForDownloadLinkCreate, useStamping: [true] } },
+		displayOptions: { show: { useStamping: [true] } },
 	},
 ];
+
+export const downloadLinkCreateDescription = updateDisplayOptions(displayOptions, properties);

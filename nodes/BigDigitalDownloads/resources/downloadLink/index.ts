@@ -12,7 +12,7 @@ export const downloadLinkDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a download link',
+				action: 'Create download link',
 				description: 'Bundle files into a secure download URL, optionally limited and PDF-watermarked',
 			},
 		],

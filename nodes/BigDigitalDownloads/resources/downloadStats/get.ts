@@ -1,14 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-const showOnlyForDownloadStatsGet = { resource: ['downloadStats'], operation: ['get'] };
+const displayOptions = { show: { resource: ['downloadStats'], operation: ['get'] } };
 
-export const downloadStatsGetDescription: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Time Window',
 		name: 'window',
 		type: 'collection',
 		placeholder: 'Add Bound',
-		displayOptions: { show: showOnlyForDownloadStatsGet },
 		default: {},
 		description: 'Without bounds BigDD reports the last 30 days',
 		options: [
@@ -31,3 +30,5 @@ export const downloadStatsGetDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const downloadStatsGetDescription = updateDisplayOptions(displayOptions, properties);

@@ -1,12 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { fileIdField } from './fields';
 
-const showOnlyForFileDelete = { resource: ['file'], operation: ['delete'] };
+const displayOptions = { show: { resource: ['file'], operation: ['delete'] } };
 
-export const fileDeleteDescription: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		...fileIdField,
 		description: 'A file attached to no digital product, order line or download link (BigDD refuses otherwise)',
-		displayOptions: { show: showOnlyForFileDelete },
 	},
 ];
+
+export const fileDeleteDescription = updateDisplayOptions(displayOptions, properties);

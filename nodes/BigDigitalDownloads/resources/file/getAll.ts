@@ -1,11 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
 
-const showOnlyForFileGetMany = { resource: ['file'], operation: ['getAll'] };
+const displayOptions = { show: { resource: ['file'], operation: ['getAll'] } };
 
-export const fileGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForFileGetMany),
-	filtersCollection(showOnlyForFileGetMany, [
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	filtersCollection([
 		{
 			displayName: 'MIME Type',
 			name: 'type',
@@ -25,7 +25,7 @@ export const fileGetAllDescription: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'uploaded' } },
 		},
 	]),
-	optionsCollection(showOnlyForFileGetMany, [
+	optionsCollection([
 		{
 			displayName: 'Include Linked Products',
 			name: 'includeProducts',
@@ -37,3 +37,5 @@ export const fileGetAllDescription: INodeProperties[] = [
 		sortOption,
 	]),
 ];
+
+export const fileGetAllDescription = updateDisplayOptions(displayOptions, properties);

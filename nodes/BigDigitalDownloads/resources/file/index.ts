@@ -6,20 +6,18 @@ import { fileDeleteDescription } from './delete';
 import { fileGetAllDescription } from './getAll';
 import { fileUploadDescription } from './upload';
 
-const showOnlyForFiles = { resource: ['file'] };
-
 export const fileDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: showOnlyForFiles },
+		displayOptions: { show: { resource: ['file'] } },
 		options: [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a file',
+				action: 'Delete file',
 				description: 'Remove a file from storage and the library; it must be detached first',
 				routing: oneRequestRouting({ method: 'DELETE', url: '/files/{fileId}' }, deletedRecordOutput, [fillPathIds]),
 			},
@@ -34,7 +32,7 @@ export const fileDescription: INodeProperties[] = [
 				// Runs as a custom operation (see BigDigitalDownloads.node.ts): multipart body, waits on 429.
 				name: 'Upload',
 				value: 'upload',
-				action: 'Upload a file',
+				action: 'Upload file',
 				description: 'Upload a binary file (up to 25 MB) to the BigDD file library',
 			},
 		],

@@ -1,15 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions';
 
-const showOnlyForFileUpload = { resource: ['file'], operation: ['upload'] };
+const displayOptions = { show: { resource: ['file'], operation: ['upload'] } };
 
-export const fileUploadDescription: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'BigDD accepts files up to 25 MB and 6 uploads per minute; the node waits when asked to slow down',
 		name: 'uploadLimitsNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: showOnlyForFileUpload },
 	},
 	{
 		displayName: 'Input Binary Field',
@@ -19,9 +18,8 @@ export const fileUploadDescription: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the input binary field containing the file to upload',
 		description: 'Which binary field of the input item holds the file, e.g. "data" from an HTTP Request or Read Files node',
-		displayOptions: { show: showOnlyForFileUpload },
 	},
-	optionsCollection(showOnlyForFileUpload, [
+	optionsCollection([
 		{
 			displayName: 'File Name',
 			name: 'fileName',
@@ -32,3 +30,5 @@ export const fileUploadDescription: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const fileUploadDescription = updateDisplayOptions(displayOptions, properties);

@@ -1,10 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { licenseKeyIdField } from './fields';
 
-const showOnlyForLicenseKeyAssign = { resource: ['licenseKey'], operation: ['assign'] };
+const displayOptions = { show: { resource: ['licenseKey'], operation: ['assign'] } };
 
-export const licenseKeyAssignDescription: INodeProperties[] = [
-	{ ...licenseKeyIdField, description: "An available key (status: available). By ID takes BigDD's ID of the key, not the key text.", displayOptions: { show: showOnlyForLicenseKeyAssign } },
+const properties: INodeProperties[] = [
+	{ ...licenseKeyIdField, description: "An available key (status: available). By ID takes BigDD's ID of the key, not the key text." },
 	{
 		displayName: 'Order Name',
 		name: 'orderName',
@@ -13,7 +13,6 @@ export const licenseKeyAssignDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. #1042',
 		description: 'The Shopify order name to link the key to',
-		displayOptions: { show: showOnlyForLicenseKeyAssign },
 		routing: { send: { type: 'body', property: 'order_name' } },
 	},
 	{
@@ -22,7 +21,8 @@ export const licenseKeyAssignDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to send the delivery email to the customer after assigning the key',
-		displayOptions: { show: showOnlyForLicenseKeyAssign },
 		routing: { send: { type: 'body', property: 'send_email' } },
 	},
 ];
+
+export const licenseKeyAssignDescription = updateDisplayOptions(displayOptions, properties);

@@ -1,9 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions';
 
-const showOnlyForLicenseKeyCreate = { resource: ['licenseKey'], operation: ['create'] };
+const displayOptions = { show: { resource: ['licenseKey'], operation: ['create'] } };
 
-export const licenseKeyCreateDescription: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Keys',
 		name: 'keys',
@@ -14,7 +14,6 @@ export const licenseKeyCreateDescription: INodeProperties[] = [
 		placeholder: 'PLUG-AAAA-1111-BBBB-2222\nPLUG-CCCC-3333-DDDD-4444',
 		description:
 			'One key per line, or an array of strings from an expression. Any number: more than 5,000 are sent as consecutive batches of 5,000.',
-		displayOptions: { show: showOnlyForLicenseKeyCreate },
 	},
 	{
 		displayName: 'Tag',
@@ -23,22 +22,20 @@ export const licenseKeyCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. photoshop-plugin-v3',
 		description: 'A label to group the keys, e.g. the product or batch name (at most 120 characters)',
-		displayOptions: { show: showOnlyForLicenseKeyCreate },
 	},
 	{
 		displayName: 'Duplicates',
 		name: 'duplicates',
 		type: 'options',
 		options: [
-			{ name: 'Skip', value: 'skip', description: 'Ignore keys that already exist' },
 			{ name: 'Create', value: 'create', description: 'Insert them anyway' },
 			{ name: 'Fail', value: 'fail', description: 'Reject the whole batch if any key already exists' },
+			{ name: 'Skip', value: 'skip', description: 'Ignore keys that already exist' },
 		],
 		default: 'skip',
 		description: 'What to do with keys that already exist in the inventory',
-		displayOptions: { show: showOnlyForLicenseKeyCreate },
 	},
-	optionsCollection(showOnlyForLicenseKeyCreate, [
+	optionsCollection([
 		{
 			displayName: 'Idempotency Key',
 			name: 'idempotencyKey',
@@ -49,3 +46,5 @@ export const licenseKeyCreateDescription: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const licenseKeyCreateDescription = updateDisplayOptions(displayOptions, properties);

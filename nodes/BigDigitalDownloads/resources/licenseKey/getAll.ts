@@ -1,19 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
 
-const showOnlyForLicenseKeyGetMany = { resource: ['licenseKey'], operation: ['getAll'] };
+const displayOptions = { show: { resource: ['licenseKey'], operation: ['getAll'] } };
 
-export const licenseKeyGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForLicenseKeyGetMany),
-	filtersCollection(showOnlyForLicenseKeyGetMany, [
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	filtersCollection([
 		searchFilter('key value', 'e.g. PLUG-ABCD'),
 		{
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
 			options: [
-				{ name: 'Available', value: 'available', description: 'Not assigned to an order yet' },
 				{ name: 'Assigned', value: 'assigned', description: 'Consumed by an order' },
+				{ name: 'Available', value: 'available', description: 'Not assigned to an order yet' },
 			],
 			default: 'available',
 			description: 'Only keys that are still free, or only keys already given to an order',
@@ -29,5 +29,7 @@ export const licenseKeyGetAllDescription: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'tag' } },
 		},
 	]),
-	optionsCollection(showOnlyForLicenseKeyGetMany, [sortOption]),
+	optionsCollection([sortOption]),
 ];
+
+export const licenseKeyGetAllDescription = updateDisplayOptions(displayOptions, properties);

@@ -9,7 +9,6 @@ import { licenseKeyGetAllDescription } from './getAll';
 import { licenseKeyUnassignDescription } from './unassign';
 import { licenseKeyValidateDescription } from './validate';
 
-const showOnlyForLicenseKeys = { resource: ['licenseKey'] };
 const licenseKeyUrl = '/license-keys/{licenseKeyId}';
 
 export const licenseKeyDescription: INodeProperties[] = [
@@ -18,12 +17,12 @@ export const licenseKeyDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: showOnlyForLicenseKeys },
+		displayOptions: { show: { resource: ['licenseKey'] } },
 		options: [
 			{
 				name: 'Assign',
 				value: 'assign',
-				action: 'Assign a license key to an order',
+				action: 'Assign license key to order',
 				description: 'Link an available key to an order by order name, optionally emailing the customer',
 				routing: oneRequestRouting({ method: 'POST', url: `${licenseKeyUrl}/assign` }, singleRecordOutput, [fillPathIds, requireOrderName]),
 			},
@@ -37,7 +36,7 @@ export const licenseKeyDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a license key',
+				action: 'Delete license key',
 				description: 'Permanently remove an unassigned key from the inventory',
 				routing: oneRequestRouting({ method: 'DELETE', url: licenseKeyUrl }, deletedRecordOutput, [fillPathIds]),
 			},
@@ -51,14 +50,14 @@ export const licenseKeyDescription: INodeProperties[] = [
 			{
 				name: 'Unassign',
 				value: 'unassign',
-				action: 'Unassign a license key from its order',
+				action: 'Unassign license key from order',
 				description: 'Release a key from its order so it is available again, e.g. after a refund',
 				routing: oneRequestRouting({ method: 'POST', url: `${licenseKeyUrl}/unassign` }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Validate',
 				value: 'validate',
-				action: 'Validate a license key',
+				action: 'Validate license key',
 				description: 'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
 				routing: oneRequestRouting({ method: 'GET', url: '/license-keys/validate' }, licenseVerdictOutput, [requireLicenseKey, rememberKeyAsked]),
 			},

@@ -1,8 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { licenseKeyIdField } from './fields';
 
-const showOnlyForLicenseKeyUnassign = { resource: ['licenseKey'], operation: ['unassign'] };
+const displayOptions = { show: { resource: ['licenseKey'], operation: ['unassign'] } };
 
-export const licenseKeyUnassignDescription: INodeProperties[] = [
-	{ ...licenseKeyIdField, displayOptions: { show: showOnlyForLicenseKeyUnassign } },
+const properties: INodeProperties[] = [
+	licenseKeyIdField,
 ];
+
+export const licenseKeyUnassignDescription = updateDisplayOptions(displayOptions, properties);

@@ -1,8 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-const showOnlyForLicenseKeyValidate = { resource: ['licenseKey'], operation: ['validate'] };
+const displayOptions = { show: { resource: ['licenseKey'], operation: ['validate'] } };
 
-export const licenseKeyValidateDescription: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'License Key',
 		name: 'key',
@@ -12,7 +12,8 @@ export const licenseKeyValidateDescription: INodeProperties[] = [
 		placeholder: 'e.g. PLUG-ABCD-1234-EFGH-5678',
 		description:
 			'The key a customer entered. The output\'s "licensed" is true only when the key exists and is assigned to an order.',
-		displayOptions: { show: showOnlyForLicenseKeyValidate },
 		routing: { send: { type: 'query', property: 'key' } },
 	},
 ];
+
+export const licenseKeyValidateDescription = updateDisplayOptions(displayOptions, properties);

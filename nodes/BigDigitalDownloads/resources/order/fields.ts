@@ -16,7 +16,7 @@ export const lineIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. line_001',
-	description: 'The ID of the order line, from the order\'s "lines" (Get an order)',
+	description: 'The ID of the order line, from the order\'s "lines" (Get order)',
 };
 
 export const includeOrderDetailsOption: INodeProperties = {

@@ -1,14 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
 import { simplifyToggle } from '../../shared/simplify';
 import { includeOrderDetailsOption } from './fields';
 
-const showOnlyForOrderGetMany = { resource: ['order'], operation: ['getAll'] };
+const displayOptions = { show: { resource: ['order'], operation: ['getAll'] } };
 
-export const orderGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForOrderGetMany),
-	simplifyToggle(showOnlyForOrderGetMany),
-	filtersCollection(showOnlyForOrderGetMany, [
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	simplifyToggle(),
+	filtersCollection([
 		{
 			displayName: 'Created After',
 			name: 'createdAfter',
@@ -63,5 +63,7 @@ export const orderGetAllDescription: INodeProperties[] = [
 		},
 		searchFilter('order name', 'e.g. #1001'),
 	]),
-	optionsCollection(showOnlyForOrderGetMany, [includeOrderDetailsOption, sortOption]),
+	optionsCollection([includeOrderDetailsOption, sortOption]),
 ];
+
+export const orderGetAllDescription = updateDisplayOptions(displayOptions, properties);

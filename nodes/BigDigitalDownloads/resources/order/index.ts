@@ -9,7 +9,6 @@ import { orderResetDownloadsDescription } from './resetDownloads';
 import { orderSetAccessDescription } from './setAccess';
 import { orderSetLineFilesDescription } from './setLineFiles';
 
-const showOnlyForOrders = { resource: ['order'] };
 const orderUrl = '/orders/{orderId}';
 
 export const orderDescription: INodeProperties[] = [
@@ -18,12 +17,12 @@ export const orderDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: showOnlyForOrders },
+		displayOptions: { show: { resource: ['order'] } },
 		options: [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get an order',
+				action: 'Get order',
 				description: 'Get one order with its customer, lines, license keys and optionally download events',
 				routing: oneRequestRouting({ method: 'GET', url: orderUrl }, simplifiableRecordOutput, [fillPathIds]),
 			},
@@ -37,28 +36,28 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Resend Email',
 				value: 'resendEmail',
-				action: 'Resend the delivery email of an order',
+				action: 'Resend order delivery email',
 				description: 'Send the download email to the customer again, optionally to a new address',
 				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/resend-email` }, singleRecordOutput, [fillPathIds, validateResendEmail]),
 			},
 			{
 				name: 'Reset Downloads',
 				value: 'resetDownloads',
-				action: 'Reset the download count of an order line',
+				action: 'Reset order line download count',
 				description: 'Set the download count of one order line back to zero so the customer can download again',
 				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/reset-downloads` }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Set Access',
 				value: 'setAccess',
-				action: 'Enable or disable download access of an order',
+				action: 'Set order download access',
 				description: 'Enable or disable the download page of an order, e.g. revoke after a refund',
 				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/access` }, singleRecordOutput, [fillPathIds]),
 			},
 			{
 				name: 'Set Line Files',
 				value: 'setLineFiles',
-				action: 'Set the files of an order line',
+				action: 'Set order line files',
 				description: 'Choose which files one line of a UNIQUE-delivery order delivers, optionally emailing the customer',
 				routing: oneRequestRouting({ method: 'PUT', url: `${orderUrl}/lines/{lineId}/files` }, singleRecordOutput, [fillPathIds, normalizeLineFiles]),
 			},

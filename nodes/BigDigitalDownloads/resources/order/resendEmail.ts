@@ -1,12 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions';
 import { orderIdField } from './fields';
 
-const showOnlyForOrderResendEmail = { resource: ['order'], operation: ['resendEmail'] };
+const displayOptions = { show: { resource: ['order'], operation: ['resendEmail'] } };
 
-export const orderResendEmailDescription: INodeProperties[] = [
-	{ ...orderIdField, displayOptions: { show: showOnlyForOrderResendEmail } },
-	optionsCollection(showOnlyForOrderResendEmail, [
+const properties: INodeProperties[] = [
+	orderIdField,
+	optionsCollection([
 		{
 			displayName: 'New Email',
 			name: 'newEmail',
@@ -18,3 +18,5 @@ export const orderResendEmailDescription: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const orderResendEmailDescription = updateDisplayOptions(displayOptions, properties);

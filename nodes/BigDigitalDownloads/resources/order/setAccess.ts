@@ -1,22 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { orderIdField } from './fields';
 
-const showOnlyForOrderSetAccess = { resource: ['order'], operation: ['setAccess'] };
+const displayOptions = { show: { resource: ['order'], operation: ['setAccess'] } };
 
-export const orderSetAccessDescription: INodeProperties[] = [
-	{ ...orderIdField, displayOptions: { show: showOnlyForOrderSetAccess } },
+const properties: INodeProperties[] = [
+	orderIdField,
 	{
 		displayName: 'Download Access',
 		name: 'access',
 		type: 'options',
 		required: true,
 		options: [
-			{ name: 'Enabled', value: 'enabled', description: 'The customer can open their download page' },
 			{ name: 'Disabled', value: 'disabled', description: 'The customer cannot open their download page, e.g. after a refund' },
+			{ name: 'Enabled', value: 'enabled', description: 'The customer can open their download page' },
 		],
 		default: 'disabled',
 		description: "Whether the customer can open the order's download page",
-		displayOptions: { show: showOnlyForOrderSetAccess },
 		routing: { send: { type: 'body', property: 'access' } },
 	},
 ];
+
+export const orderSetAccessDescription = updateDisplayOptions(displayOptions, properties);

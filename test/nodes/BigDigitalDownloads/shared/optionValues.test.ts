@@ -53,7 +53,7 @@ describe('list fields hold one of their own values, whatever an expression gives
 	it('a required list field given null is refused; an optional one given nothing is left out', async () => {
 		const orderId = bigdd.shop().orders[0].id;
 		const { error } = await bigdd.run({ resource: 'order', operation: 'setAccess', orderId, access: '={{ null }}' });
-		expect(error?.message).toBe('Download Access must be one of enabled, disabled, got null');
+		expect(error?.message).toBe('Download Access must be one of disabled, enabled, got null');
 		const { error: none } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, options: { sort: '={{ undefined }}' } });
 		expect(none).toBeUndefined();
 		expect(bigdd.requests().map((r) => r.query.sort)).toEqual([undefined]);
