@@ -186,7 +186,7 @@ function createBigddServer(options = {}) {
 		let size = 0;
 		for await (const chunk of req) {
 			size += chunk.length;
-			if (size > MAX_BODY_BYTES) return send(res, 413, new HttpError(413, 'file_too_large', 'File exceeds the 25 MB limit').toBody());
+			if (size > MAX_BODY_BYTES) return send(res, 413, new HttpError(413, 'file_too_large', `Request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`).toBody());
 			chunks.push(chunk);
 		}
 		const raw = Buffer.concat(chunks);
@@ -343,5 +343,4 @@ function safeJson(/** @type {Buffer} */ raw) {
 	}
 }
 
-/** @typedef {FaultRule} Fault */
-module.exports = { createBigddServer, deterministicBytes, API_PREFIX, DEFAULT_TOKEN, DEFAULT_WEBHOOK_SECRET };
+module.exports = { createBigddServer, deterministicBytes };

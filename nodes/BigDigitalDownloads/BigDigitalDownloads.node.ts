@@ -67,8 +67,9 @@ export class BigDigitalDownloads implements INodeType {
 
 	methods = { listSearch: recordSearches };
 
-	// Operations that check every item before the first request (what they create cannot be listed or
-	// undone), or are not one request per item: batched key creation, multipart uploads, download links.
+	// Operations n8n's declarative routing cannot express: download links (every item is checked before
+	// the first link, which cannot be listed or undone), key creation (batches of 5,000 per item) and
+	// uploads (a multipart body from binary data).
 	customOperations = {
 		downloadLink: { create: createDownloadLinks },
 		licenseKey: { create: createLicenseKeys },

@@ -1,7 +1,7 @@
 // The package as a user meets it: n8n 2.41.1's editor in a real (headless) Chromium.
 import type { Browser, Page } from 'playwright-core';
 import { openEditor } from '../harness/browser';
-import { actionWorkflow } from '../harness/workflows';
+import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
 
 const CREDENTIAL_ID = 'bigddBrowserCred';
@@ -84,7 +84,7 @@ describe('the editor in a real browser', () => {
 	it("the credential dialog shows the package's own message for a refused token", async () => {
 		const created = await setup.rest()('POST', '/rest/credentials', {
 			name: 'BigDD with a wrong token',
-			type: 'bigDigitalDownloadsApi',
+			type: CREDENTIAL_TYPE,
 			data: { apiToken: 'not-a-valid-token', baseUrl: setup.bigdd().url, webhookSigningSecret: '' },
 		});
 		expect(created.status).toBe(200);

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { runBounded } = require('./processes');
+const { poll, runBounded } = require('./processes');
 const { ensureN8n, PACKAGE_NAME } = require('./runtime');
 
 const NODE_TYPE_PREFIX = `${PACKAGE_NAME}.`;
@@ -133,11 +133,11 @@ async function createN8n(options) {
 		const child = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], { env: { ...env, ...extraEnv }, cwd: root, stdio: ['ignore', stdio, stdio] });
 		fs.closeSync(log);
 		processes.push({ name, child });
-		const deadline = Date.now() + READY_TIMEOUT_MS;
-		while (Date.now() < deadline && child.exitCode === null) {
-			if (await fetch(readyUrl).then((r) => r.ok, () => false)) return;
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
+		const ready = await poll(() => fetch(readyUrl).then((r) => r.ok, () => false), (ok) => ok, {
+			timeoutMs: READY_TIMEOUT_MS,
+			giveUp: () => child.exitCode !== null,
+		});
+		if (ready.done) return;
 		const tail = fs.readFileSync(logFile, 'utf8').slice(-3000);
 		await stopAll();
 		throw new Error(`n8n ${args.join(' ')} (${name}) did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`);
@@ -162,17 +162,18 @@ async function createN8n(options) {
 	 */
 	async function ensureOwner() {
 		if (runtime.line !== '1') return;
-		const deadline = Date.now() + 60_000;
-		for (;;) {
-			const response = await fetch(`${baseUrl}/rest/owner/setup`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ email: OWNER.email, password: OWNER.password, firstName: 'Owner', lastName: 'E2E' }),
-			});
-			if (response.ok || response.status === 400) return;
-			if (response.status !== 404 || Date.now() > deadline) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
+		const { value: response } = await poll(
+			() =>
+				fetch(`${baseUrl}/rest/owner/setup`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ email: OWNER.email, password: OWNER.password, firstName: 'Owner', lastName: 'E2E' }),
+				}),
+			(r) => r.status !== 404,
+			{ timeoutMs: 60_000, intervalMs: 500 },
+		);
+		if (response.ok || response.status === 400) return;
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	}
 
 	/** Logs in as the owner and returns a REST caller carrying the auth cookie. */
@@ -319,13 +320,16 @@ async function createN8n(options) {
 		 * @param {'POST' | 'GET'} [webhookMethod] the method the webhook listens to
 		 */
 		async waitForWebhook(webhookPath, timeoutMs = 60_000, serverUrl = baseUrl, webhookMethod = 'POST') {
-			const deadline = Date.now() + timeoutMs;
-			while (Date.now() < deadline) {
-				const response = await fetch(`${serverUrl}/webhook/${webhookPath}`, { method: webhookMethod === 'POST' ? 'GET' : 'POST' });
-				const text = await response.text();
-				if (!/is not registered\.?"/.test(text) || text.includes(`${webhookMethod} request`)) return;
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			}
+			const registered = await poll(
+				async () => {
+					const response = await fetch(`${serverUrl}/webhook/${webhookPath}`, { method: webhookMethod === 'POST' ? 'GET' : 'POST' });
+					const text = await response.text();
+					return !/is not registered\.?"/.test(text) || text.includes(`${webhookMethod} request`);
+				},
+				(yes) => yes,
+				{ timeoutMs },
+			);
+			if (registered.done) return;
 			throw new Error(`webhook ${webhookPath} was not registered within ${timeoutMs / 1000} s`);
 		},
 		/**
@@ -338,12 +342,8 @@ async function createN8n(options) {
 		 * @returns {Promise<any[]>}
 		 */
 		async waitForExecutions(workflowId, count, timeoutMs = 30_000, where = () => true) {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const executions = (await instance.executions(workflowId)).filter((/** @type {any} */ e) => e.stoppedAt && where(e));
-				if (executions.length >= count || Date.now() > deadline) return executions;
-				await new Promise((resolve) => setTimeout(resolve, 200));
-			}
+			const finished = async () => (await instance.executions(workflowId)).filter((/** @type {any} */ e) => e.stoppedAt && where(e));
+			return (await poll(finished, (executions) => executions.length >= count, { timeoutMs, intervalMs: 200 })).value;
 		},
 		/**
 		 * n8n 2.x publishes through an outbox; polls (bounded) until the publication of a workflow is no
@@ -351,12 +351,8 @@ async function createN8n(options) {
 		 */
 		async publicationStatus(/** @type {string} */ workflowId, timeoutMs = 60_000) {
 			const rest = await instance.login();
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const { body } = await rest('GET', `/rest/workflows/${workflowId}/publication-status`);
-				if (body?.data?.status !== 'in_progress' || Date.now() > deadline) return body?.data;
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			}
+			const status = async () => (await rest('GET', `/rest/workflows/${workflowId}/publication-status`)).body?.data;
+			return (await poll(status, (data) => data?.status !== 'in_progress', { timeoutMs })).value;
 		},
 		/** What one process logged: `start` (the main process), `worker-1`, `webhook-1`… */
 		log: (name = 'start') => fs.readFileSync(path.join(root, `n8n-${name}.log`), 'utf8'),

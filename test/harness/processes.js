@@ -60,4 +60,22 @@ function isRunning(/** @type {number} */ pid) {
 	}
 }
 
-module.exports = { runBounded, isRunning };
+/**
+ * Reads a value every `intervalMs` until `isDone(value)`, `giveUp()` or `timeoutMs` has passed; the
+ * one bounded wait loop of the harness. Resolves with whether it got there and the last value read.
+ * @template T
+ * @param {() => Promise<T>} read @param {(value: T) => boolean} isDone
+ * @param {{ timeoutMs: number, intervalMs?: number, giveUp?: () => boolean }} options
+ * @returns {Promise<{ done: boolean, value: T }>}
+ */
+async function poll(read, isDone, { timeoutMs, intervalMs = 250, giveUp = () => false }) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (isDone(value)) return { done: true, value };
+		if (Date.now() > deadline || giveUp()) return { done: false, value };
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+}
+
+module.exports = { runBounded, isRunning, poll };

@@ -9,6 +9,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { freePort } = require('./n8n');
+const { poll } = require('./processes');
 const { REPO_ROOT } = require('./runtime');
 
 const READY_TIMEOUT_MS = 30_000;
@@ -26,15 +27,14 @@ function ensureQueueServices() {
 
 /** Resolves once something accepts TCP connections on the port (bounded). */
 async function waitForPort(/** @type {number} */ port, /** @type {import('node:child_process').ChildProcess} */ child, /** @type {string} */ what) {
-	const deadline = Date.now() + READY_TIMEOUT_MS;
-	while (Date.now() < deadline && child.exitCode === null) {
-		const open = await new Promise((resolve) => {
+	/** @returns {Promise<boolean>} */
+	const isOpen = () =>
+		new Promise((resolve) => {
 			const socket = net.connect(port, '127.0.0.1', () => socket.end(() => resolve(true)));
 			socket.once('error', () => resolve(false));
 		});
-		if (open) return;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	const open = await poll(isOpen, (yes) => yes, { timeoutMs: READY_TIMEOUT_MS, intervalMs: 100, giveUp: () => child.exitCode !== null });
+	if (open.done) return;
 	throw new Error(`${what} did not start on port ${port}`);
 }
 

@@ -16,7 +16,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
-import { BigDigitalDownloadsApi } from '../../credentials/BigDigitalDownloadsApi.credentials';
+import { BigDigitalDownloadsApi, CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 
 const credentialType = new BigDigitalDownloadsApi();
@@ -95,7 +95,7 @@ function bigddNode(parameters: Record<string, unknown>, settings: Partial<INode>
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
-		credentials: { bigDigitalDownloadsApi: { id: 'cred-1', name: 'BigDD' } },
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'BigDD' } },
 		...settings,
 	};
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { forEachItem } from './itemLoop';
 import { apiRoot, requestWithRateLimitRetry } from './transport';
-import { fileIdList, LIMITS, type Refuse } from './validation';
+import { LIMITS } from './limits';
+import { fileIdList, type Refuse } from './validation';
 import { describeValue } from './values';
 
 /**
@@ -60,7 +61,7 @@ export async function createDownloadLinks(this: IExecuteFunctions): Promise<INod
 			const response = await requestWithRateLimitRetry.call(
 				this,
 				{ method: 'POST', baseURL: root, url: '/download-links', body, json: true },
-				{ itemIndex, operation: 'downloadLink:create' },
+				{ itemIndex, resourceOperation: 'downloadLink:create' },
 			);
 			return (response.data ?? response) as IDataObject;
 		},

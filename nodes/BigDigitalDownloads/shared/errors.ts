@@ -44,20 +44,21 @@ const NOT_IDEMPOTENT = new Set(['order:resendEmail', 'order:setLineFiles', 'lice
 
 /** What to do when it is unknown whether BigDD acted (a server error, or no answer at all). */
 function unknownOutcomeHint(scope: RequestScope): string {
-	return NOT_IDEMPOTENT.has(scope.operation) ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
+	return NOT_IDEMPOTENT.has(scope.resourceOperation) ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
 }
 
 /** Which input item and which `resource:operation` a request was made for. */
 export interface RequestScope {
 	itemIndex: number;
-	operation: string;
+	/** `resource:operation`, e.g. `order:resendEmail` (the keys of HINTS and NOT_IDEMPOTENT). */
+	resourceOperation: string;
 }
 
 /** The scope of the item a declarative request runs for. */
 export function scopeOf(context: IExecuteSingleFunctions): RequestScope {
 	const resource = context.getNodeParameter('resource', '') as string;
 	const operation = context.getNodeParameter('operation', '') as string;
-	return { itemIndex: context.getItemIndex(), operation: `${resource}:${operation}` };
+	return { itemIndex: context.getItemIndex(), resourceOperation: `${resource}:${operation}` };
 }
 
 /** The API's own message, from BigDD's `{ error: { message } }` envelope or a plain body. */
@@ -80,7 +81,7 @@ export function apiError(
 	overrides: { description?: string } = {},
 ): NodeApiError {
 	const status = response.statusCode;
-	const key = scope.operation;
+	const key = scope.resourceOperation;
 	const hints = HINTS[status];
 	const description =
 		overrides.description ?? (hints ? (hints[key] ?? hints['*']) : status >= 500 ? unknownOutcomeHint(scope) : undefined);

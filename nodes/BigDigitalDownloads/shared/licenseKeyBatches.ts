@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from './errors';
 import { forEachItem } from './itemLoop';
 import { apiRoot, requestWithRateLimitRetry } from './transport';
-import { LIMITS } from './validation';
+import { LIMITS } from './limits';
 import { describeValue, toKeyList } from './values';
 
 export function splitIntoBatches<T>(list: T[], size: number): T[][] {
@@ -104,7 +104,7 @@ export async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeE
 					const response = await requestWithRateLimitRetry.call(
 						this,
 						{ method: 'POST', baseURL: root, url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
-						{ itemIndex, operation: 'licenseKey:create' },
+						{ itemIndex, resourceOperation: 'licenseKey:create' },
 						// The Idempotency-Key makes a repeat replay, not create.
 						{ safeToRepeat: true },
 					);

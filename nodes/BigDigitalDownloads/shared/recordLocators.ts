@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 import { apiRoot, requestWithRateLimitRetry } from './transport';
-import { LIMITS } from './validation';
+import { LIMITS } from './limits';
 
 /** How many records one page of a From List picker shows; scrolling asks BigDD for the next page. */
 const PICKER_PAGE_SIZE = 50;
@@ -53,7 +53,7 @@ async function searchPage(
 	const page = (await requestWithRateLimitRetry.call(
 		context,
 		{ method: 'GET', baseURL: await apiRoot(context), url: path, qs, json: true },
-		{ itemIndex: 0, operation: 'picker' },
+		{ itemIndex: 0, resourceOperation: 'picker' },
 		{ safeToRepeat: true },
 	)) as { data?: IDataObject[]; pagination?: { has_more?: boolean; next_cursor?: string } };
 	return {

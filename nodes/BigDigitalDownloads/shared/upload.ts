@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { forEachItem } from './itemLoop';
 import { apiRoot, requestWithRateLimitRetry } from './transport';
-import { LIMITS } from './validation';
+import { LIMITS } from './limits';
 
-/** Quotes a file name for a Content-Disposition header: no quotes, backslashes or line breaks. */
+/** A file name safe inside a quoted Content-Disposition value: quotes, backslashes and line breaks replaced. */
 function headerFileName(fileName: string): string {
 	return fileName.replace(/[\r\n"\\]/g, '_');
 }
@@ -61,7 +61,7 @@ export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecuti
 					// 25 MB over a slow uplink takes minutes.
 					timeout: UPLOAD_TIMEOUT_MS,
 				},
-				{ itemIndex, operation: 'file:upload' },
+				{ itemIndex, resourceOperation: 'file:upload' },
 			);
 			return body.data as IDataObject;
 		},

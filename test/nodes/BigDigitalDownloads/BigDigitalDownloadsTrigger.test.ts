@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 import { BigDigitalDownloadsTrigger } from '../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
 import { REMEMBERED_EVENT_IDS } from '../../../nodes/BigDigitalDownloads/shared/eventIdMemory';
 import { SIGNING_SECRET_REUSE_MS } from '../../../nodes/BigDigitalDownloads/shared/signingSecretCache';
+import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 
 const SECRET = 'whsec_unit_test_secret';
 const sign = (secret: string, timestamp: string, raw: string | Buffer) =>
@@ -34,7 +35,7 @@ const freshWorkflowId = () => `wf_${++workflowCounter}`;
 const triggerNode = (credentialId = 'cred_1') => ({
 	id: 'trigger-node',
 	name: 'BigDD Trigger',
-	credentials: { bigDigitalDownloadsApi: { id: credentialId, name: 'BigDD' } },
+	credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: 'BigDD' } },
 });
 
 async function deliver(call: Call = {}) {

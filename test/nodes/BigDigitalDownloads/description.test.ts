@@ -8,6 +8,8 @@ import { throwOnApiError } from '../../../nodes/BigDigitalDownloads/shared/error
 import { paginateByCursor, waitOutRateLimits } from '../../../nodes/BigDigitalDownloads/shared/pagination';
 import { WEBHOOK_EVENTS } from '../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTriggerHelpers';
 import { EVENT_TYPES } from '../../../dev-server/webhooks';
+import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import * as harness from '../../harness/workflows';
 
 const node = new BigDigitalDownloads();
 const { properties } = node.description;
@@ -118,5 +120,14 @@ describe('canvas subtitles', () => {
 
 	it('the trigger lists the names of its events', () => {
 		expect(subtitleOf(new BigDigitalDownloadsTrigger(), { events: ['digital_order.purchased', 'file.redownloaded'] })).toBe('Order Purchased, File Redownloaded');
+	});
+});
+
+describe('names the test harness writes into workflows', () => {
+	it('are the package’s own node and credential type names', () => {
+		const packageName: string = jest.requireActual('../../../package.json').name;
+		expect(harness.ACTION_NODE_TYPE).toBe(`${packageName}.${node.description.name}`);
+		expect(harness.CREDENTIAL_TYPE).toBe(CREDENTIAL_TYPE);
+		expect(node.description.credentials?.map((c) => c.name)).toEqual([CREDENTIAL_TYPE]);
 	});
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { cursorListRouting } from '../../shared/pagination';
-import { resolveCustomerPath } from '../../shared/validation';
+import { resolveCustomerPath } from './hooks';
 import { customerGetDownloadsDescription } from './getDownloads';
 
 export const customerDescription: INodeProperties[] = [

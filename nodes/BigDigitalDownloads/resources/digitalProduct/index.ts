@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { simplifiableRecordOutput, singleRecordOutput } from '../../shared/output';
-import { fillPathIds, validateProductLimits } from '../../shared/validation';
+import { fillPathIds } from '../../shared/validation';
+import { validateProductLimits } from './hooks';
 import { digitalProductGetAllDescription } from './getAll';
 import { digitalProductGetDescription } from './get';
 import { digitalProductUpdateLimitsDescription } from './updateLimits';

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { LIMITS } from '../../shared/validation';
+import { LIMITS } from '../../shared/limits';
 
 const displayOptions = { show: { resource: ['downloadLink'], operation: ['create'] } };
 

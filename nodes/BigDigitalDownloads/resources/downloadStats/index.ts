@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { oneRequestRouting } from '../../shared/pagination';
 import { singleRecordOutput } from '../../shared/output';
-import { normalizeStatsWindow } from '../../shared/validation';
+import { normalizeStatsWindow } from './hooks';
 import { downloadStatsGetDescription } from './get';
 
 export const downloadStatsDescription: INodeProperties[] = [

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput, licenseVerdictOutput, rememberKeyAsked, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
-import { fillPathIds, requireLicenseKey, requireOrderName } from '../../shared/validation';
+import { fillPathIds } from '../../shared/validation';
+import { requireLicenseKey, requireOrderName } from './hooks';
 import { licenseKeyAssignDescription } from './assign';
 import { licenseKeyCreateDescription } from './create';
 import { licenseKeyDeleteDescription } from './delete';

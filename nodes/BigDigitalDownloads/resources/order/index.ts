@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { simplifiableRecordOutput, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
-import { fillPathIds, normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from '../../shared/validation';
+import { fillPathIds } from '../../shared/validation';
+import { normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from './hooks';
 import { orderGetDescription } from './get';
 import { orderGetAllDescription } from './getAll';
 import { orderResendEmailDescription } from './resendEmail';

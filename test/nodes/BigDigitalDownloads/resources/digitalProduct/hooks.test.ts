@@ -1,4 +1,4 @@
-import { downloadLimitValue } from '../../../../nodes/BigDigitalDownloads/shared/validation';
+import { downloadLimitValue } from '../../../../../nodes/BigDigitalDownloads/resources/digitalProduct/hooks';
 
 describe('download limits', () => {
 	it.each([
