@@ -343,4 +343,4 @@ function safeJson(/** @type {Buffer} */ raw) {
 	}
 }
 
-module.exports = { createBigddServer, deterministicBytes };
+module.exports = { createBigddServer, deterministicBytes, API_PREFIX };

@@ -1,44 +1,38 @@
 // The packed package inside real n8n 2.41.1: Digital Product operations against the local BigDD server.
-import { startBigdd } from '../harness/bigdd';
-import { createN8n, nodeOutput } from '../harness/n8n';
-import { actionWorkflow, bigddCredential } from '../harness/workflows';
-import { e2eTarball } from '../harness/e2e-env';
-
-type Bigdd = Awaited<ReturnType<typeof startBigdd>>;
-type N8n = Awaited<ReturnType<typeof createN8n>>;
+import { nodeOutput } from '../harness/n8n';
+import { actionWorkflow } from '../harness/workflows';
+import { useN8nWithBigdd, type Bigdd } from './fixture';
 
 const CREDENTIAL_ID = 'bigddProductCred';
 const WORKFLOW_ID = 'bigddProductsWf1';
 
 describe('Digital Product resource in real n8n', () => {
-	let bigdd: Bigdd;
-	let n8n: N8n;
-	let run: unknown;
-
-	beforeAll(async () => {
-		bigdd = await startBigdd({ products: 260 });
-		n8n = await createN8n({ tarball: e2eTarball() });
-		const product = bigdd.server.shop.products[5];
-		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: `${bigdd.url}/`, apiToken: bigdd.server.token })]);
-		await n8n.importWorkflows([
+	const setup = useN8nWithBigdd({
+		bigdd: { products: 260 },
+		credentialId: CREDENTIAL_ID,
+		// A trailing slash, as users paste it.
+		baseUrl: (url) => `${url}/`,
+		start: false,
+		workflows: (shop) => [
 			actionWorkflow({
 				id: WORKFLOW_ID,
 				credentialId: CREDENTIAL_ID,
 				nodes: [
 					{ name: 'Return All', parameters: { resource: 'digitalProduct', operation: 'getAll', returnAll: true, filters: { includeArchived: true } } },
 					{ name: 'Limit 120', parameters: { resource: 'digitalProduct', operation: 'getAll', limit: 120, filters: { search: 'vol' }, options: { sort: 'id' } } },
-					{ name: 'Get', parameters: { resource: 'digitalProduct', operation: 'get', productId: product.id, options: { includeShopifyProduct: true } } },
-					{ name: 'Update Limits', parameters: { resource: 'digitalProduct', operation: 'updateLimits', productId: product.id, limits: { maxDownloads: 25, downloadIn: 90 } } },
+					{ name: 'Get', parameters: { resource: 'digitalProduct', operation: 'get', productId: shop.products[5].id, options: { includeShopifyProduct: true } } },
+					{ name: 'Update Limits', parameters: { resource: 'digitalProduct', operation: 'updateLimits', productId: shop.products[5].id, limits: { maxDownloads: 25, downloadIn: 90 } } },
 				],
 			}),
-		]);
-		bigdd.clear();
-		run = await n8n.execute(WORKFLOW_ID);
+		],
 	});
+	let bigdd: Bigdd;
+	let run: unknown;
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await bigdd?.server.stop();
+	beforeAll(async () => {
+		bigdd = setup.bigdd();
+		bigdd.clear();
+		run = await setup.n8n().execute(WORKFLOW_ID);
 	});
 
 	const sent = (path: string) => bigdd.requests().filter((r: { path: string }) => r.path === path);

@@ -2,10 +2,9 @@
 // (or more) per example: manual ones headless through the CLI, the others through their webhooks in
 // a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
 import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
-import { startBigdd } from '../harness/bigdd';
-import { e2eTarball } from '../harness/e2e-env';
-import { createN8n, nodeOutput } from '../harness/n8n';
-import { bigddCredential, readExamples } from '../harness/workflows';
+import { nodeOutput } from '../harness/n8n';
+import { readExamples } from '../harness/workflows';
+import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 
 const examples = readExamples();
@@ -29,27 +28,27 @@ const cents = (order: Order) => order.lines.reduce((sum, line) => sum + line.pri
 const filesOf = (order: Order) => [...new Set(order.lines.flatMap((line) => line.file_ids))];
 
 describe('example workflows in real n8n', () => {
-	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
-	let n8n: Awaited<ReturnType<typeof createN8n>>;
+	let bigdd: Bigdd;
+	let n8n: N8n;
 	const shop = () => bigdd.server.shop as Shop;
 	const received = (method: string, apiPath: string | RegExp) =>
 		(bigdd.requests() as LoggedRequest[]).filter(
 			(r) => r.method === method && (typeof apiPath === 'string' ? r.path === `/public-api/v1${apiPath}` : apiPath.test(r.path)),
 		);
 
-	beforeAll(async () => {
-		bigdd = await startBigdd();
-		n8n = await createN8n({ tarball: e2eTarball() });
-		await n8n.importCredentials([
-			bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SECRET }),
-		]);
-		await n8n.importWorkflows(examples);
-		for (const id of STARTED_BY_WEBHOOK) await n8n.publish(id);
+	const setup = useN8nWithBigdd({
+		credentialId: 'bigddLocalDemo01',
+		credentialName: 'BigDD (local server)',
+		webhookSigningSecret: SECRET,
+		workflows: () => examples,
+		publish: STARTED_BY_WEBHOOK,
+		// Started by the second group of tests, after the headless runs.
+		start: false,
 	});
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await bigdd?.server.stop();
+	beforeAll(() => {
+		bigdd = setup.bigdd();
+		n8n = setup.n8n();
 	});
 
 	beforeEach(() => bigdd.clear());

@@ -10,22 +10,40 @@ export type N8n = Awaited<ReturnType<typeof createN8n>>;
 export type Rest = Awaited<ReturnType<N8n['login']>>;
 
 /**
- * A local BigDD server, a real n8n 2.x with the packed package and a credential (`credentialId`)
- * pointing at that server, started and logged in; all stopped after the file. Getters, because jest
- * runs the setup after the file's tests are declared.
+ * A local BigDD server, a real n8n (2.x unless `line` says 1) with the packed package and a credential
+ * (`credentialId`) pointing at that server; workflows imported and `publish`ed, then n8n started and
+ * logged in unless `start` is false (suites that only run headless CLI executions). Everything is
+ * stopped after the file. Getters, because jest runs the setup after the file's tests are declared.
  */
 export function useN8nWithBigdd(setup: {
 	bigdd?: Parameters<typeof startBigdd>[0];
+	line?: '1' | '2';
 	credentialId: string;
-	/** Workflows to import before n8n starts, built from the seeded shop. */
-	workflows?: (shop: Shop) => unknown[];
+	credentialName?: string;
+	webhookSigningSecret?: string;
+	/** The credential's Base URL from the server's; the server's own by default. */
+	baseUrl?: (serverUrl: string) => string;
+	/** Workflows to import, built from the seeded shop and the server. */
+	workflows?: (shop: Shop, bigdd: Bigdd) => unknown[];
+	publish?: string[];
+	start?: boolean;
 }) {
 	const state: { bigdd?: Bigdd; n8n?: N8n; rest?: Rest } = {};
 	beforeAll(async () => {
 		const bigdd = (state.bigdd = await startBigdd(setup.bigdd));
-		const n8n = (state.n8n = await createN8n({ tarball: e2eTarball() }));
-		await n8n.importCredentials([bigddCredential({ id: setup.credentialId, baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
-		if (setup.workflows) await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop));
+		const n8n = (state.n8n = await createN8n({ tarball: e2eTarball(), line: setup.line }));
+		await n8n.importCredentials([
+			bigddCredential({
+				id: setup.credentialId,
+				name: setup.credentialName,
+				baseUrl: setup.baseUrl ? setup.baseUrl(bigdd.url) : bigdd.url,
+				apiToken: bigdd.server.token,
+				webhookSigningSecret: setup.webhookSigningSecret,
+			}),
+		]);
+		if (setup.workflows) await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop, bigdd));
+		for (const id of setup.publish ?? []) await n8n.publish(id);
+		if (setup.start === false) return;
 		await n8n.start();
 		state.rest = await n8n.login();
 	});

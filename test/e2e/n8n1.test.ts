@@ -3,21 +3,19 @@
 // test, and the trigger's delivery guarantees.
 import { createHash } from 'crypto';
 import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
-import { startBigdd } from '../harness/bigdd';
-import { e2eTarball, startOtherJsonServer } from '../harness/e2e-env';
-import { createN8n, nodeOutput } from '../harness/n8n';
-import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE } from '../harness/workflows';
+import { startOtherJsonServer } from '../harness/e2e-env';
+import { nodeOutput } from '../harness/n8n';
+import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
+import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
 import { buildEvent } from '../../dev-server/webhooks';
-
-type N8n = Awaited<ReturnType<typeof createN8n>>;
 
 const CREDENTIAL_ID = 'bigddV1Cred00001';
 const UPLOAD_BYTES = 1_000_000;
 const KEYS = 6_001;
 
 describe('n8n 1.x', () => {
-	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let bigdd: Bigdd;
 	let n8n: N8n;
 	let shop: Shop;
 	let run: unknown;
@@ -37,45 +35,47 @@ describe('n8n 1.x', () => {
 		},
 	});
 
-	beforeAll(async () => {
-		bigdd = await startBigdd({ orders: 250, products: 12, files: 40, licenseKeys: 20 });
-		shop = bigdd.server.shop as Shop;
-		n8n = await createN8n({ tarball: e2eTarball(), line: '1' });
-		await n8n.importCredentials([
-			bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SIGNING_SECRET }),
-		]);
-		const order = shop.orders[3];
-		await n8n.importWorkflows([
-			actionWorkflow({
-				id: 'bigddV1Resource',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{ name: 'Customer', parameters: { resource: 'customer', operation: 'getDownloads', customerId: order.customer.gid, returnAll: true } },
-					{ name: 'Digital Product', parameters: { resource: 'digitalProduct', operation: 'getAll', returnAll: true } },
-					{ name: 'Download Link', parameters: { resource: 'downloadLink', operation: 'create', fileIds: shop.files[0].id } },
-					{ name: 'Download Stat', parameters: { resource: 'downloadStats', operation: 'get', window: { start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } } },
-					{ name: 'License Key', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: KEYS }, (_, i) => `V1-${i}`).join('\n'), tag: 'v1' } },
-					{ name: 'Order', parameters: { resource: 'order', operation: 'getAll', returnAll: true } },
-					{
-						name: 'Download blob',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						parameters: { url: `${bigdd.url}/__admin/blob?size=${UPLOAD_BYTES}&seed=3`, options: { response: { response: { responseFormat: 'file' } } } },
-					},
-					{ name: 'File', after: 'Download blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'v1.zip' } } },
-				],
-			}),
-			...deliveryWorkflows(CREDENTIAL_ID),
-		]);
-		bigdd.clear();
-		run = await n8n.execute('bigddV1Resource');
-		for (const { id } of [SEQUENCE, BURST]) await n8n.publish(id);
-		await startAndWait();
+	const setup = useN8nWithBigdd({
+		line: '1',
+		bigdd: { orders: 250, products: 12, files: 40, licenseKeys: 20 },
+		credentialId: CREDENTIAL_ID,
+		webhookSigningSecret: SIGNING_SECRET,
+		start: false,
+		workflows: (seeded, bigdd) => {
+			shop = seeded;
+			const order = shop.orders[3];
+			return [
+				actionWorkflow({
+					id: 'bigddV1Resource',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{ name: 'Customer', parameters: { resource: 'customer', operation: 'getDownloads', customerId: order.customer.gid, returnAll: true } },
+						{ name: 'Digital Product', parameters: { resource: 'digitalProduct', operation: 'getAll', returnAll: true } },
+						{ name: 'Download Link', parameters: { resource: 'downloadLink', operation: 'create', fileIds: shop.files[0].id } },
+						{ name: 'Download Stat', parameters: { resource: 'downloadStats', operation: 'get', window: { start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } } },
+						{ name: 'License Key', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: KEYS }, (_, i) => `V1-${i}`).join('\n'), tag: 'v1' } },
+						{ name: 'Order', parameters: { resource: 'order', operation: 'getAll', returnAll: true } },
+						{
+							name: 'Download blob',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							parameters: { url: `${bigdd.url}/__admin/blob?size=${UPLOAD_BYTES}&seed=3`, options: { response: { response: { responseFormat: 'file' } } } },
+						},
+						{ name: 'File', after: 'Download blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'v1.zip' } } },
+					],
+				}),
+				...deliveryWorkflows(CREDENTIAL_ID),
+			];
+		},
+		publish: [SEQUENCE.id, BURST.id],
 	});
 
-	afterAll(async () => {
-		await n8n?.dispose();
-		await bigdd?.server.stop();
+	beforeAll(async () => {
+		bigdd = setup.bigdd();
+		n8n = setup.n8n();
+		bigdd.clear();
+		run = await n8n.execute('bigddV1Resource');
+		await startAndWait();
 	});
 
 	const items = (node: string) => nodeOutput(run, node).items;

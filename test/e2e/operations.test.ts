@@ -2,18 +2,15 @@
 // inside real n8n 2.41.1 against the local BigDD server: what n8n output, and what BigDD received.
 import { createHash } from 'crypto';
 import type { Customer, KeyBatchBody, LoggedRequest, Shop } from '../helpers/local-bigdd';
-import { startBigdd } from '../harness/bigdd';
-import { e2eTarball } from '../harness/e2e-env';
-import { createN8n, nodeOutput } from '../harness/n8n';
-import { actionWorkflow, bigddCredential } from '../harness/workflows';
-
-type N8n = Awaited<ReturnType<typeof createN8n>>;
+import { nodeOutput } from '../harness/n8n';
+import { actionWorkflow } from '../harness/workflows';
+import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 
 const CREDENTIAL_ID = 'bigddOpsCred0001';
 const UPLOAD_BYTES = 3_000_000;
 
 describe('all operations in real n8n', () => {
-	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let bigdd: Bigdd;
 	let n8n: N8n;
 	const runs: Record<string, unknown> = {};
 	let shop: Shop;
@@ -45,74 +42,81 @@ describe('all operations in real n8n', () => {
 		};
 	}
 
+	const setup = useN8nWithBigdd({
+		bigdd: { orders: 450, licenseKeys: 300, files: 300 },
+		credentialId: CREDENTIAL_ID,
+		start: false,
+		workflows: (seeded, bigdd) => {
+			shop = seeded;
+			fixtures = pickFixtures();
+			const f = fixtures;
+			return [
+				actionWorkflow({
+					id: 'bigddOpsReads001',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{ name: 'Orders (Return All, paid)', parameters: { resource: 'order', operation: 'getAll', returnAll: true, filters: { financialStatus: ['PAID', 'REFUNDED'], createdAfter: '2025-12-01T00:00:00Z' }, options: { include: ['downloads'], sort: 'created_at' } } },
+						{ name: 'Orders by email', parameters: { resource: 'order', operation: 'getAll', returnAll: true, filters: { customerEmail: f.email } } },
+						{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: f.order.id, options: { include: ['product'] } } },
+						{ name: 'Keys (Limit 150)', parameters: { resource: 'licenseKey', operation: 'getAll', limit: 150, filters: { status: 'available' } } },
+						{ name: 'Validate key', parameters: { resource: 'licenseKey', operation: 'validate', key: f.assigned.key } },
+						{ name: 'Files (PDF)', parameters: { resource: 'file', operation: 'getAll', returnAll: true, filters: { type: 'application/pdf' }, options: { includeProducts: true } } },
+						{ name: 'Stats', parameters: { resource: 'downloadStats', operation: 'get', window: { start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } } },
+						{ name: 'Customer downloads', parameters: { resource: 'customer', operation: 'getDownloads', customerId: f.customerGid, returnAll: true } },
+					],
+				}),
+				actionWorkflow({
+					id: 'bigddOpsWrites01',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{ name: 'Set access', parameters: { resource: 'order', operation: 'setAccess', orderId: f.order.id, access: 'disabled' } },
+						{ name: 'Reset downloads', parameters: { resource: 'order', operation: 'resetDownloads', orderId: f.order.id, lineId: f.order.lines[0].id } },
+						{ name: 'Resend email', parameters: { resource: 'order', operation: 'resendEmail', orderId: f.order.id, options: { newEmail: 'support-moved@example.com' } } },
+						{ name: 'Set line files', parameters: { resource: 'order', operation: 'setLineFiles', orderId: f.uniqueOrder.id, lineId: f.uniqueLine.id, fileIds: f.linkFiles.slice(0, 2).join(','), sendEmail: true } },
+						{
+							name: 'Create 12,001 keys',
+							parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: 12_001 }, (_, i) => `E2E-${i}`).join('\n'), tag: 'e2e', duplicates: 'create' },
+							settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
+						},
+						{ name: 'Assign key', parameters: { resource: 'licenseKey', operation: 'assign', licenseKeyId: f.keyToAssign.id, orderName: f.order.name, sendEmail: false } },
+						{ name: 'Unassign key', parameters: { resource: 'licenseKey', operation: 'unassign', licenseKeyId: f.assigned.id } },
+						{ name: 'Delete key', parameters: { resource: 'licenseKey', operation: 'delete', licenseKeyId: f.keyToDelete.id } },
+						{ name: 'Delete file', parameters: { resource: 'file', operation: 'delete', fileId: f.freeFile.id } },
+						{ name: 'Create link', parameters: { resource: 'downloadLink', operation: 'create', fileIds: f.linkFiles.join(','), useDownloadLimit: true, downloadLimit: 3, useStamping: true, stampingText: 'Licensed to Jane' } },
+					],
+				}),
+				actionWorkflow({
+					id: 'bigddOpsUpload01',
+					credentialId: CREDENTIAL_ID,
+					nodes: [
+						{
+							name: 'Download blob',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							parameters: { url: `${bigdd.url}/__admin/blob?size=${UPLOAD_BYTES}&seed=7`, options: { response: { response: { responseFormat: 'file' } } } },
+						},
+						{ name: 'Upload', after: 'Download blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'presets-v3.zip' } } },
+						{
+							name: 'Download 25 MB + 1',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							parameters: { url: `${bigdd.url}/__admin/blob?size=${25 * 1024 * 1024 + 1}&seed=8`, options: { response: { response: { responseFormat: 'file' } } } },
+						},
+						{
+							name: 'Upload too big',
+							after: 'Download 25 MB + 1',
+							parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data' },
+							settings: { onError: 'continueRegularOutput' },
+						},
+					],
+				}),
+			];
+		},
+	});
+
 	beforeAll(async () => {
-		bigdd = await startBigdd({ orders: 450, licenseKeys: 300, files: 300 });
-		shop = bigdd.server.shop as Shop;
-		fixtures = pickFixtures();
-		const f = fixtures;
-		n8n = await createN8n({ tarball: e2eTarball() });
-		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
-		await n8n.importWorkflows([
-			actionWorkflow({
-				id: 'bigddOpsReads001',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{ name: 'Orders (Return All, paid)', parameters: { resource: 'order', operation: 'getAll', returnAll: true, filters: { financialStatus: ['PAID', 'REFUNDED'], createdAfter: '2025-12-01T00:00:00Z' }, options: { include: ['downloads'], sort: 'created_at' } } },
-					{ name: 'Orders by email', parameters: { resource: 'order', operation: 'getAll', returnAll: true, filters: { customerEmail: f.email } } },
-					{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: f.order.id, options: { include: ['product'] } } },
-					{ name: 'Keys (Limit 150)', parameters: { resource: 'licenseKey', operation: 'getAll', limit: 150, filters: { status: 'available' } } },
-					{ name: 'Validate key', parameters: { resource: 'licenseKey', operation: 'validate', key: f.assigned.key } },
-					{ name: 'Files (PDF)', parameters: { resource: 'file', operation: 'getAll', returnAll: true, filters: { type: 'application/pdf' }, options: { includeProducts: true } } },
-					{ name: 'Stats', parameters: { resource: 'downloadStats', operation: 'get', window: { start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } } },
-					{ name: 'Customer downloads', parameters: { resource: 'customer', operation: 'getDownloads', customerId: f.customerGid, returnAll: true } },
-				],
-			}),
-			actionWorkflow({
-				id: 'bigddOpsWrites01',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{ name: 'Set access', parameters: { resource: 'order', operation: 'setAccess', orderId: f.order.id, access: 'disabled' } },
-					{ name: 'Reset downloads', parameters: { resource: 'order', operation: 'resetDownloads', orderId: f.order.id, lineId: f.order.lines[0].id } },
-					{ name: 'Resend email', parameters: { resource: 'order', operation: 'resendEmail', orderId: f.order.id, options: { newEmail: 'support-moved@example.com' } } },
-					{ name: 'Set line files', parameters: { resource: 'order', operation: 'setLineFiles', orderId: f.uniqueOrder.id, lineId: f.uniqueLine.id, fileIds: f.linkFiles.slice(0, 2).join(','), sendEmail: true } },
-					{
-						name: 'Create 12,001 keys',
-						parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: 12_001 }, (_, i) => `E2E-${i}`).join('\n'), tag: 'e2e', duplicates: 'create' },
-						settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
-					},
-					{ name: 'Assign key', parameters: { resource: 'licenseKey', operation: 'assign', licenseKeyId: f.keyToAssign.id, orderName: f.order.name, sendEmail: false } },
-					{ name: 'Unassign key', parameters: { resource: 'licenseKey', operation: 'unassign', licenseKeyId: f.assigned.id } },
-					{ name: 'Delete key', parameters: { resource: 'licenseKey', operation: 'delete', licenseKeyId: f.keyToDelete.id } },
-					{ name: 'Delete file', parameters: { resource: 'file', operation: 'delete', fileId: f.freeFile.id } },
-					{ name: 'Create link', parameters: { resource: 'downloadLink', operation: 'create', fileIds: f.linkFiles.join(','), useDownloadLimit: true, downloadLimit: 3, useStamping: true, stampingText: 'Licensed to Jane' } },
-				],
-			}),
-			actionWorkflow({
-				id: 'bigddOpsUpload01',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					{
-						name: 'Download blob',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						parameters: { url: `${bigdd.url}/__admin/blob?size=${UPLOAD_BYTES}&seed=7`, options: { response: { response: { responseFormat: 'file' } } } },
-					},
-					{ name: 'Upload', after: 'Download blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'presets-v3.zip' } } },
-					{
-						name: 'Download 25 MB + 1',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						parameters: { url: `${bigdd.url}/__admin/blob?size=${25 * 1024 * 1024 + 1}&seed=8`, options: { response: { response: { responseFormat: 'file' } } } },
-					},
-					{
-						name: 'Upload too big',
-						after: 'Download 25 MB + 1',
-						parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data' },
-						settings: { onError: 'continueRegularOutput' },
-					},
-				],
-			}),
-		]);
+		bigdd = setup.bigdd();
+		n8n = setup.n8n();
 		bigdd.clear();
 		// A 429 on the 2nd page of the paid-orders export, and a lost answer on key batch 2.
 		bigdd.server.addFaults([
@@ -120,11 +124,6 @@ describe('all operations in real n8n', () => {
 			{ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 1, status: 502, afterHandler: true },
 		]);
 		for (const id of ['bigddOpsReads001', 'bigddOpsWrites01', 'bigddOpsUpload01']) runs[id] = await n8n.execute(id);
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await bigdd?.server.stop();
 	});
 
 	const reads = (node: string) => nodeOutput(runs.bigddOpsReads001, node).items;
