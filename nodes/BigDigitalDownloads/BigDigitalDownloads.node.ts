@@ -46,7 +46,9 @@ export class BigDigitalDownloads implements INodeType {
 		name: 'bigDigitalDownloads',
 		icon: { light: 'file:../../icons/bigDigitalDownloads.svg', dark: 'file:../../icons/bigDigitalDownloads.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Sort in its own collection below Options (version 1 keeps it inside Options).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: actionSubtitle(properties),
 		description:
 			'Manage digital products, orders, license keys, files, download links and download stats in Big Digital Downloads (Shopify)',

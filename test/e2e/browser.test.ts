@@ -16,7 +16,8 @@ describe('the editor in a real browser', () => {
 				id: WORKFLOW_ID,
 				credentialId: CREDENTIAL_ID,
 				nodes: [
-					{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } } },
+					// The node version the editor adds today.
+					{ name: 'Get order', typeVersion: 1.1, parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } } },
 					{ name: 'Next', type: 'n8n-nodes-base.noOp', after: 'Get order', parameters: {} },
 				],
 			}),

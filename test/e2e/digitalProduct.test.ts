@@ -20,6 +20,8 @@ describe('Digital Product resource in real n8n', () => {
 				nodes: [
 					{ name: 'Return All', parameters: { resource: 'digitalProduct', operation: 'getAll', returnAll: true, filters: { includeArchived: true } } },
 					{ name: 'Limit 120', parameters: { resource: 'digitalProduct', operation: 'getAll', limit: 120, filters: { search: 'vol' }, options: { sort: 'id' } } },
+					// Node version 1.1, as the editor adds it now: Sort in its own collection.
+					{ name: 'Limit 120 (v1.1)', typeVersion: 1.1, parameters: { resource: 'digitalProduct', operation: 'getAll', limit: 120, filters: { search: 'vol' }, sort: { sortBy: 'id' } } },
 					{ name: 'Get', parameters: { resource: 'digitalProduct', operation: 'get', productId: shop.products[5].id, options: { includeShopifyProduct: true } } },
 					{ name: 'Update Limits', parameters: { resource: 'digitalProduct', operation: 'updateLimits', productId: shop.products[5].id, limits: { maxDownloads: 25, downloadIn: 90 } } },
 				],
@@ -50,15 +52,17 @@ describe('Digital Product resource in real n8n', () => {
 	});
 
 	it('Limit returns exactly that many, in the chosen order, with the search on each page', () => {
-		const { items } = nodeOutput(run, 'Limit 120');
 		const expected = bigdd.server.shop.products
 			.filter((p: { name: string; is_archived: boolean }) => !p.is_archived && p.name.toLowerCase().includes('vol'))
 			.map((p: { id: string }) => p.id)
 			.sort()
 			.slice(0, 120);
-		expect(items.map((json: { id: string }) => json.id)).toEqual(expected);
+		// Version 1 (Sort inside Options) and 1.1 (its own Sort collection) ask and return the same.
+		for (const node of ['Limit 120', 'Limit 120 (v1.1)']) expect(nodeOutput(run, node).items.map((json: { id: string }) => json.id)).toEqual(expected);
 		const pages = sent('/public-api/v1/digital-products').filter((r: { query: Record<string, string> }) => r.query.q === 'vol');
 		expect(pages.map((r: { query: Record<string, string> }) => [r.query.limit, r.query.sort])).toEqual([
+			['100', 'id'],
+			['20', 'id'],
 			['100', 'id'],
 			['20', 'id'],
 		]);

@@ -7,17 +7,20 @@ import { ACTION_NODE_TYPE, CREDENTIAL_TYPE } from '../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
 const CREDENTIAL_ID = 'bigddEditorCred1';
 
-const operations = new BigDigitalDownloads().description.properties
+const { description } = new BigDigitalDownloads();
+const operations = description.properties
 	.filter((p) => p.name === 'operation')
 	.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => [String(p.displayOptions?.show?.resource?.[0]), o.value]));
+// Each node version the editor may ask for, with the operations.
+const schemaRequests = [description.version].flat().flatMap((version) => operations.map(([resource, operation]) => [version, resource, operation] as const));
 
 describe('the editor in real n8n', () => {
 	const setup = useN8nWithBigdd({ bigdd: { orders: 120, products: 5, files: 10, licenseKeys: 10 }, credentialId: CREDENTIAL_ID });
 
-	it.each(operations)('serves the output schema of %s:%s where the editor asks for it', async (resource, operation) => {
-		const response = await fetch(`${setup.n8n().baseUrl}/schemas/${ACTION_NODE_TYPE}/1.0.0/${resource}/${operation}.json`);
+	it.each(schemaRequests)('version %s: serves the output schema of %s:%s where the editor asks for it', async (version, resource, operation) => {
+		const response = await fetch(`${setup.n8n().baseUrl}/schemas/${ACTION_NODE_TYPE}/${version === 1 ? '1.0.0' : '1.1.0'}/${resource}/${operation}.json`);
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual(readSchema(resource, operation));
+		expect(await response.json()).toEqual(readSchema(resource, operation, version));
 	});
 
 	it('the Order picker searches BigDD by what the user types, then pages on scrolling', async () => {

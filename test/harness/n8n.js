@@ -354,6 +354,8 @@ async function createN8n(options) {
 			const status = async () => (await rest('GET', `/rest/workflows/${workflowId}/publication-status`)).body?.data;
 			return (await poll(status, (data) => data?.status !== 'in_progress', { timeoutMs })).value;
 		},
+		/** The process id of one process of this instance (`start`: the main process), if running. */
+		pid: (name = 'start') => processes.find((p) => p.name === name)?.child.pid,
 		/** What one process logged: `start` (the main process), `worker-1`, `webhook-1`… */
 		log: (name = 'start') => fs.readFileSync(path.join(root, `n8n-${name}.log`), 'utf8'),
 		/** The settings every process of this instance shares (queue mode starts more from them). */

@@ -55,21 +55,40 @@ export function searchFilter(what: string, placeholder: string): INodeProperties
 	};
 }
 
-/** The `sort` every list takes. */
-export const sortOption: INodeProperties = {
-	displayName: 'Sort',
-	name: 'sort',
-	type: 'options',
-	options: [
-		{ name: 'Created At, Newest First', value: '-created_at' },
-		{ name: 'Created At, Oldest First', value: 'created_at' },
-		{ name: 'Newest First (by ID)', value: '-id' },
-		{ name: 'Oldest First (by ID)', value: 'id' },
-	],
-	default: '-id',
-	description: 'Order of the results; it is kept across pages',
-	routing: { send: { type: 'query', property: 'sort' } },
-};
+const SORT_CHOICES = [
+	{ name: 'Created At, Newest First', value: '-created_at' },
+	{ name: 'Created At, Oldest First', value: 'created_at' },
+	{ name: 'Newest First (by ID)', value: '-id' },
+	{ name: 'Oldest First (by ID)', value: 'id' },
+];
+const SORT_DESCRIPTION = 'Order of the results; it is kept across pages';
+const sortRouting = { send: { type: 'query' as const, property: 'sort' } };
+
+/** Version 1 of the node: Sort inside Options (`options.sort`), as workflows saved with it hold it. */
+const onlyVersion1 = { show: { '@version': [1] } };
+/** From version 1.1: Sort in its own collection below Options (`sort.sortBy`), as n8n's UX guidelines ask. */
+const fromVersion1_1 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
+
+/**
+ * The Options collection of a list and its sort: in version 1 one collection holding Sort, from 1.1
+ * Options without it and a Sort collection below.
+ */
+export function listOptionsAndSort(options: INodeProperties[]): INodeProperties[] {
+	const sortInOptions: INodeProperties = { displayName: 'Sort', name: 'sort', type: 'options', options: SORT_CHOICES, default: '-id', description: SORT_DESCRIPTION, routing: sortRouting };
+	return [
+		{ ...optionsCollection([...options, sortInOptions]), displayOptions: onlyVersion1 },
+		...(options.length > 0 ? [{ ...optionsCollection(options), displayOptions: fromVersion1_1 }] : []),
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'collection',
+			placeholder: 'Add Sort Rule',
+			default: {},
+			displayOptions: fromVersion1_1,
+			options: [{ displayName: 'Sort By', name: 'sortBy', type: 'options', options: SORT_CHOICES, default: '-id', description: SORT_DESCRIPTION, routing: sortRouting }],
+		},
+	];
+}
 
 /**
  * The canvas subtitle: the chosen operation's action name ("Get many orders") rather than the raw

@@ -28,6 +28,8 @@ export function listFieldsOf(properties: INodeProperties[], resource: string, op
 			if (property.type === 'collection') visit((property.options ?? []) as INodeProperties[], `${property.name}.`);
 			if (property.type !== 'options' && property.type !== 'multiOptions') continue;
 			const values = (property.options ?? []).filter(isOption).map((option) => option.value);
+			// Options appears once per node version; one check per field is enough.
+			if (fields.some((field) => field.path === prefix + property.name)) continue;
 			fields.push({ path: prefix + property.name, label: property.displayName, values, multiple: property.type === 'multiOptions', required: property.required === true });
 		}
 	};

@@ -21,8 +21,17 @@ const operationProperties = properties.filter((p) => p.name === 'operation');
 const operations = operationProperties.flatMap((property) =>
 	optionsOf(property).map((option) => ({ resource: String(property.displayOptions!.show!.resource![0]), option })),
 );
-const shownFor = (resource: string, operation: string) =>
-	properties.filter((p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions.show.operation?.includes(operation));
+/** Whether a property shows in `version` of the node (`@version` as this package uses it: a list or gte). */
+function showsInVersion(property: INodeProperties, version: number): boolean {
+	const versions = property.displayOptions?.show?.['@version'];
+	if (!versions) return true;
+	return versions.some((v) => (typeof v === 'object' && v !== null && '_cnd' in v ? version >= Number((v._cnd as { gte: number }).gte) : v === version));
+}
+const VERSIONS = [node.description.version].flat();
+const shownFor = (resource: string, operation: string, version = VERSIONS[VERSIONS.length - 1]) =>
+	properties.filter(
+		(p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions.show.operation?.includes(operation) && showsInVersion(p, version),
+	);
 
 /** Every options list in the description, top level and inside collections, with where it is. */
 function optionLists(list: INodeProperties[], where = ''): { where: string; names: string[] }[] {
@@ -72,9 +81,23 @@ describe('the action node description', () => {
 	);
 
 	it('no two fields of one operation share a name (a value would leak from one to the other)', () => {
-		for (const { resource, option } of operations) {
-			const names = shownFor(resource, String(option.value)).map((p) => p.name);
-			expect({ operation: `${resource}:${option.value}`, names: [...new Set(names)] }).toEqual({ operation: `${resource}:${option.value}`, names });
+		for (const version of VERSIONS) {
+			for (const { resource, option } of operations) {
+				const names = shownFor(resource, String(option.value), version).map((p) => p.name);
+				const where = `${resource}:${option.value} v${version}`;
+				expect({ where, names: [...new Set(names)] }).toEqual({ where, names });
+			}
+		}
+	});
+
+	it('from version 1.1, each list that sorts shows Sort in its own collection right below Options', () => {
+		const sorting = operations.filter(({ resource, option }) => shownFor(resource, String(option.value), 1).some((p) => p.name === 'options' && (p.options as INodeProperties[]).some((o) => o.name === 'sort')));
+		expect(sorting.map(({ resource, option }) => `${resource}:${option.value}`).sort()).toEqual(['digitalProduct:getAll', 'file:getAll', 'licenseKey:getAll', 'order:getAll']);
+		for (const { resource, option } of sorting) {
+			const names = shownFor(resource, String(option.value), 1.1).map((p) => p.name);
+			expect(names.slice(-2)).toEqual(names.includes('options') ? ['options', 'sort'] : [names[names.length - 2], 'sort']);
+			const options = shownFor(resource, String(option.value), 1.1).find((p) => p.name === 'options');
+			expect((options?.options as INodeProperties[] | undefined)?.some((o) => o.name === 'sort') ?? false).toBe(false);
 		}
 	});
 

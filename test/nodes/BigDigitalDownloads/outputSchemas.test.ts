@@ -1,5 +1,5 @@
 // The output schemas the editor shows before a first run (n8n asks for
-// /schemas/<node>/1.0.0/<resource>/<operation>.json) must describe what each operation really returns:
+// /schemas/<node>/<version>/<resource>/<operation>.json) must describe what each operation really returns:
 // each operation runs against the local BigDD server and its items' shape is compared with the shipped
 // schema. `npm run schemas` rewrites them after a deliberate change.
 import type { IDataObject } from 'n8n-workflow';
@@ -63,7 +63,9 @@ function operationsOf(shop: Shop): Record<string, Record<string, unknown>> {
 	};
 }
 
-const declared = new BigDigitalDownloads().description.properties
+const { description } = new BigDigitalDownloads();
+const nodeVersions = [description.version].flat();
+const declared = description.properties
 	.filter((p) => p.name === 'operation')
 	.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => `${p.displayOptions?.show?.resource?.[0]}:${o.value}`))
 	.sort();
@@ -75,7 +77,7 @@ describe('output schemas (engine + local BigDD)', () => {
 		expect(Object.keys(operationsOf(bigdd.shop())).sort()).toEqual(declared);
 	});
 
-	it.each(declared)('%s: the shipped schema describes what the operation returns', async (name) => {
+	it.each(declared)('%s: the shipped schema (each node version) describes what the operation returns', async (name) => {
 		const [resource, operation] = name.split(':');
 		const parameters = { resource, operation, ...operationsOf(bigdd.shop())[name] };
 		const items = name === 'file:upload' ? [{ json: {}, binary: { data: { data: Buffer.from('%PDF-1.7').toString('base64'), mimeType: 'application/pdf', fileName: 'guide.pdf' } } }] : undefined;
@@ -83,7 +85,9 @@ describe('output schemas (engine + local BigDD)', () => {
 		expect(error).toBeUndefined();
 		expect(output.length).toBeGreaterThan(0);
 		const schema = schemaOf(output.map((item) => item.json));
-		if (updatingSchemas()) writeSchema(resource, operation, schema);
-		expect(readSchema(resource, operation)).toEqual(schema);
+		for (const version of nodeVersions) {
+			if (updatingSchemas()) writeSchema(resource, operation, version, schema);
+			expect({ version, schema: readSchema(resource, operation, version) }).toEqual({ version, schema });
+		}
 	});
 });

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
+import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
 import { simplifyToggle } from '../../shared/simplify';
 import { includeShopifyProductOption } from './fields';
 
@@ -19,9 +19,8 @@ const properties: INodeProperties[] = [
 		},
 		searchFilter('product name', 'e.g. Preset Pack'),
 	]),
-	optionsCollection([
+	...listOptionsAndSort([
 		includeShopifyProductOption,
-		sortOption,
 	]),
 ];
 

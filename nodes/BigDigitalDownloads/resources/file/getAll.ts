@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
+import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
 
 const displayOptions = { show: { resource: ['file'], operation: ['getAll'] } };
 
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'uploaded' } },
 		},
 	]),
-	optionsCollection([
+	...listOptionsAndSort([
 		{
 			displayName: 'Include Linked Products',
 			name: 'includeProducts',
@@ -34,7 +34,6 @@ const properties: INodeProperties[] = [
 			description: 'Whether to attach the digital products each file is linked to',
 			routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "products" : undefined }}' } },
 		},
-		sortOption,
 	]),
 ];
 

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
+import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
 
 const displayOptions = { show: { resource: ['licenseKey'], operation: ['getAll'] } };
 
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'tag' } },
 		},
 	]),
-	optionsCollection([sortOption]),
+	...listOptionsAndSort([]),
 ];
 
 export const licenseKeyGetAllDescription = updateDisplayOptions(displayOptions, properties);

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { filtersCollection, optionsCollection, returnAllAndLimit, searchFilter, sortOption } from '../../shared/descriptions';
+import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
 import { simplifyToggle } from '../../shared/simplify';
 import { includeOrderDetailsOption } from './fields';
 
@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 		},
 		searchFilter('order name', 'e.g. #1001'),
 	]),
-	optionsCollection([includeOrderDetailsOption, sortOption]),
+	...listOptionsAndSort([includeOrderDetailsOption]),
 ];
 
 export const orderGetAllDescription = updateDisplayOptions(displayOptions, properties);

@@ -5,6 +5,28 @@ describe('Order resource (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ orders: 400 });
 	const order = () => bigdd.shop().orders[10];
 
+	describe('Sort, by node version', () => {
+		it.each([
+			['1 (saved workflows): inside Options', 1, { options: { include: ['downloads'], sort: 'created_at' } }],
+			['1.1 (new nodes): its own collection', 1.1, { options: { include: ['downloads'] }, sort: { sortBy: 'created_at' } }],
+		])('version %s, sent on every page with the other options', async (_, typeVersion, parameters) => {
+			const { items, error } = await bigdd.run({ resource: 'order', operation: 'getAll', limit: 150, ...parameters }, { settings: { typeVersion } });
+			expect(error).toBeUndefined();
+			const oldestFirst = [...bigdd.shop().orders].sort((a, b) => a.created_at.localeCompare(b.created_at)).slice(0, 150);
+			expect(items.map((i) => i.json.id)).toEqual(oldestFirst.map((o) => o.id));
+			expect(bigdd.requests().map((r) => [r.query.sort, r.query.include])).toEqual([
+				['created_at', 'downloads'],
+				['created_at', 'downloads'],
+			]);
+		});
+
+		it('version 1.1 ignores a Sort left inside Options by an imported version 1 node', async () => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', limit: 1, options: { sort: 'created_at' } }, { settings: { typeVersion: 1.1 } });
+			expect(error).toBeUndefined();
+			expect(bigdd.requests().map((r) => r.query.sort)).toEqual([undefined]);
+		});
+	});
+
 	it('Get Many sends every filter on every page and returns each matching order once', async () => {
 		const product = bigdd.shop().orders[0].lines[0].digital_product_id;
 		const { items, error } = await bigdd.run({
