@@ -3,7 +3,7 @@
 
 /**
  * @typedef {{
- *   shop: any,
+ *   shop: import('./shop').Shop,
  *   params: Record<string, string>,
  *   query: Record<string, string | string[]>,
  *   headers: Record<string, string>,

@@ -19,6 +19,11 @@ const KINDS = ['Preset Pack', 'Ebook', 'Template', 'Course Workbook', 'Plugin', 
 const FIRST_NAMES = ['Jane', 'Omar', 'Lena', 'Kofi', 'Mei', 'Diego', 'Anya', 'Tom', 'Priya', 'Sven'];
 const LAST_NAMES = ['Smith', 'Haddad', 'Berg', 'Mensah', 'Chen', 'Lopez', 'Ivanova', 'Walsh', 'Rao', 'Nilsson'];
 
+/**
+ * @typedef {{ id: string, url: string, file_ids: string[], use_download_limit: boolean, download_limit: number | null,
+ *   use_stamping: boolean, stamping_text: string | null, created_at: string }} DownloadLink
+ */
+
 /** Time-ordered 24-hex ids, like the ObjectIds BigDD returns: seconds, then kind and counter. */
 function makeId(/** @type {number} */ time, /** @type {number} */ kind, /** @type {number} */ counter) {
 	const seconds = Math.floor(time / 1000).toString(16).padStart(8, '0');
@@ -98,7 +103,7 @@ function seedShop(sizes = {}) {
 	});
 
 	const sellable = productList.filter((p) => !p.is_archived);
-	/** @type {any[]} */
+	/** @type {{ id: string, order_id: string, line_id: string, file_id: string, customer_id: string, is_redownload: boolean, created_at: string }[]} */
 	const downloads = [];
 	let lineCounter = 0;
 	const orders = Array.from({ length: orderCount }, (_, i) => {
@@ -160,7 +165,7 @@ function seedShop(sizes = {}) {
 		return {
 			id: makeId(time, 7, i),
 			key: `KEY-${(i + 1).toString(36).toUpperCase().padStart(4, '0')}-${random.int(0x1000, 0xffff).toString(16).toUpperCase()}-${random.int(0x1000, 0xffff).toString(16).toUpperCase()}`,
-			tag: product && product.license_key_tag ? product.license_key_tag : `batch-${i % 4}`,
+			tag: /** @type {string | null} */ (product && product.license_key_tag ? product.license_key_tag : `batch-${i % 4}`),
 			order_id: /** @type {string | null} */ (null),
 			order_name: /** @type {string | null} */ (null),
 			created_at: iso(time),
@@ -176,7 +181,7 @@ function seedShop(sizes = {}) {
 		order.lines[0].license_keys.push(key.key);
 	});
 
-	return { files, products: productList, customers, orders, licenseKeys, downloads, downloadLinks: /** @type {any[]} */ ([]) };
+	return { files, products: productList, customers, orders, licenseKeys, downloads, downloadLinks: /** @type {DownloadLink[]} */ ([]) };
 }
 
 module.exports = { seedShop, makeId, FINANCIAL_STATUSES };

@@ -7,30 +7,31 @@ const { HttpError } = require('./http-error');
 const { parseQuery } = require('./query');
 const { parseMultipart } = require('./multipart');
 const { createRouter } = require('./router');
-const { seedShop } = require('./seed');
 const { createRandom } = require('./random');
-const { buildEvent, deliverWebhook } = require('./webhooks');
-const catalog = require('./routes/catalog');
-const orders = require('./routes/orders');
-const licenseKeys = require('./routes/license-keys');
+const { createAdmin } = require('./admin');
+const { createFaults } = require('./faults');
+const { createShop } = require('./shop');
+// One route file per resource of the node.
+const customer = require('./routes/customer');
+const digitalProduct = require('./routes/digitalProduct');
+const downloadLink = require('./routes/downloadLink');
+const downloadStats = require('./routes/downloadStats');
+const file = require('./routes/file');
+const licenseKey = require('./routes/licenseKey');
+const order = require('./routes/order');
 
 const API_PREFIX = '/public-api/v1';
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 const DEFAULT_TOKEN = 'bigdd_local_token';
 const DEFAULT_WEBHOOK_SECRET = 'whsec_local_signing_secret';
 
-const route = createRouter([...catalog.routes, ...orders.routes, ...licenseKeys.routes]);
+const route = createRouter([customer, digitalProduct, downloadLink, downloadStats, file, licenseKey, order].flatMap((resource) => resource.routes));
+
+/** @typedef {import('./faults').FaultRule} FaultRule */
 
 /**
- * @typedef {{ method?: string, path?: string, status?: number, retryAfter?: number, latencyMs?: number,
- *   skip?: number, times?: number, body?: any, rawBody?: string, afterHandler?: boolean, reset?: boolean }} FaultRule
- * `afterHandler` lets the request take effect, then answers the fault's status (a write that
- * succeeded but whose answer was lost). `rawBody` is sent as it is (a page cut off mid-JSON); `reset`
- * drops the connection without an answer.
- */
-
-/**
- * A local, faithful stand-in for BigDD's Public API, for development and tests only.
+ * A local, faithful stand-in for BigDD's Public API, for development and tests only: HTTP, token and
+ * shop checks, injected faults, then the route of the request.
  * @param {{ token?: string, webhookSecret?: string, seed?: number, products?: number, files?: number,
  *   orders?: number, licenseKeys?: number, uploadsPerMinute?: number, requestsPerSecond?: number }} [options]
  *   `requestsPerSecond` turns on a shop-wide rate limit like BigDD's (429, Retry-After: 1) on every API request.
@@ -38,144 +39,37 @@ const route = createRouter([...catalog.routes, ...orders.routes, ...licenseKeys.
 function createBigddServer(options = {}) {
 	const token = options.token ?? DEFAULT_TOKEN;
 	const webhookSecret = options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET;
-	const uploadsPerMinute = options.uploadsPerMinute ?? 6;
-	/** @type {any} */
-	let shop;
-	/** @type {any[]} */
-	let requests = [];
-	/** @type {FaultRule[]} */
-	let faults = [];
-	let shopActive = true;
 	let publicUrl = '';
-	/** @type {number | undefined} */
-	let requestsPerSecond;
-	/** @type {number[]} times of the API requests answered in the last second */
-	let recentRequests = [];
-
-	/** @param {number | undefined} perSecond undefined turns the limit off */
-	function setRateLimit(perSecond) {
-		requestsPerSecond = perSecond;
-		recentRequests = [];
-	}
-
-	/** Whether one more API request now goes over the rate limit; counts it when it does not. */
-	function overRateLimit() {
-		if (!requestsPerSecond) return false;
-		const now = Date.now();
-		recentRequests = recentRequests.filter((t) => now - t < 1000);
-		if (recentRequests.length >= requestsPerSecond) return true;
-		recentRequests.push(now);
-		return false;
-	}
+	const newShop = () => createShop(options, () => publicUrl);
+	let shop = newShop();
+	/** @type {any[]} */
+	const requests = [];
+	const faults = createFaults();
+	faults.setRateLimit(options.requestsPerSecond);
+	let shopActive = true;
 
 	function reset() {
-		const data = seedShop(options);
-		let counter = 1;
-		/** @type {number[]} */
-		let uploads = [];
-		shop = {
-			...data,
-			filesById: new Map(data.files.map((f) => [f.id, f])),
-			emails: /** @type {any[]} */ ([]),
-			idempotency: new Map(),
-			get publicUrl() {
-				return publicUrl;
-			},
-			now: () => new Date().toISOString(),
-			nextCounter: () => counter++,
-			downloadsOfLine: (/** @type {string} */ lineId) =>
-				data.downloads
-					.filter((d) => d.line_id === lineId)
-					.map(({ id, file_id: fileId, is_redownload: re, created_at: at }) => ({ id, file_id: fileId, is_redownload: re, created_at: at })),
-			consumeUploadSlot() {
-				const now = Date.now();
-				uploads = uploads.filter((t) => now - t < 60_000);
-				if (uploads.length >= uploadsPerMinute) {
-					throw new HttpError(429, 'rate_limited', `Upload rate limit: ${uploadsPerMinute} uploads per minute`, {
-						'Retry-After': String(Math.ceil((60_000 - (now - uploads[0])) / 1000)),
-					});
-				}
-				uploads.push(now);
-			},
-		};
-		requests = [];
-		faults = [];
+		shop = newShop();
+		requests.splice(0);
+		faults.clear();
 		shopActive = true;
-		setRateLimit(options.requestsPerSecond);
-	}
-	reset();
-
-	/** @param {FaultRule | FaultRule[]} rules */
-	function addFaults(rules) {
-		faults.push(...(Array.isArray(rules) ? rules : [rules]));
+		faults.setRateLimit(options.requestsPerSecond);
 	}
 
-	/** The first armed fault that matches, consumed once per matching request. */
-	function takeFault(/** @type {string} */ method, /** @type {string} */ path) {
-		for (const rule of faults) {
-			if ((rule.method && rule.method !== method) || (rule.path && !path.startsWith(rule.path))) continue;
-			if ((rule.skip ?? 0) > 0) {
-				rule.skip = (rule.skip ?? 0) - 1;
-				continue;
-			}
-			if ((rule.times ?? 1) <= 0) continue;
-			rule.times = (rule.times ?? 1) - 1;
-			return rule;
-		}
-		return undefined;
-	}
+	const admin = createAdmin({
+		shop: () => shop,
+		requests,
+		faults,
+		reset,
+		setShopActive: (active) => (shopActive = active),
+		webhookSecret,
+	});
 
 	/** @param {http.ServerResponse} res @param {number} status @param {any} body @param {Record<string, string>} [headers] */
 	function send(res, status, body, headers = {}) {
 		const payload = JSON.stringify(body);
 		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), ...headers });
 		res.end(payload);
-	}
-
-	/** Test and demo controls; never part of BigDD's API. */
-	async function admin(/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body) {
-		switch (`${method} ${path}`) {
-			case 'GET /__admin/requests':
-				return requests;
-			case 'DELETE /__admin/requests':
-				requests = [];
-				return { cleared: true };
-			case 'POST /__admin/faults':
-				addFaults(body);
-				return { faults };
-			case 'DELETE /__admin/faults':
-				faults = [];
-				return { faults };
-			case 'POST /__admin/rate-limit':
-				setRateLimit(body.requestsPerSecond ?? undefined);
-				return { requestsPerSecond: requestsPerSecond ?? null };
-			case 'POST /__admin/shop':
-				shopActive = body.active !== false;
-				return { active: shopActive };
-			case 'POST /__admin/reset':
-				reset();
-				return { reset: true };
-			case 'GET /__admin/state':
-				return {
-					counts: { products: shop.products.length, files: shop.files.length, orders: shop.orders.length, licenseKeys: shop.licenseKeys.length },
-					emails: shop.emails,
-					downloadLinks: shop.downloadLinks,
-					uploads: shop.files.filter((/** @type {any} */ f) => f.sha256).map((/** @type {any} */ f) => ({ id: f.id, name: f.name, size: f.size, type: f.type, sha256: f.sha256 })),
-				};
-			case 'GET /__admin/fixtures':
-				return {
-					products: shop.products.slice(0, 5).map((/** @type {any} */ p) => ({ id: p.id, name: p.name })),
-					orders: shop.orders.slice(0, 5).map((/** @type {any} */ o) => ({ id: o.id, name: o.name, lines: o.lines.map((/** @type {any} */ l) => ({ id: l.id, delivering_type: l.delivering_type })), customer: o.customer })),
-					licenseKeys: shop.licenseKeys.slice(0, 5),
-				};
-			case 'POST /__admin/webhooks/send': {
-				const event = body.event ?? buildEvent(shop, body.type, { id: body.id, orderIndex: body.orderIndex });
-				const result = await deliverWebhook({ ...body, secret: body.secret ?? webhookSecret, event });
-				return { ...result, event };
-			}
-			default:
-				throw new HttpError(404, 'not_found', `No admin route ${method} ${path}`);
-		}
 	}
 
 	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
@@ -234,7 +128,7 @@ function createBigddServer(options = {}) {
 		};
 		requests.push(entry);
 
-		const fault = takeFault(method, url.pathname);
+		const fault = faults.take(method, url.pathname);
 		// unref: a test that stops waiting for a slow answer must not keep its process alive.
 		if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs).unref());
 		if (fault?.reset) {
@@ -251,7 +145,7 @@ function createBigddServer(options = {}) {
 			}
 			return send(res, fault.status, body, faultHeaders);
 		}
-		if (url.pathname.startsWith(`${API_PREFIX}/`) && overRateLimit()) {
+		if (url.pathname.startsWith(`${API_PREFIX}/`) && faults.overRateLimit()) {
 			entry.status = 429;
 			return send(res, 429, new HttpError(429, 'rate_limited', 'Rate limit exceeded').toBody(), { 'Retry-After': '1' });
 		}
@@ -315,11 +209,11 @@ function createBigddServer(options = {}) {
 		get url() {
 			return publicUrl;
 		},
-		addFaults,
-		clearFaults() {
-			faults = [];
-		},
-		setRateLimit,
+		/** @param {FaultRule | FaultRule[]} rules */
+		addFaults: (rules) => faults.add(rules),
+		clearFaults: () => faults.clear(),
+		/** @param {number | undefined} perSecond */
+		setRateLimit: (perSecond) => faults.setRateLimit(perSecond),
 		async stop() {
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(() => resolve(undefined)));

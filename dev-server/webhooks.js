@@ -2,7 +2,7 @@
 'use strict';
 
 const crypto = require('node:crypto');
-const { presentOrder } = require('./routes/orders');
+const { presentOrder } = require('./routes/order');
 
 const EVENT_TYPES = ['digital_order.purchased', 'digital_order.delivered', 'file.downloaded', 'file.redownloaded'];
 
@@ -13,7 +13,7 @@ function signWebhook(/** @type {string} */ secret, /** @type {string} */ timesta
 
 /**
  * Our model of BigDD's event envelope (the spec shows only that events carry an id and a type).
- * @param {any} shop @param {string} type @param {{ id?: string, orderIndex?: number }} [options]
+ * @param {import('./shop').Shop} shop @param {string} type @param {{ id?: string, orderIndex?: number }} [options]
  */
 function buildEvent(shop, type, options = {}) {
 	if (type === 'test') {
@@ -27,7 +27,7 @@ function buildEvent(shop, type, options = {}) {
 		const data = { order: presentOrder(shop, order, new Set()) };
 		return { ...base, data: type === 'digital_order.delivered' ? { ...data, email: order.customer.email } : data };
 	}
-	const line = order.lines.find((/** @type {any} */ l) => l.file_ids.length > 0) ?? order.lines[0];
+	const line = order.lines.find((l) => l.file_ids.length > 0) ?? order.lines[0];
 	const file = shop.filesById.get(line.file_ids[0]) ?? shop.files[0];
 	return {
 		...base,

@@ -107,6 +107,9 @@ describe('example workflows in real n8n', () => {
 			// Enough for the popular file to be among the top 10 files of a busy month.
 			const added = [...Array(40).fill(popular), other].map((file: Shop['files'][number], i) => ({
 				id: `e2e-download-${i}`,
+				order_id: shop().orders[0].id,
+				line_id: shop().orders[0].lines[0].id,
+				customer_id: shop().orders[0].customer.id,
 				file_id: file.id,
 				is_redownload: i % 2 === 1,
 				created_at: new Date(midLastMonth + i * 60_000).toISOString(),

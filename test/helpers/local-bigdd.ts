@@ -5,30 +5,10 @@ import { runActionNode } from './engine';
 
 export type Bigdd = Awaited<ReturnType<typeof startBigdd>>;
 
-/** The seeded shop of the local server, as tests read it (see dev-server/seed.js). */
-export interface Customer {
-	id: string;
-	email: string;
-	gid: string;
-}
-export interface OrderLine {
-	id: string;
-	delivering_type: string;
-	digital_product_id: string;
-	file_ids: string[];
-	license_keys: string[];
-	price_cents: number;
-	quantity: number;
-	downloads?: unknown[];
-}
-export interface Shop {
-	products: { id: string; name: string; is_archived: boolean; file_ids: string[]; shopify_product: { title: string; image: string }; max_downloads: number | null; download_in: number | null }[];
-	files: { id: string; name: string; type: string; uploaded: boolean; size: number }[];
-	orders: { id: string; name: string; financial_status: string; customer: Customer; lines: OrderLine[]; created_at: string }[];
-	licenseKeys: { id: string; key: string; tag: string | null; order_id: string | null; order_name: string | null }[];
-	downloads: { created_at: string; is_redownload: boolean; file_id: string }[];
-	emails: { order_id: string; to: string }[];
-}
+/** The local server's shop, typed as the dev server builds it (dev-server/shop.js, seed.js). */
+export type Shop = import('../../dev-server/shop').Shop;
+export type Customer = Shop['customers'][number];
+export type OrderLine = Shop['orders'][number]['lines'][number];
 
 /** The body of a Create license keys request. */
 export interface KeyBatchBody {

@@ -3,6 +3,7 @@
 // them, starts n8n and hands over a `DeliveryTarget`.
 import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../../dev-server/webhooks';
 import { triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
+import type { Shop } from '../../helpers/local-bigdd';
 
 export const SIGNING_SECRET = 'whsec_example_e2e_signing_secret';
 export const SEQUENCE = { id: 'bigddTrigSequenc', webhookId: 'bigdd-sequence' };
@@ -21,7 +22,7 @@ export interface DeliveryTarget {
 	waitForExecutions: (workflowId: string, count: number, timeoutMs?: number, where?: (execution: Execution) => boolean) => Promise<unknown[]>;
 	/** Stops every n8n process and starts them again, ready to serve the webhooks. */
 	restart: () => Promise<void>;
-	shop: unknown;
+	shop: Shop;
 }
 
 /** The workflows these tests deliver to, for the caller to import and publish. */

@@ -1,26 +1,29 @@
 // @ts-check
 'use strict';
 
+// License keys, as the node's License Key resource uses them.
 const { badRequest, notFound, conflict } = require('../http-error');
 const { paginate } = require('../pagination');
 const { one, oneOf, searchText } = require('../query');
 const { makeId } = require('../seed');
 
+/** @typedef {import('../shop').Shop} Shop */
+
 const MAX_BATCH = 5000;
 
-/** @param {any} key */
+/** @param {Shop['licenseKeys'][number]} key */
 const presentKey = (key) => ({ ...key, assigned: key.order_id !== null });
 
-/** @param {any} shop @param {string} id */
+/** @param {Shop} shop @param {string} id */
 function findKey(shop, id) {
-	const key = shop.licenseKeys.find((/** @type {any} */ k) => k.id === id);
+	const key = shop.licenseKeys.find((k) => k.id === id);
 	if (!key) throw notFound('License key', id);
 	return key;
 }
 
-/** @param {any} shop @param {any[]} keys @param {string | undefined} tag @param {string} mode */
+/** @param {Shop} shop @param {string[]} keys @param {string | undefined} tag @param {string} mode */
 function createKeys(shop, keys, tag, mode) {
-	const existing = new Set(shop.licenseKeys.map((/** @type {any} */ k) => k.key));
+	const existing = new Set(shop.licenseKeys.map((k) => k.key));
 	const clashing = keys.filter((k) => existing.has(k));
 	if (mode === 'fail' && clashing.length > 0) {
 		throw conflict(`${clashing.length} key(s) already exist, e.g. ${clashing.slice(0, 3).join(', ')}; nothing was created`);
@@ -54,7 +57,7 @@ const routes = [
 		const status = oneOf(one(query, 'status'), 'status', ['available', 'assigned']);
 		const tag = one(query, 'tag');
 		const q = searchText(query);
-		const matching = shop.licenseKeys.filter((/** @type {any} */ k) =>
+		const matching = shop.licenseKeys.filter((k) =>
 			(!status || (status === 'assigned') === (k.order_id !== null)) &&
 			(!tag || k.tag === tag) &&
 			(!q || k.key.toLowerCase().includes(q)));
@@ -64,7 +67,7 @@ const routes = [
 	['GET', '/license-keys/validate', ({ shop, query }) => {
 		const value = one(query, 'key');
 		if (!value) throw badRequest('key is required');
-		const key = shop.licenseKeys.find((/** @type {any} */ k) => k.key === value);
+		const key = shop.licenseKeys.find((k) => k.key === value);
 		return {
 			body: {
 				data: key
@@ -98,19 +101,19 @@ const routes = [
 		if ('send_email' in body && typeof body.send_email !== 'boolean') throw badRequest('send_email must be a boolean');
 		if (key.order_id !== null) throw conflict(`License key ${key.id} is already assigned to order ${key.order_name}`);
 		const name = body.order_name.startsWith('#') ? body.order_name : `#${body.order_name}`;
-		const order = shop.orders.find((/** @type {any} */ o) => o.name === name);
+		const order = shop.orders.find((o) => o.name === name);
 		if (!order) throw notFound('Order', body.order_name);
 		key.order_id = order.id;
 		key.order_name = order.name;
 		key.updated_at = shop.now();
 		order.lines[0].license_keys.push(key.key);
-		if (body.send_email) shop.emails.push({ order_id: order.id, to: order.customer.email, at: shop.now() });
+		if (body.send_email) shop.sendDeliveryEmail(order);
 		return { body: { data: presentKey(key) } };
 	}],
 	['POST', '/license-keys/:id/unassign', ({ shop, params }) => {
 		const key = findKey(shop, params.id);
 		if (key.order_id !== null) {
-			const order = shop.orders.find((/** @type {any} */ o) => o.id === key.order_id);
+			const order = shop.orders.find((o) => o.id === key.order_id);
 			for (const line of order?.lines ?? []) line.license_keys = line.license_keys.filter((/** @type {string} */ k) => k !== key.key);
 		}
 		key.order_id = null;

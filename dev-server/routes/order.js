@@ -1,17 +1,21 @@
 // @ts-check
 'use strict';
 
+// Orders, as the node's Order resource uses them.
 const { badRequest, notFound } = require('../http-error');
 const { paginate } = require('../pagination');
 const { one, many, oneOf, searchText, dateParam, includes } = require('../query');
 const { FINANCIAL_STATUSES } = require('../seed');
 
+/** @typedef {import('../shop').Shop} Shop */
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** @param {any} shop @param {any} order @param {Set<string>} include */
+/** @param {Shop} shop @param {Shop['orders'][number]} order @param {Set<string>} include */
 function presentOrder(shop, order, include) {
-	const lines = order.lines.map((/** @type {any} */ line) => {
-		const product = shop.products.find((/** @type {any} */ p) => p.id === line.digital_product_id);
+	const lines = order.lines.map((line) => {
+		const product = shop.products.find((p) => p.id === line.digital_product_id);
+		if (!product) throw new Error(`order line ${line.id} has no product`);
 		const { digital_product_id: _p, file_ids: fileIds, download_count: _d, ...visible } = line;
 		return {
 			...visible,
@@ -24,24 +28,11 @@ function presentOrder(shop, order, include) {
 	return { ...order, lines };
 }
 
-/** @param {any} shop @param {string} id */
+/** @param {Shop} shop @param {string} id */
 function findOrder(shop, id) {
-	const order = shop.orders.find((/** @type {any} */ o) => o.id === id);
+	const order = shop.orders.find((o) => o.id === id);
 	if (!order) throw notFound('Order', id);
 	return order;
-}
-
-/** @param {any} shop @param {any} order */
-function sendDeliveryEmail(shop, order) {
-	shop.emails.push({ order_id: order.id, to: order.customer.email, at: shop.now() });
-}
-
-/** Customer by Shopify GID or by its numeric id, as the spec allows both. */
-function findCustomer(/** @type {any} */ shop, /** @type {string} */ ref) {
-	const gid = /^\d+$/.test(ref) ? `gid://shopify/Customer/${ref}` : ref;
-	const customer = shop.customers.find((/** @type {any} */ c) => c.gid === gid);
-	if (!customer) throw notFound('Customer', ref);
-	return customer;
 }
 
 /** @type {import('../router').Route[]} */
@@ -56,11 +47,11 @@ const routes = [
 		if (email !== undefined && !EMAIL.test(email)) throw badRequest('customer_email must be an email address');
 		const q = searchText(query);
 		const include = includes(query, ['product', 'downloads']);
-		const matching = shop.orders.filter((/** @type {any} */ o) =>
+		const matching = shop.orders.filter((o) =>
 			(!after || o.created_at >= after) &&
 			(!before || o.created_at < before) &&
 			(statuses.length === 0 || statuses.includes(o.financial_status)) &&
-			(productIds.length === 0 || o.lines.some((/** @type {any} */ l) => productIds.includes(l.digital_product_id))) &&
+			(productIds.length === 0 || o.lines.some((l) => productIds.includes(l.digital_product_id))) &&
 			(!email || o.customer.email.toLowerCase() === email.toLowerCase()) &&
 			(!q || o.name.toLowerCase().includes(q)));
 		const page = paginate(matching, query);
@@ -82,7 +73,7 @@ const routes = [
 		const body = json();
 		const lineId = body.line_id;
 		if (typeof lineId !== 'string' || lineId === '') throw badRequest('line_id is required');
-		const line = order.lines.find((/** @type {any} */ l) => l.id === lineId);
+		const line = order.lines.find((l) => l.id === lineId);
 		if (!line) throw notFound('Order line', lineId);
 		line.download_count = 0;
 		order.updated_at = shop.now();
@@ -96,15 +87,15 @@ const routes = [
 			order.customer = { ...order.customer, email };
 			order.updated_at = shop.now();
 		}
-		sendDeliveryEmail(shop, order);
+		shop.sendDeliveryEmail(order);
 		return { body: { data: { order_id: order.id, email: order.customer.email, sent: true } } };
 	}],
 	['PUT', '/orders/:id/lines/:lineId/files', ({ shop, params, json }) => {
 		const order = findOrder(shop, params.id);
-		const line = order.lines.find((/** @type {any} */ l) => l.id === params.lineId);
+		const line = order.lines.find((l) => l.id === params.lineId);
 		if (!line) throw notFound('Order line', params.lineId);
 		const body = json();
-		if (!Array.isArray(body.file_ids) || body.file_ids.length > 100 || body.file_ids.some((/** @type {any} */ id) => typeof id !== 'string')) {
+		if (!Array.isArray(body.file_ids) || body.file_ids.length > 100 || body.file_ids.some((/** @type {unknown} */ id) => typeof id !== 'string')) {
 			throw badRequest('file_ids must be an array of at most 100 file IDs');
 		}
 		if ('send_email' in body && typeof body.send_email !== 'boolean') throw badRequest('send_email must be a boolean');
@@ -112,53 +103,8 @@ const routes = [
 		for (const id of body.file_ids) if (!shop.filesById.has(id)) throw notFound('File', id);
 		line.file_ids = [...body.file_ids];
 		order.updated_at = shop.now();
-		if (body.send_email) sendDeliveryEmail(shop, order);
+		if (body.send_email) shop.sendDeliveryEmail(order);
 		return { body: { data: presentOrder(shop, order, new Set()) } };
-	}],
-
-	['GET', '/customers/:customerGid/downloads', ({ shop, params, query }) => {
-		const customer = findCustomer(shop, params.customerGid);
-		const orders = shop.orders.filter((/** @type {any} */ o) => o.customer.id === customer.id);
-		const page = paginate(orders, query);
-		return { body: { ...page, data: page.data.map((o) => presentOrder(shop, o, new Set(['downloads']))) } };
-	}],
-
-	['GET', '/downloads/stats', ({ shop, query }) => {
-		const end = dateParam(query, 'end') ?? shop.now();
-		const start = dateParam(query, 'start') ?? new Date(Date.parse(end) - 30 * 86_400_000).toISOString();
-		if (start > end) throw badRequest('start must be before end');
-		const events = shop.downloads.filter((/** @type {any} */ d) => d.created_at >= start && d.created_at < end);
-		/** @type {Map<string, { downloads: number, bandwidth_bytes: number }>} */
-		const perFile = new Map();
-		let bandwidth = 0;
-		for (const event of events) {
-			const size = shop.filesById.get(event.file_id)?.size ?? 0;
-			bandwidth += size;
-			const entry = perFile.get(event.file_id) ?? { downloads: 0, bandwidth_bytes: 0 };
-			entry.downloads++;
-			entry.bandwidth_bytes += size;
-			perFile.set(event.file_id, entry);
-		}
-		const counted = events.filter((/** @type {any} */ d) => !d.is_redownload).length;
-		const topFiles = [...perFile.entries()]
-			.sort((a, b) => b[1].downloads - a[1].downloads || (a[0] < b[0] ? -1 : 1))
-			.slice(0, 10)
-			.map(([id, entry]) => {
-				const file = shop.filesById.get(id);
-				return { file: file ? { id, name: file.name, size: file.size, type: file.type } : { id }, ...entry };
-			});
-		return {
-			body: {
-				data: {
-					period: { start, end },
-					total_downloads: events.length,
-					counted_downloads: counted,
-					billable_downloads: counted,
-					total_bandwidth_bytes: bandwidth,
-					top_files: topFiles,
-				},
-			},
-		};
 	}],
 ];
 
