@@ -5,8 +5,10 @@
 // On-demand benchmark of the action node in one real n8n against the local BigDD server, each measure
 // alternated with a baseline in the same run: Return All (pages at 0 and 20 ms server latency) against
 // a bare fetch loop, Validate × N items against n8n's HTTP Request node sending the same requests, a
-// 100,000-key import and a 20 MiB upload against bare clients. Medians of ROUNDS alternated rounds,
-// reported as ratios; written to bench/results.md. `npm run bench`.
+// 100,000-key import and a 20 MiB upload against bare clients; and the memory n8n's main process takes
+// for a Return All against n8n's HTTP Request node paging the same orders. Medians of ROUNDS alternated
+// rounds, reported as ratios; written to bench/results.md. `npm run bench` (BENCH_ONLY=memory: that one).
+const fs = require('node:fs');
 const { createBigddServer, API_PREFIX, deterministicBytes } = require('../dev-server/server');
 const { createN8n } = require('../test/harness/n8n');
 const { ensureN8n, packPackage } = require('../test/harness/runtime');
@@ -22,6 +24,8 @@ const UPLOAD_BYTES = 20 * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CREDENTIAL_ID = 'bigddBenchAct001';
 const RUN_TIMEOUT_MS = 10 * 60_000;
+/** `memory` runs only the memory measure; anything else (the default) runs all. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 const codeNode = (/** @type {string} */ name, /** @type {string} */ jsCode) => ({ name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } });
 
@@ -43,6 +47,33 @@ async function main() {
 		};
 		await n8n.importWorkflows([
 			actionWorkflow({ id: 'benchReturnAll01', credentialId: CREDENTIAL_ID, nodes: [{ name: 'Measured', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }] }),
+			actionWorkflow({
+				id: 'benchHttpPages01',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{
+						name: 'Measured',
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: 4.2,
+						parameters: {
+							url: `${api}/orders?limit=100`,
+							sendHeaders: true,
+							headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${bigdd.token}` }] },
+							options: {
+								pagination: {
+									pagination: {
+										parameters: { parameters: [{ type: 'qs', name: 'cursor', value: '={{ $response.body.pagination.next_cursor }}' }] },
+										paginationCompleteWhen: 'other',
+										completeExpression: '={{ !$response.body.pagination.has_more }}',
+										limitPagesFetched: true,
+										maxRequests: 100_000,
+									},
+								},
+							},
+						},
+					},
+				],
+			}),
 			actionWorkflow({
 				id: 'benchValidate001',
 				credentialId: CREDENTIAL_ID,
@@ -84,7 +115,7 @@ async function main() {
 			}),
 		]);
 		await n8n.start();
-		const rest = await n8n.login();
+		let rest = await n8n.login();
 		const flatted = ensureN8n().require('flatted');
 
 		/** Runs a workflow from the editor's REST API; the finished execution, with its data when asked. */
@@ -150,8 +181,32 @@ async function main() {
 			return performance.now() - started;
 		}
 
+		/**
+		 * How much n8n's main process grows (resident memory, MB) during a run, sampled every 20 ms:
+		 * the peak over the run minus the resident size just before it. In a freshly started n8n, since a
+		 * process rarely gives memory back: after one big run, the next one grows by little.
+		 */
+		async function mainProcessGrowthMb(/** @type {string} */ workflowId) {
+			await n8n.stop();
+			await n8n.start();
+			rest = await n8n.login();
+			const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${n8n.pid()}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			const before = rss();
+			let peak = before;
+			const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
+			try {
+				await run(workflowId, false);
+			} finally {
+				clearInterval(sampler);
+			}
+			return peak - before;
+		}
+
 		/** @type {Record<string, { node: number[], baseline: number[] }>} */
 		const results = {};
+		/** @type {{ node: number[], baseline: number[] }} */
+		const memory = { node: [], baseline: [] };
 		const record = (/** @type {string} */ name, /** @type {number} */ node, /** @type {number} */ baseline) => {
 			results[name] ??= { node: [], baseline: [] };
 			results[name].node.push(node);
@@ -166,6 +221,11 @@ async function main() {
 				const b = await baseline();
 				return [await node(), b];
 			};
+			const [nodeMb, httpMb] = await pair(() => mainProcessGrowthMb('benchReturnAll01'), () => mainProcessGrowthMb('benchHttpPages01'));
+			memory.node.push(nodeMb);
+			memory.baseline.push(httpMb);
+			console.log(`memory: node +${nodeMb.toFixed(0)} MB, HTTP Request node +${httpMb.toFixed(0)} MB`);
+			if (ONLY === 'memory') continue;
 			for (const latencyMs of [0, 20]) {
 				bigdd.clearFaults();
 				if (latencyMs) bigdd.addFaults({ method: 'GET', path: `${API_PREFIX}/orders`, latencyMs, times: Number.MAX_SAFE_INTEGER });
@@ -192,6 +252,16 @@ async function main() {
 			record(`Upload ${UPLOAD_BYTES / 1024 / 1024} MiB`, upload, bareUploadMs);
 		}
 
+		const perTenThousand = (/** @type {number[]} */ samples) => (median(samples) * 10_000) / ORDERS;
+		writeSection('Action node memory', [
+			machineLine(n8n.version),
+			`Return All of ${ORDERS.toLocaleString('en')} orders; medians of ${ROUNDS} rounds alternated with n8n's HTTP Request node paging the same orders (its pagination option, 100 per page). Growth of a freshly started n8n main process (resident memory, peak during the run minus just before it, sampled every 20 ms), scaled to 10,000 orders.`,
+			'',
+			'| measure | node MB | HTTP Request node MB | node / baseline |',
+			'|---|---|---|---|',
+			`| main process growth per 10,000 orders | ${perTenThousand(memory.node).toFixed(0)} | ${perTenThousand(memory.baseline).toFixed(0)} | ${(median(memory.node) / median(memory.baseline)).toFixed(2)} |`,
+		]);
+		if (ONLY === 'memory') return;
 		const rows = Object.entries(results).map(([name, { node, baseline }]) => {
 			const [n, b] = [median(node), median(baseline)];
 			return `| ${name} | ${n.toFixed(0)} | ${b.toFixed(0)} | ${(n / b).toFixed(2)} |`;

@@ -10,7 +10,7 @@ const { createBigddServer } = require('../dev-server/server');
 const { openEditor } = require('../test/harness/browser');
 const { createN8n } = require('../test/harness/n8n');
 const { packPackage, REPO_ROOT } = require('../test/harness/runtime');
-const { bigddCredential } = require('../test/harness/workflows');
+const { actionWorkflow, bigddCredential, readExamples } = require('../test/harness/workflows');
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
@@ -22,8 +22,13 @@ async function main() {
 	let editor;
 	try {
 		await n8n.importCredentials([bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigddUrl, apiToken: bigdd.token })]);
-		const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).map((name) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8')));
-		await n8n.importWorkflows(examples);
+		const picker = actionWorkflow({
+			id: 'bigddShotPicker1',
+			name: 'Look up an order',
+			credentialId: 'bigddLocalDemo01',
+			nodes: [{ name: 'Get order', typeVersion: 1.1, parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } } }],
+		});
+		await n8n.importWorkflows([...readExamples(), picker]);
 		await n8n.start();
 		editor = await openEditor(n8n);
 		const { page } = editor;
@@ -46,9 +51,24 @@ async function main() {
 		await shot('validate-panel.png');
 		await page.keyboard.press('Escape');
 
+		await page.goto(`${n8n.baseUrl}/workflow/bigddShotPicker1`);
+		const getOrder = page.locator('[data-test-id="canvas-node"][data-node-name="Get order"]');
+		await getOrder.waitFor({ timeout: 60_000 });
+		await getOrder.dblclick();
+		await page.getByTestId('rlc-input').click();
+		await page.getByTestId('rlc-item').first().waitFor();
+		await page.keyboard.type('#100');
+		await page.waitForTimeout(1000);
+		await shot('order-picker.png');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+
+		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0006`);
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Download link"]').waitFor({ timeout: 60_000 });
+		await shot('example-download-portal.png');
+
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0003`);
-		const orders = page.locator('[data-test-id="canvas-node"][data-node-name="Orders of this customer"]');
-		await orders.waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Orders of this customer"]').waitFor({ timeout: 60_000 });
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
 		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();

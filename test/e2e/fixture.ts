@@ -21,6 +21,8 @@ export function useN8nWithBigdd(setup: {
 	credentialId: string;
 	credentialName?: string;
 	webhookSigningSecret?: string;
+	/** More credentials to the same server, e.g. one without a signing secret. */
+	moreCredentials?: { id: string; webhookSigningSecret?: string }[];
 	/** The credential's Base URL from the server's; the server's own by default. */
 	baseUrl?: (serverUrl: string) => string;
 	/** Workflows to import, built from the seeded shop and the server. */
@@ -40,6 +42,7 @@ export function useN8nWithBigdd(setup: {
 				apiToken: bigdd.server.token,
 				webhookSigningSecret: setup.webhookSigningSecret,
 			}),
+			...(setup.moreCredentials ?? []).map((more) => bigddCredential({ ...more, baseUrl: bigdd.url, apiToken: bigdd.server.token })),
 		]);
 		if (setup.workflows) await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop, bigdd));
 		for (const id of setup.publish ?? []) await n8n.publish(id);

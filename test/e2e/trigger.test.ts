@@ -1,9 +1,6 @@
 // The trigger inside a running real n8n 2.41.1 (`n8n start`, published workflows, real HTTP), fed by
 // the local server's signed-webhook sender. Executions are read back through n8n's public API.
-import { startBigdd } from '../harness/bigdd';
-import { e2eTarball } from '../harness/e2e-env';
-import { createN8n } from '../harness/n8n';
-import { bigddCredential, triggerWorkflow, TRIGGER_NAME } from '../harness/workflows';
+import { triggerWorkflow, TRIGGER_NAME } from '../harness/workflows';
 import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../dev-server/webhooks';
 import {
 	BURST,
@@ -14,15 +11,29 @@ import {
 	SIGNING_SECRET as SECRET,
 	type Execution,
 } from './scenarios/triggerDelivery';
-
-type N8n = Awaited<ReturnType<typeof createN8n>>;
+import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 
 const ALL = { id: 'bigddTrigAllEvts', webhookId: 'bigdd-all-events' };
 const ONE = { id: 'bigddTrigDownlds', webhookId: 'bigdd-downloads' };
 const NO_SECRET = { id: 'bigddTrigNoSecrt', webhookId: 'bigdd-no-secret' };
 
 describe('trigger in real n8n', () => {
-	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	const setup = useN8nWithBigdd({
+		bigdd: { orders: 30, products: 10, files: 60, licenseKeys: 10 },
+		credentialId: 'bigddTrigSecret1',
+		webhookSigningSecret: SECRET,
+		moreCredentials: [{ id: 'bigddTrigNoSecr1' }],
+		workflows: () => [
+			triggerWorkflow({ ...ALL, credentialId: 'bigddTrigSecret1', events: [...EVENT_TYPES] }),
+			triggerWorkflow({ ...ONE, credentialId: 'bigddTrigSecret1', events: ['file.downloaded'] }),
+			triggerWorkflow({ ...NO_SECRET, credentialId: 'bigddTrigNoSecr1', events: ['file.downloaded'] }),
+			...deliveryWorkflows('bigddTrigSecret1'),
+		],
+		// NO_SECRET is published from the test through the editor's REST call, to read the outcome.
+		publish: [ALL.id, ONE.id, SEQUENCE.id, BURST.id],
+		start: false,
+	});
+	let bigdd: Bigdd;
 	let n8n: N8n;
 	const url = (webhookId: string, kind = 'webhook') => `${n8n.baseUrl}/${kind}/${webhookId}/bigdd`;
 	const startAndWait = async () => {
@@ -36,26 +47,9 @@ describe('trigger in real n8n', () => {
 	const { send, eventsRun, settle } = deliveryHelpers(target);
 
 	beforeAll(async () => {
-		bigdd = await startBigdd({ orders: 30, products: 10, files: 60, licenseKeys: 10 });
-		n8n = await createN8n({ tarball: e2eTarball() });
-		await n8n.importCredentials([
-			bigddCredential({ id: 'bigddTrigSecret1', baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SECRET }),
-			bigddCredential({ id: 'bigddTrigNoSecr1', baseUrl: bigdd.url, apiToken: bigdd.server.token }),
-		]);
-		await n8n.importWorkflows([
-			triggerWorkflow({ ...ALL, credentialId: 'bigddTrigSecret1', events: [...EVENT_TYPES] }),
-			triggerWorkflow({ ...ONE, credentialId: 'bigddTrigSecret1', events: ['file.downloaded'] }),
-			triggerWorkflow({ ...NO_SECRET, credentialId: 'bigddTrigNoSecr1', events: ['file.downloaded'] }),
-			...deliveryWorkflows('bigddTrigSecret1'),
-		]);
-		// NO_SECRET is published from the test through the editor's REST call, to read the outcome.
-		for (const workflow of [ALL, ONE, SEQUENCE, BURST]) await n8n.publish(workflow.id);
+		bigdd = setup.bigdd();
+		n8n = setup.n8n();
 		await startAndWait();
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await bigdd?.server.stop();
 	});
 
 	const sentEvents: { id: string; type: string }[] = [];
