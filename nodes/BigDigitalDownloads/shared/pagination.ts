@@ -16,7 +16,7 @@ import { pause, rateLimitGivingUp, REQUEST_TIMEOUT_MS, requestWithRateLimitRetry
 import { describeValue, isBlank } from './values';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 interface Page {
 	data?: IDataObject[];

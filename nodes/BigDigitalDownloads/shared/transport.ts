@@ -16,18 +16,18 @@ import { retryAfterSeconds } from './values';
 
 
 /** Longest Retry-After we wait for before giving up with an error, in seconds. */
-export const MAX_RETRY_AFTER_SECONDS = 60;
+const MAX_RETRY_AFTER_SECONDS = 60;
 /**
  * How long one request may wait out 429s in all, in seconds. A budget of time rather than a count of
  * tries: 500 items sent at once against a 10 requests/s limit need 50 one-second waits for the last.
  */
-export const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 
 
 /** How long one request may take before it counts as unanswered. */
 export const REQUEST_TIMEOUT_MS = 60_000;
 /** Waits before the retries of a request that may be repeated safely (a read, or a write with an Idempotency-Key). */
-export const TRANSIENT_RETRY_DELAYS_MS = [500, 1_000, 2_000];
+const TRANSIENT_RETRY_DELAYS_MS = [500, 1_000, 2_000];
 
 /** A success whose body could not be read as JSON: cut off on the way, or not from BigDD at all. */
 function isNotJson(response: IN8nHttpFullResponse): boolean {
@@ -49,7 +49,7 @@ const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDec
  * of by n8n for every page, batch and retry, each a database read and a decryption. n8n's own routing
  * does the same for the requests it sends.
  */
-export async function credentialOf(context: RequestContext): Promise<ICredentialsDecrypted> {
+async function credentialOf(context: RequestContext): Promise<ICredentialsDecrypted> {
 	let credential = decryptedCredentials.get(context);
 	if (!credential) {
 		credential = context
