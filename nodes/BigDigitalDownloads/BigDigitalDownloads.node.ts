@@ -10,6 +10,7 @@ import { orderDescription } from './resources/order';
 import { actionSubtitle } from './shared/descriptions';
 import { createDownloadLinks } from './shared/downloadLinks';
 import { createLicenseKeys } from './shared/licenseKeyBatches';
+import { validateLicenseKeys } from './shared/licenseKeyValidation';
 import { withListValueChecks } from './shared/optionValues';
 import { recordSearches } from './shared/recordLocators';
 import { uploadFiles } from './shared/upload';
@@ -69,12 +70,13 @@ export class BigDigitalDownloads implements INodeType {
 
 	methods = { listSearch: recordSearches };
 
-	// Operations n8n's declarative routing cannot express: download links (every item is checked before
-	// the first link, which cannot be listed or undone), key creation (batches of 5,000 per item) and
-	// uploads (a multipart body from binary data).
+	// Operations routing does not fit: download links (every item is checked before the first link,
+	// which cannot be listed or undone), key creation (batches of 5,000 per item), uploads (a multipart
+	// body from binary data), and Validate (run for thousands of items; routing's cost per item is
+	// several expression evaluations of each parameter).
 	customOperations = {
 		downloadLink: { create: createDownloadLinks },
-		licenseKey: { create: createLicenseKeys },
+		licenseKey: { create: createLicenseKeys, validate: validateLicenseKeys },
 		file: { upload: uploadFiles },
 	};
 }

@@ -25,16 +25,27 @@ export async function forEachItem<Plan>(
 	}
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, entry] of planned.entries()) {
-		try {
-			if ('error' in entry) throw entry.error;
-			output.push({ json: await send(entry.plan, itemIndex), pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = asNodeError(context.getNode(), error, itemIndex);
-			if (!context.continueOnFail()) throw nodeError;
-			// The same message and hint the thrown error would show.
-			const { message, description } = nodeError;
-			output.push({ json: { error: message, ...(description ? { description } : {}) }, pairedItem: { item: itemIndex } });
-		}
+		output.push(
+			await itemOutput(context, itemIndex, async () => {
+				if ('error' in entry) throw entry.error;
+				return await send(entry.plan, itemIndex);
+			}),
+		);
 	}
 	return [output];
+}
+
+/**
+ * The output item of one input item, paired with it: what `run` returns, or, with Continue On Fail,
+ * its error (the same message and hint the thrown error would show); otherwise the error is thrown.
+ */
+export async function itemOutput(context: IExecuteFunctions, itemIndex: number, run: () => Promise<IDataObject>): Promise<INodeExecutionData> {
+	try {
+		return { json: await run(), pairedItem: { item: itemIndex } };
+	} catch (error) {
+		const nodeError = asNodeError(context.getNode(), error, itemIndex);
+		if (!context.continueOnFail()) throw nodeError;
+		const { message, description } = nodeError;
+		return { json: { error: message, ...(description ? { description } : {}) }, pairedItem: { item: itemIndex } };
+	}
 }

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	PostReceiveAction,
@@ -37,37 +36,3 @@ export const simplifiableRecordOutput: PostReceiveAction[] = [...singleRecordOut
 
 /** Output of delete operations. */
 export const deletedRecordOutput: PostReceiveAction[] = [throwOnApiError, toDeletedItem];
-
-/**
- * The key each Validate request asked for, by the item's context (n8n passes the same one to preSend
- * and postReceive): reading the field again would evaluate its expression once more per item.
- */
-const keysAsked = new WeakMap<IExecuteSingleFunctions, string>();
-
-/** preSend for Validate: remembers the key sent, for toLicenseVerdict. */
-export async function rememberKeyAsked(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	keysAsked.set(this, String(requestOptions.qs?.key));
-	return requestOptions;
-}
-
-/**
- * postReceive for Validate: BigDD's answer plus the key and `licensed` (valid and assigned), so an
- * IF node or an AI agent decides without a Code node.
- */
-async function toLicenseVerdict(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const data = ((response.body as IDataObject).data ?? {}) as IDataObject;
-	const key = keysAsked.get(this);
-	return [
-		{
-			json: { key, licensed: data.valid === true && data.assigned === true, ...data },
-			pairedItem: { item: this.getItemIndex() },
-		},
-	];
-}
-
-/** Output of Validate license key. */
-export const licenseVerdictOutput: PostReceiveAction[] = [throwOnApiError, toLicenseVerdict];

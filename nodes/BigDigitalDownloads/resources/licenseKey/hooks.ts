@@ -1,8 +1,5 @@
 // Request hooks of License Key operations.
 import { requireValue } from '../../shared/validation';
 
-/** preSend for Validate license key: the key to check is required. */
-export const requireLicenseKey = requireValue('qs', 'key', 'License Key');
-
 /** preSend for Assign license key: the order name is required. */
 export const requireOrderName = requireValue('body', 'order_name', 'Order Name');

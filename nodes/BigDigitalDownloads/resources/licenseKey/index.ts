@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { deletedRecordOutput, licenseVerdictOutput, rememberKeyAsked, singleRecordOutput } from '../../shared/output';
+import { deletedRecordOutput, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { fillPathIds } from '../../shared/validation';
-import { requireLicenseKey, requireOrderName } from './hooks';
+import { requireOrderName } from './hooks';
 import { licenseKeyAssignDescription } from './assign';
 import { licenseKeyCreateDescription } from './create';
 import { licenseKeyDeleteDescription } from './delete';
@@ -59,8 +59,8 @@ export const licenseKeyDescription: INodeProperties[] = [
 				name: 'Validate',
 				value: 'validate',
 				action: 'Validate license key',
+				// Runs as a custom operation (see BigDigitalDownloads.node.ts): the key is read once per item.
 				description: 'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
-				routing: oneRequestRouting({ method: 'GET', url: '/license-keys/validate' }, licenseVerdictOutput, [requireLicenseKey, rememberKeyAsked]),
 			},
 		],
 		default: 'validate',

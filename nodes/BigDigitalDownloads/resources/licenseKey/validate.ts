@@ -12,7 +12,6 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. PLUG-ABCD-1234-EFGH-5678',
 		description:
 			'The key a customer entered. The output\'s "licensed" is true only when the key exists and is assigned to an order.',
-		routing: { send: { type: 'query', property: 'key' } },
 	},
 ];
 

@@ -70,6 +70,21 @@ describe('License Key resource (engine + local BigDD)', () => {
 			]);
 		});
 
+		it('with Continue On Fail, an empty key becomes an error item in its place and the others are answered', async () => {
+			const keys = [assigned().key, '', 'FAKE-2'];
+			const { items, error } = await bigdd.run(
+				{ resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
+				{ items: keys.map((key) => ({ json: { key } })), continueOnFail: true },
+			);
+			expect(error).toBeUndefined();
+			expect(items.map((i) => [i.json.key ?? i.json.error, i.pairedItem])).toEqual([
+				[keys[0], { item: 0 }],
+				['License Key is empty', { item: 1 }],
+				['FAKE-2', { item: 2 }],
+			]);
+			expect(bigdd.requests().map((r) => r.query.key).sort()).toEqual([keys[0], 'FAKE-2'].sort());
+		});
+
 		it('an empty key is refused before sending', async () => {
 			const { error } = await bigdd.run({ resource: 'licenseKey', operation: 'validate', key: '={{ $json.missing ?? "" }}' });
 			expect(error?.message).toBe('License Key is empty');
