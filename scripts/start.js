@@ -9,7 +9,7 @@ const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
 const { createN8n } = require('../test/harness/n8n');
 const { ensureN8n, packPackage, REPO_ROOT } = require('../test/harness/runtime');
-const { bigddCredential, readExamples } = require('../test/harness/workflows');
+const { bigddCredential, readExamples, startsFromWebhook } = require('../test/harness/workflows');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);
@@ -55,7 +55,7 @@ async function main() {
 	const examples = readExamples();
 	await n8n.importWorkflows(examples);
 	// Examples started by a webhook (BigDD events, a portal, a helpdesk) are published, so their URLs answer.
-	for (const example of examples.filter((w) => w.nodes.some((/** @type {any} */ n) => n.webhookId))) await n8n.publish(example.id);
+	for (const example of examples.filter(startsFromWebhook)) await n8n.publish(example.id);
 
 	const [sample] = bigdd.shop.orders;
 	say('starting n8n');

@@ -1,9 +1,9 @@
 // Every example workflow that npm start imports (and the README links) runs as published, one test
 // (or more) per example: manual ones headless through the CLI, the others through their webhooks in
 // a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
-import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
+import type { Shop } from '../helpers/local-bigdd';
 import { nodeOutput } from '../harness/n8n';
-import { readExamples } from '../harness/workflows';
+import { readExamples, startsFromWebhook } from '../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 
@@ -20,7 +20,7 @@ const ID = {
 	stats: 'bigddExample0008',
 	stamped: 'bigddExample0009',
 };
-const STARTED_BY_WEBHOOK = [ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped];
+const STARTED_BY_WEBHOOK = examples.filter(startsFromWebhook).map((example) => example.id);
 
 type Run = Parameters<typeof nodeOutput>[0];
 type Order = Shop['orders'][number];
@@ -31,10 +31,7 @@ describe('example workflows in real n8n', () => {
 	let bigdd: Bigdd;
 	let n8n: N8n;
 	const shop = () => bigdd.server.shop as Shop;
-	const received = (method: string, apiPath: string | RegExp) =>
-		(bigdd.requests() as LoggedRequest[]).filter(
-			(r) => r.method === method && (typeof apiPath === 'string' ? r.path === `/public-api/v1${apiPath}` : apiPath.test(r.path)),
-		);
+	const received = (method: string, path: string) => setup.received(method, path);
 
 	const setup = useN8nWithBigdd({
 		credentialId: 'bigddLocalDemo01',
@@ -55,6 +52,7 @@ describe('example workflows in real n8n', () => {
 
 	it('every example in examples/ has a test here', () => {
 		expect(examples.map((e) => e.id).sort()).toEqual(Object.values(ID).sort());
+		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped].sort());
 	});
 
 	describe('run from their Manual Trigger', () => {

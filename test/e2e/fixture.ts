@@ -1,5 +1,5 @@
 // The setup most e2e files share, in one place.
-import type { Shop } from '../helpers/local-bigdd';
+import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
 import { startBigdd } from '../harness/bigdd';
 import { e2eTarball } from '../harness/e2e-env';
 import { createN8n } from '../harness/n8n';
@@ -64,5 +64,8 @@ export function useN8nWithBigdd(setup: {
 		n8n: () => started('n8n'),
 		rest: () => started('rest'),
 		shop: () => started('bigdd').server.shop as Shop,
+		/** The API requests the server received (since its last clear) for `method` and `path` under /public-api/v1. */
+		received: (method: string, path: string) =>
+			(started('bigdd').requests() as LoggedRequest[]).filter((r) => r.method === method && r.path === `/public-api/v1${path}`),
 	};
 }

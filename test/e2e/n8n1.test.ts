@@ -2,7 +2,7 @@
 // loads and works there — one workflow per resource including key import and upload, the credential
 // test, and the trigger's delivery guarantees.
 import { createHash } from 'crypto';
-import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
+import type { Shop } from '../helpers/local-bigdd';
 import { startOtherJsonServer } from '../harness/e2e-env';
 import { nodeOutput } from '../harness/n8n';
 import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
@@ -79,8 +79,7 @@ describe('n8n 1.x', () => {
 	});
 
 	const items = (node: string) => nodeOutput(run, node).items;
-	const received = (method: string, path: string) =>
-		(bigdd.requests() as LoggedRequest[]).filter((r) => r.method === method && r.path.startsWith(`/public-api/v1${path}`));
+	const { received } = setup;
 
 	it('runs the installed 1.x line', () => {
 		expect(n8n.version).toMatch(/^1\./);

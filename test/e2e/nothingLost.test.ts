@@ -2,7 +2,7 @@
 // followed by n8n's own Retry of the failed execution, one Idempotency Key for several items, values
 // from expressions that must never create, widen or wipe anything, a shop-wide rate limit, and
 // failing pages in the middle of a Return All.
-import type { KeyBatchBody, LoggedRequest, OrderLine, Shop } from '../helpers/local-bigdd';
+import type { KeyBatchBody, OrderLine, Shop } from '../helpers/local-bigdd';
 import { actionWorkflow } from '../harness/workflows';
 import type { Bigdd, N8n, Rest } from './fixture';
 import { useN8nWithBigdd } from './fixture';
@@ -29,8 +29,7 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 	/** The seeded keys, which the Validate workflow checks (other tests add keys to the shop). */
 	let seededKeys: string[];
 	let rest: Rest;
-	const received = (method: string, path: string) =>
-		(bigdd.requests() as LoggedRequest[]).filter((r) => r.method === method && r.path === `/public-api/v1${path}`);
+	const received = (method: string, path: string) => setup.received(method, path);
 	/** An order line that delivers files: what a wrongly empty Set Line Files would wipe. */
 	const lineWithFiles = () => {
 		const found = shop.orders.flatMap((order) => order.lines.map((line: OrderLine) => ({ order, line }))).find(({ line }) => line.file_ids.length > 0);

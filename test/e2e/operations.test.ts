@@ -1,7 +1,7 @@
 // Every operation besides Digital Products (see digitalProduct.test.ts), run by the packed package
 // inside real n8n 2.41.1 against the local BigDD server: what n8n output, and what BigDD received.
 import { createHash } from 'crypto';
-import type { Customer, KeyBatchBody, LoggedRequest, Shop } from '../helpers/local-bigdd';
+import type { Customer, KeyBatchBody, Shop } from '../helpers/local-bigdd';
 import { nodeOutput } from '../harness/n8n';
 import { actionWorkflow } from '../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
@@ -128,8 +128,7 @@ describe('all operations in real n8n', () => {
 
 	const reads = (node: string) => nodeOutput(runs.bigddOpsReads001, node).items;
 	const writes = (node: string) => nodeOutput(runs.bigddOpsWrites01, node).items;
-	const received = (method: string, path: string) =>
-		(bigdd.requests() as LoggedRequest[]).filter((r) => r.method === method && r.path === `/public-api/v1${path}`);
+	const { received } = setup;
 
 	describe('reads', () => {
 		it('order Get Many: every filter on every page, a 429 waited out, each order once', () => {

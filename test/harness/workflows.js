@@ -101,4 +101,7 @@ function triggerWorkflow(spec) {
 	};
 }
 
-module.exports = { readExamples, bigddCredential, actionWorkflow, triggerWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE, TRIGGER_NAME };
+/** Whether an example starts from a webhook (BigDD's events, a portal or helpdesk call): it must be published. */
+const startsFromWebhook = (/** @type {{ nodes: { webhookId?: string }[] }} */ example) => example.nodes.some((node) => node.webhookId);
+
+module.exports = { readExamples, startsFromWebhook, bigddCredential, actionWorkflow, triggerWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE, TRIGGER_NAME };
