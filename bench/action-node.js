@@ -24,7 +24,7 @@ const UPLOAD_BYTES = 20 * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CREDENTIAL_ID = 'bigddBenchAct001';
 const RUN_TIMEOUT_MS = 10 * 60_000;
-/** `memory` runs only the memory measure; anything else (the default) runs all. */
+/** `memory` runs only the memory measure, `items` only the per-item operations; anything else (the default) runs all. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 
 const codeNode = (/** @type {string} */ name, /** @type {string} */ jsCode) => ({ name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } });
@@ -39,6 +39,43 @@ async function main() {
 	try {
 		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
 		const keysCode = `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));`;
+		const orderLines = bigdd.shop.orders.slice(0, VALIDATE_ITEMS).map((order) => ({ id: order.id, lineId: order.lines[0].id }));
+		const ordersCode = `return ${JSON.stringify(orderLines)}.map((json) => ({ json }));`;
+		const orderId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
+		/** n8n's HTTP Request node sending the request a one-record operation sends, for each item of `Items`. */
+		const httpRequestNode = (/** @type {Record<string, unknown>} */ parameters) => ({
+			name: 'Measured',
+			after: 'Items',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: { ...parameters, sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: auth.Authorization }] }, options: {} },
+		});
+		/** A one-record operation and n8n's HTTP Request node sending the same requests, over the same items. */
+		const perItemMeasures = [
+			{
+				name: 'Validate',
+				code: keysCode,
+				node: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
+				http: { url: `${api}/license-keys/validate`, sendQuery: true, queryParameters: { parameters: [{ name: 'key', value: '={{ $json.key }}' }] } },
+			},
+			{
+				name: 'Get order',
+				code: ordersCode,
+				node: { resource: 'order', operation: 'get', orderId, simplify: false },
+				http: { url: `=${api}/orders/{{ $json.id }}` },
+			},
+			{
+				name: 'Reset downloads',
+				code: ordersCode,
+				node: { resource: 'order', operation: 'resetDownloads', orderId, lineId: '={{ $json.lineId }}' },
+				http: {
+					method: 'POST',
+					url: `=${api}/orders/{{ $json.id }}/reset-downloads`,
+					sendBody: true,
+					bodyParameters: { parameters: [{ name: 'line_id', value: '={{ $json.lineId }}' }] },
+				},
+			},
+		].map((measure, index) => ({ ...measure, nodeWorkflow: `benchItemsNode0${index}`, httpWorkflow: `benchItemsHttp0${index}` }));
 		const blob = {
 			name: 'Blob',
 			type: 'n8n-nodes-base.httpRequest',
@@ -74,32 +111,14 @@ async function main() {
 					},
 				],
 			}),
-			actionWorkflow({
-				id: 'benchValidate001',
-				credentialId: CREDENTIAL_ID,
-				nodes: [codeNode('Keys', keysCode), { name: 'Measured', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } }],
-			}),
-			actionWorkflow({
-				id: 'benchValidHttp01',
-				credentialId: CREDENTIAL_ID,
-				nodes: [
-					codeNode('Keys', keysCode),
-					{
-						name: 'Measured',
-						after: 'Keys',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						parameters: {
-							url: `${api}/license-keys/validate`,
-							sendQuery: true,
-							queryParameters: { parameters: [{ name: 'key', value: '={{ $json.key }}' }] },
-							sendHeaders: true,
-							headerParameters: { parameters: [{ name: 'Authorization', value: auth.Authorization }] },
-							options: {},
-						},
-					},
-				],
-			}),
+			...perItemMeasures.flatMap((measure) => [
+				actionWorkflow({
+					id: measure.nodeWorkflow,
+					credentialId: CREDENTIAL_ID,
+					nodes: [codeNode('Items', measure.code), { name: 'Measured', after: 'Items', parameters: measure.node }],
+				}),
+				actionWorkflow({ id: measure.httpWorkflow, credentialId: CREDENTIAL_ID, nodes: [codeNode('Items', measure.code), httpRequestNode(measure.http)] }),
+			]),
 			actionWorkflow({
 				id: 'benchKeys0000001',
 				credentialId: CREDENTIAL_ID,
@@ -205,12 +224,14 @@ async function main() {
 
 		/** @type {Record<string, { node: number[], baseline: number[] }>} */
 		const results = {};
+		/** @type {Record<string, { node: number[], baseline: number[] }>} */
+		const perItemResults = {};
 		/** @type {{ node: number[], baseline: number[] }} */
 		const memory = { node: [], baseline: [] };
-		const record = (/** @type {string} */ name, /** @type {number} */ node, /** @type {number} */ baseline) => {
-			results[name] ??= { node: [], baseline: [] };
-			results[name].node.push(node);
-			results[name].baseline.push(baseline);
+		const record = (/** @type {string} */ name, /** @type {number} */ node, /** @type {number} */ baseline, into = results) => {
+			into[name] ??= { node: [], baseline: [] };
+			into[name].node.push(node);
+			into[name].baseline.push(baseline);
 			console.log(`${name}: node ${node.toFixed(0)} ms, baseline ${baseline.toFixed(0)} ms`);
 		};
 		for (let round = 0; round < ROUNDS; round++) {
@@ -222,6 +243,12 @@ async function main() {
 				return [await node(), b];
 			};
 			if (ONLY === 'memory') break;
+			bigdd.clearFaults();
+			for (const measure of perItemMeasures) {
+				const [node, http] = await pair(async () => nodeMs(await run(measure.nodeWorkflow)), async () => nodeMs(await run(measure.httpWorkflow)));
+				record(`${measure.name} × ${VALIDATE_ITEMS.toLocaleString('en')} items`, node, http, perItemResults);
+			}
+			if (ONLY === 'items') continue;
 			for (const latencyMs of [0, 20]) {
 				bigdd.clearFaults();
 				if (latencyMs) bigdd.addFaults({ method: 'GET', path: `${API_PREFIX}/orders`, latencyMs, times: Number.MAX_SAFE_INTEGER });
@@ -240,14 +267,39 @@ async function main() {
 				record(`Return All ${ORDERS.toLocaleString('en')} orders, ${latencyMs} ms per page`, node, baseline);
 			}
 			bigdd.clearFaults();
-			const [validate, http] = await pair(async () => nodeMs(await run('benchValidate001')), async () => nodeMs(await run('benchValidHttp01')));
-			record(`Validate × ${VALIDATE_ITEMS.toLocaleString('en')} items (baseline: HTTP Request node)`, validate, http);
 			const [keys, bareKeysMs] = await pair(async () => nodeMs(await run('benchKeys0000001')), bareKeys);
 			record(`Create ${KEYS.toLocaleString('en')} keys (${Math.ceil(KEYS / 5000)} requests)`, keys, bareKeysMs);
 			const [upload, bareUploadMs] = await pair(async () => nodeMs(await run('benchUpload00001')), bareUpload);
 			record(`Upload ${UPLOAD_BYTES / 1024 / 1024} MiB`, upload, bareUploadMs);
 		}
 
+		/** Table rows of medians and their ratio. */
+		const rowsOf = (/** @type {Record<string, { node: number[], baseline: number[] }>} */ measured) =>
+			Object.entries(measured).map(([name, { node, baseline }]) => {
+				const [n, b] = [median(node), median(baseline)];
+				return `| ${name} | ${n.toFixed(0)} | ${b.toFixed(0)} | ${(n / b).toFixed(2)} |`;
+			});
+		if (ONLY !== 'memory') {
+			writeSection('Action node, one record per item', [
+				machineLine(n8n.version),
+				`Medians of ${ROUNDS} rounds, node and baseline alternated. The node's own execution time as n8n records it, against n8n's HTTP Request node sending the same ${VALIDATE_ITEMS} requests for the same items (its parameters from the same \`$json\` expressions).`,
+				'',
+				'| measure | node ms | HTTP Request node ms | node / baseline |',
+				'|---|---|---|---|',
+				...rowsOf(perItemResults),
+			]);
+		}
+		if (ONLY === 'items') return;
+		if (ONLY !== 'memory') {
+			writeSection('Action node', [
+				machineLine(n8n.version),
+				`Medians of ${ROUNDS} rounds, node and baseline alternated. Return All: from the first to the last page the server received (same for the bare fetch loop). Others: the node's own execution time as n8n records it; bare clients timed around their requests.`,
+				'',
+				'| measure | node ms | baseline ms | node / baseline |',
+				'|---|---|---|---|',
+				...rowsOf(results),
+			]);
+		}
 		// Last: each memory sample restarts n8n, which would leave the timings above a cold process.
 		for (let round = 0; round < ROUNDS; round++) {
 			const first = round % 2 === 0 ? 'benchReturnAll01' : 'benchHttpPages01';
@@ -265,19 +317,6 @@ async function main() {
 			'| measure | node MB | HTTP Request node MB | node / baseline |',
 			'|---|---|---|---|',
 			`| main process growth per 10,000 orders | ${perTenThousand(memory.node).toFixed(0)} | ${perTenThousand(memory.baseline).toFixed(0)} | ${(median(memory.node) / median(memory.baseline)).toFixed(2)} |`,
-		]);
-		if (ONLY === 'memory') return;
-		const rows = Object.entries(results).map(([name, { node, baseline }]) => {
-			const [n, b] = [median(node), median(baseline)];
-			return `| ${name} | ${n.toFixed(0)} | ${b.toFixed(0)} | ${(n / b).toFixed(2)} |`;
-		});
-		writeSection('Action node', [
-			machineLine(n8n.version),
-			`Medians of ${ROUNDS} rounds, node and baseline alternated. Return All: from the first to the last page the server received (same for the bare fetch loop). Others: the node's own execution time as n8n records it; bare clients timed around their requests.`,
-			'',
-			'| measure | node ms | baseline ms | node / baseline |',
-			'|---|---|---|---|',
-			...rows,
 		]);
 	} catch (error) {
 		console.error(`n8n's log ends:\n${n8n.log().slice(-4000)}`);

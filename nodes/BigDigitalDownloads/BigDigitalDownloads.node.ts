@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { API_ROOT_EXPRESSION, CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
+import { CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
 import { customerDescription } from './resources/customer';
 import { digitalProductDescription } from './resources/digitalProduct';
 import { downloadLinkDescription } from './resources/downloadLink';
@@ -58,8 +58,8 @@ export class BigDigitalDownloads implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// No baseURL: the credential's authenticate() supplies its API root.
 		requestDefaults: {
-			baseURL: API_ROOT_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			arrayFormat: 'repeat',
 			// Every answer goes through the error mapper, so a person reads BigDD's message and a fix.

@@ -4,7 +4,6 @@ import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
-	IDataObject,
 	IHttpRequestOptions,
 	INode,
 	INodeListSearchResult,
@@ -21,7 +20,7 @@ import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalD
 
 const credentialType = new BigDigitalDownloadsApi();
 
-/** Applies the credential's generic `authenticate` block the way n8n's CredentialsHelper does. */
+/** Authenticates requests with the credential's own authenticate(), as n8n's CredentialsHelper does. */
 class TestCredentialsHelper extends ICredentialsHelper {
 	/** How many times n8n or the node read (decrypted) the credential. */
 	reads = 0;
@@ -30,20 +29,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		super();
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
-		requestOptions: IHttpRequestOptions,
-		workflow?: Workflow,
-		node?: INode,
-	): Promise<IHttpRequestOptions> {
-		const headers: IDataObject = { ...requestOptions.headers };
-		for (const [name, value] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
-			headers[name] = workflow!.expression.getSimpleParameterValue(node!, value as string, 'internal', {
-				$credentials: credentials,
-			}) as string;
-		}
-		return { ...requestOptions, headers };
+	async authenticate(credentials: ICredentialDataDecryptedObject, _typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return await credentialType.authenticate(credentials, requestOptions);
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {

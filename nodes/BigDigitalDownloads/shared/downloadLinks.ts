@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { forEachItem } from './itemLoop';
-import { apiRoot, requestWithRateLimitRetry } from './transport';
+import { requestWithRateLimitRetry } from './transport';
 import { LIMITS } from './limits';
 import { fileIdList, type Refuse } from './validation';
 import { describeValue } from './values';
@@ -36,7 +36,6 @@ function downloadLinkBody(
  * lost: every item is checked before the first link is created, and a failure stops before the next.
  */
 export async function createDownloadLinks(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const root = await apiRoot(this);
 	const node = this.getNode();
 	return await forEachItem(
 		this,
@@ -60,7 +59,7 @@ export async function createDownloadLinks(this: IExecuteFunctions): Promise<INod
 		async (body, itemIndex) => {
 			const response = await requestWithRateLimitRetry.call(
 				this,
-				{ method: 'POST', baseURL: root, url: '/download-links', body, json: true },
+				{ method: 'POST', url: '/download-links', body, json: true },
 				{ itemIndex, resourceOperation: 'downloadLink:create' },
 			);
 			return (response.data ?? response) as IDataObject;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from './errors';
 import { forEachItem } from './itemLoop';
-import { apiRoot, requestWithRateLimitRetry } from './transport';
+import { requestWithRateLimitRetry } from './transport';
 import { LIMITS } from './limits';
 import { describeValue, toKeyList } from './values';
 
@@ -80,7 +80,6 @@ const DUPLICATE_MODES = ['skip', 'create', 'fail'];
 
 /** Create license keys: any number of keys per item, sent as consecutive batches of at most 5,000. */
 export async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const root = await apiRoot(this);
 	const node = this.getNode();
 	const workflowId = String(this.getWorkflow().id ?? '');
 	const userKeys: string[] = [];
@@ -103,7 +102,7 @@ export async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeE
 				try {
 					const response = await requestWithRateLimitRetry.call(
 						this,
-						{ method: 'POST', baseURL: root, url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
+						{ method: 'POST', url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
 						{ itemIndex, resourceOperation: 'licenseKey:create' },
 						// The Idempotency-Key makes a repeat replay, not create.
 						{ safeToRepeat: true },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { itemOutput } from './itemLoop';
-import { apiRoot, requestWithRateLimitRetry } from './transport';
+import { requestWithRateLimitRetry } from './transport';
 
 /**
  * Validate license key: one verdict per item, BigDD's answer plus the key and `licensed` (valid and
@@ -11,14 +11,13 @@ import { apiRoot, requestWithRateLimitRetry } from './transport';
  * run. Items are sent at once, as routing sends them, each 429 waited out on its own.
  */
 export async function validateLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const root = await apiRoot(this);
 	const node = this.getNode();
 	const verdictOf = async (itemIndex: number): Promise<IDataObject> => {
 		const key = this.getNodeParameter('key', itemIndex, '') as unknown;
 		if (typeof key !== 'string' || key.trim() === '') throw new NodeOperationError(node, 'License Key is empty', { itemIndex });
 		const response = await requestWithRateLimitRetry.call(
 			this,
-			{ method: 'GET', baseURL: root, url: '/license-keys/validate', qs: { key }, json: true },
+			{ method: 'GET', url: '/license-keys/validate', qs: { key }, json: true },
 			{ itemIndex, resourceOperation: 'licenseKey:validate' },
 		);
 		const verdict = (response.data ?? {}) as IDataObject;

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
-import { apiRoot, requestWithRateLimitRetry } from './transport';
+import { requestWithRateLimitRetry } from './transport';
 import { LIMITS } from './limits';
 
 /** How many records one page of a From List picker shows; scrolling asks BigDD for the next page. */
@@ -52,7 +52,7 @@ async function searchPage(
 	if (cursor) qs.cursor = cursor;
 	const page = (await requestWithRateLimitRetry.call(
 		context,
-		{ method: 'GET', baseURL: await apiRoot(context), url: path, qs, json: true },
+		{ method: 'GET', url: path, qs, json: true },
 		{ itemIndex: 0, resourceOperation: 'picker' },
 		{ safeToRepeat: true },
 	)) as { data?: IDataObject[]; pagination?: { has_more?: boolean; next_cursor?: string } };

@@ -9,7 +9,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import { API_PATH, CREDENTIAL_TYPE, DEFAULT_BASE_URL } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import type { RequestScope } from './errors';
 import { apiError, noAnswerError, notJsonError, withoutSecrets } from './errors';
 import { retryAfterSeconds } from './values';
@@ -127,10 +127,4 @@ export async function pause(context: RequestContext, ms: number, scope: RequestS
 		throw new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
 	}
 	await sleep(ms);
-}
-
-/** API_ROOT_EXPRESSION for programmatic requests, which n8n's routing does not build for them. */
-export async function apiRoot(context: RequestContext): Promise<string> {
-	const baseUrl = (await credentialOf(context)).data?.baseUrl;
-	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PATH}`;
 }

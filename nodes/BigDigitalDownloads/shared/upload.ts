@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { forEachItem } from './itemLoop';
-import { apiRoot, requestWithRateLimitRetry } from './transport';
+import { requestWithRateLimitRetry } from './transport';
 import { LIMITS } from './limits';
 
 /** A file name safe inside a quoted Content-Disposition value: quotes, backslashes and line breaks replaced. */
@@ -28,7 +28,6 @@ export function formatMegabytes(bytes: number): string {
 
 /** Upload: each item's binary file as multipart to POST /files; over 25 MB is refused before sending. */
 export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const root = await apiRoot(this);
 	const node = this.getNode();
 	const tooBig = (bytes: number, itemIndex: number) =>
 		new NodeOperationError(node, `The file is ${formatMegabytes(bytes)}; BigDD accepts at most 25 MB through the API`, {
@@ -53,7 +52,6 @@ export async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecuti
 				this,
 				{
 					method: 'POST',
-					baseURL: root,
 					url: '/files',
 					body: multipartBody(file, fileName, mimeType, boundary),
 					headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Accept: 'application/json' },

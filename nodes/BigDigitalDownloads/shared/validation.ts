@@ -86,13 +86,18 @@ const PATH_ID_LABELS: Record<string, string> = {
 	customerId: 'Customer ID',
 };
 
-/** One path ID from a field, or an error naming the field and what its value or expression gave. */
-export function pathId(context: IExecuteSingleFunctions, name: string, value: unknown): string {
+/** One ID from a field, or an error naming the field and what its value or expression gave. */
+export function oneId(context: IExecuteSingleFunctions, name: string, value: unknown): string {
 	const result = toPathId(value);
 	if ('problem' in result) {
 		throw invalid(context, `${PATH_ID_LABELS[name] ?? name} ${result.problem}`, 'Nothing was sent. Check the field, or what its expression gives for this item.');
 	}
-	return encodeURIComponent(result.id);
+	return result.id;
+}
+
+/** One ID from a field, ready for a URL path. */
+export function pathId(context: IExecuteSingleFunctions, name: string, value: unknown): string {
+	return encodeURIComponent(oneId(context, name, value));
 }
 
 /**

@@ -1,12 +1,11 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions';
 import { simplifyToggle } from '../../shared/simplify';
-import { digitalProductIdField, includeShopifyProductOption } from './fields';
+import { includeShopifyProductOption } from './fields';
 
 const displayOptions = { show: { resource: ['digitalProduct'], operation: ['get'] } };
 
 const properties: INodeProperties[] = [
-	digitalProductIdField,
 	simplifyToggle(),
 	optionsCollection([includeShopifyProductOption]),
 ];

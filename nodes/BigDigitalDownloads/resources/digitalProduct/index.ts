@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
 import { simplifiableRecordOutput, singleRecordOutput } from '../../shared/output';
+import { idFieldFor } from '../../shared/descriptions';
 import { fillPathIds } from '../../shared/validation';
+import { digitalProductIdField } from './fields';
 import { validateProductLimits } from './hooks';
 import { digitalProductGetAllDescription } from './getAll';
 import { digitalProductGetDescription } from './get';
@@ -41,6 +43,7 @@ export const digitalProductDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	idFieldFor('digitalProduct', ['get', 'updateLimits'], digitalProductIdField),
 	...digitalProductGetAllDescription,
 	...digitalProductGetDescription,
 	...digitalProductUpdateLimitsDescription,

@@ -1,11 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { LIMITS } from '../../shared/limits';
-import { digitalProductIdField } from './fields';
 
 const displayOptions = { show: { resource: ['digitalProduct'], operation: ['updateLimits'] } };
 
 const properties: INodeProperties[] = [
-	digitalProductIdField,
 	{
 		displayName: 'Limits',
 		name: 'limits',

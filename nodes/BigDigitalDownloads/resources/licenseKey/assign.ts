@@ -1,10 +1,8 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { licenseKeyIdField } from './fields';
 
 const displayOptions = { show: { resource: ['licenseKey'], operation: ['assign'] } };
 
 const properties: INodeProperties[] = [
-	{ ...licenseKeyIdField, description: "An available key (status: available). By ID takes BigDD's ID of the key, not the key text." },
 	{
 		displayName: 'Order Name',
 		name: 'orderName',

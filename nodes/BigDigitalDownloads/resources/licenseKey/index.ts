@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedRecordOutput, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
+import { idFieldFor } from '../../shared/descriptions';
 import { fillPathIds } from '../../shared/validation';
+import { licenseKeyIdField } from './fields';
 import { requireOrderName } from './hooks';
 import { licenseKeyAssignDescription } from './assign';
 import { licenseKeyCreateDescription } from './create';
-import { licenseKeyDeleteDescription } from './delete';
 import { licenseKeyGetAllDescription } from './getAll';
-import { licenseKeyUnassignDescription } from './unassign';
 import { licenseKeyValidateDescription } from './validate';
 
 const licenseKeyUrl = '/license-keys/{licenseKeyId}';
@@ -65,10 +65,9 @@ export const licenseKeyDescription: INodeProperties[] = [
 		],
 		default: 'validate',
 	},
+	idFieldFor('licenseKey', ['assign', 'delete', 'unassign'], licenseKeyIdField),
 	...licenseKeyAssignDescription,
 	...licenseKeyCreateDescription,
-	...licenseKeyDeleteDescription,
 	...licenseKeyGetAllDescription,
-	...licenseKeyUnassignDescription,
 	...licenseKeyValidateDescription,
 ];

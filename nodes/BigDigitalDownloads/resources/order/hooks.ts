@@ -1,6 +1,6 @@
 // Request hooks of Order operations.
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { assertEmail, fileIdList, idList, normalizeDate, refuseFor } from '../../shared/validation';
+import { assertEmail, fileIdList, idList, normalizeDate, oneId, refuseFor } from '../../shared/validation';
 import { isBlank } from '../../shared/values';
 
 /** preSend for Get Many orders: dates to UTC, product IDs to a list, email checked. */
@@ -15,6 +15,12 @@ export async function normalizeOrderFilters(
 	if (isBlank(qs.customer_email)) delete qs.customer_email;
 	else if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
 	return { ...requestOptions, qs };
+}
+
+/** preSend for Reset downloads: the line in the body (the Line ID field it shares with Set line files has no routing: that one puts it in the path). */
+export async function sendLineId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const lineId = oneId(this, 'lineId', this.getNodeParameter('lineId', undefined));
+	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), line_id: lineId } };
 }
 
 /** preSend for Resend email: an optional new address must be an email. */

@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { simplifiableRecordOutput, singleRecordOutput } from '../../shared/output';
 import { cursorListRouting, oneRequestRouting } from '../../shared/pagination';
+import { idFieldFor } from '../../shared/descriptions';
 import { fillPathIds } from '../../shared/validation';
-import { normalizeLineFiles, normalizeOrderFilters, validateResendEmail } from './hooks';
+import { lineIdField, orderIdField } from './fields';
+import { normalizeLineFiles, normalizeOrderFilters, sendLineId, validateResendEmail } from './hooks';
 import { orderGetDescription } from './get';
 import { orderGetAllDescription } from './getAll';
 import { orderResendEmailDescription } from './resendEmail';
-import { orderResetDownloadsDescription } from './resetDownloads';
 import { orderSetAccessDescription } from './setAccess';
 import { orderSetLineFilesDescription } from './setLineFiles';
 
@@ -46,7 +47,7 @@ export const orderDescription: INodeProperties[] = [
 				value: 'resetDownloads',
 				action: 'Reset order line download count',
 				description: 'Set the download count of one order line back to zero so the customer can download again',
-				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/reset-downloads` }, singleRecordOutput, [fillPathIds]),
+				routing: oneRequestRouting({ method: 'POST', url: `${orderUrl}/reset-downloads` }, singleRecordOutput, [fillPathIds, sendLineId]),
 			},
 			{
 				name: 'Set Access',
@@ -65,10 +66,11 @@ export const orderDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	idFieldFor('order', ['get', 'resendEmail', 'resetDownloads', 'setAccess', 'setLineFiles'], orderIdField),
+	idFieldFor('order', ['resetDownloads', 'setLineFiles'], lineIdField),
 	...orderGetAllDescription,
 	...orderGetDescription,
 	...orderResendEmailDescription,
-	...orderResetDownloadsDescription,
 	...orderSetAccessDescription,
 	...orderSetLineFilesDescription,
 ];

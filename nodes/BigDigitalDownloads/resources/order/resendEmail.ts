@@ -1,11 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions';
-import { orderIdField } from './fields';
 
 const displayOptions = { show: { resource: ['order'], operation: ['resendEmail'] } };
 
 const properties: INodeProperties[] = [
-	orderIdField,
 	optionsCollection([
 		{
 			displayName: 'New Email',

@@ -1,10 +1,8 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { orderIdField } from './fields';
 
 const displayOptions = { show: { resource: ['order'], operation: ['setAccess'] } };
 
 const properties: INodeProperties[] = [
-	orderIdField,
 	{
 		displayName: 'Download Access',
 		name: 'access',

@@ -1,5 +1,4 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { lineIdField, orderIdField } from './fields';
 
 const displayOptions = { show: { resource: ['order'], operation: ['setLineFiles'] } };
 
@@ -10,8 +9,6 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	orderIdField,
-	lineIdField,
 	{
 		displayName: 'Remove All Files',
 		name: 'removeAllFiles',

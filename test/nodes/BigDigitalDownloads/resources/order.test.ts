@@ -224,6 +224,24 @@ describe('Order resource (engine + local BigDD)', () => {
 			expect(bigdd.requests()).toHaveLength(0);
 		});
 
+		it.each([
+			['empty', '', 'Line ID is empty'],
+			['null', null, 'Line ID must be one ID, got null'],
+			['an array', ['l1', 'l2'], 'Line ID must be one ID, got an array (["l1","l2"])'],
+			['an object', { id: 'l1' }, 'Line ID must be one ID, got an object ({"id":"l1"})'],
+		])('Reset Downloads with a Line ID from an expression giving %s: refused naming the field, nothing sent', async (_name, value, message) => {
+			const { error } = await bigdd.run({ resource: 'order', operation: 'resetDownloads', orderId: order().id, lineId: `={{ ${JSON.stringify(value)} }}` });
+			expect(error?.message).toBe(message);
+			expect(bigdd.requests()).toHaveLength(0);
+		});
+
+		it('Reset Downloads sends a Line ID as BigDD wrote it, spaces trimmed', async () => {
+			const line = order().lines[1] ?? order().lines[0];
+			const { error } = await bigdd.run({ resource: 'order', operation: 'resetDownloads', orderId: order().id, lineId: ` ${line.id} ` });
+			expect(error).toBeUndefined();
+			expect(bigdd.requests()[0].body).toEqual({ line_id: line.id });
+		});
+
 		it('a numeric ID and surrounding spaces are fine', async () => {
 			const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: ` ${order().id} ` });
 			expect(error).toBeUndefined();
