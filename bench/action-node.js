@@ -3,11 +3,12 @@
 'use strict';
 
 // On-demand benchmark of the action node in one real n8n against the local BigDD server, each measure
-// alternated with a baseline in the same run: Return All (pages at 0 and 20 ms server latency) against
-// a bare fetch loop, Validate × N items against n8n's HTTP Request node sending the same requests, a
-// 100,000-key import and a 20 MiB upload against bare clients; and the memory n8n's main process takes
-// for a Return All against n8n's HTTP Request node paging the same orders. Medians of ROUNDS alternated
-// rounds, reported as ratios; written to bench/results.md. `npm run bench` (BENCH_ONLY=memory: that one).
+// alternated with a baseline in the same run: one-record operations (Validate, Get order, Reset
+// downloads) × N items against n8n's HTTP Request node sending the same requests, Return All (pages at 0
+// and 20 ms server latency) against a bare fetch loop, a 100,000-key import and a 20 MiB upload against
+// bare clients; and the memory n8n's main process takes for a Return All against n8n's HTTP Request node
+// paging the same orders. Medians of ROUNDS alternated rounds, reported as ratios; written to
+// bench/results.md. `npm run bench` (BENCH_ONLY=items or BENCH_ONLY=memory: that part alone).
 const fs = require('node:fs');
 const { createBigddServer, API_PREFIX, deterministicBytes } = require('../dev-server/server');
 const { createN8n } = require('../test/harness/n8n');
@@ -18,7 +19,7 @@ const { machineLine, median, runBench, writeSection } = require('./report');
 // Sizes n8n 2.41.1's main process survives in one session: with 100,000 orders, or with 1,000 Validate items
 // after the 20,000-order runs, it died (the next request was reset). Per page and per item costs are the same.
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 20_000);
-const VALIDATE_ITEMS = Number(process.env.BENCH_VALIDATE_ITEMS ?? 300);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 300);
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const UPLOAD_BYTES = 20 * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -30,7 +31,7 @@ const ONLY = process.env.BENCH_ONLY ?? '';
 const codeNode = (/** @type {string} */ name, /** @type {string} */ jsCode) => ({ name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } });
 
 async function main() {
-	const bigdd = createBigddServer({ orders: ORDERS, products: 5, files: 20, licenseKeys: VALIDATE_ITEMS, uploadsPerMinute: 100_000 });
+	const bigdd = createBigddServer({ orders: ORDERS, products: 5, files: 20, licenseKeys: ITEMS, uploadsPerMinute: 100_000 });
 	const bigddUrl = await bigdd.start();
 	const api = `${bigddUrl}${API_PREFIX}`;
 	const auth = { Authorization: `Bearer ${bigdd.token}` };
@@ -39,7 +40,7 @@ async function main() {
 	try {
 		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
 		const keysCode = `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));`;
-		const orderLines = bigdd.shop.orders.slice(0, VALIDATE_ITEMS).map((order) => ({ id: order.id, lineId: order.lines[0].id }));
+		const orderLines = bigdd.shop.orders.slice(0, ITEMS).map((order) => ({ id: order.id, lineId: order.lines[0].id }));
 		const ordersCode = `return ${JSON.stringify(orderLines)}.map((json) => ({ json }));`;
 		const orderId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 		/** n8n's HTTP Request node sending the request a one-record operation sends, for each item of `Items`. */
@@ -63,6 +64,13 @@ async function main() {
 				code: ordersCode,
 				node: { resource: 'order', operation: 'get', orderId, simplify: false },
 				http: { url: `=${api}/orders/{{ $json.id }}` },
+			},
+			{
+				// No expression on either side: what routing itself costs per item, beyond evaluating expressions.
+				name: 'Get order, same fixed ID for every item',
+				code: ordersCode,
+				node: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: orderLines[0].id }, simplify: false },
+				http: { url: `${api}/orders/${orderLines[0].id}` },
 			},
 			{
 				name: 'Reset downloads',
@@ -246,7 +254,7 @@ async function main() {
 			bigdd.clearFaults();
 			for (const measure of perItemMeasures) {
 				const [node, http] = await pair(async () => nodeMs(await run(measure.nodeWorkflow)), async () => nodeMs(await run(measure.httpWorkflow)));
-				record(`${measure.name} × ${VALIDATE_ITEMS.toLocaleString('en')} items`, node, http, perItemResults);
+				record(`${measure.name} × ${ITEMS.toLocaleString('en')} items`, node, http, perItemResults);
 			}
 			if (ONLY === 'items') continue;
 			for (const latencyMs of [0, 20]) {
@@ -273,16 +281,16 @@ async function main() {
 			record(`Upload ${UPLOAD_BYTES / 1024 / 1024} MiB`, upload, bareUploadMs);
 		}
 
-		/** Table rows of medians and their ratio. */
+		/** Table rows: the medians of each side, and the median of the rounds' ratios (a round's two sides share the machine's load). */
 		const rowsOf = (/** @type {Record<string, { node: number[], baseline: number[] }>} */ measured) =>
 			Object.entries(measured).map(([name, { node, baseline }]) => {
-				const [n, b] = [median(node), median(baseline)];
-				return `| ${name} | ${n.toFixed(0)} | ${b.toFixed(0)} | ${(n / b).toFixed(2)} |`;
+				const ratio = median(node.map((ms, round) => ms / baseline[round]));
+				return `| ${name} | ${median(node).toFixed(0)} | ${median(baseline).toFixed(0)} | ${ratio.toFixed(2)} |`;
 			});
 		if (ONLY !== 'memory') {
 			writeSection('Action node, one record per item', [
 				machineLine(n8n.version),
-				`Medians of ${ROUNDS} rounds, node and baseline alternated. The node's own execution time as n8n records it, against n8n's HTTP Request node sending the same ${VALIDATE_ITEMS} requests for the same items (its parameters from the same \`$json\` expressions).`,
+				`Medians of ${ROUNDS} rounds, node and baseline alternated; the ratio is the median of the rounds' ratios. The node's own execution time as n8n records it, against n8n's HTTP Request node sending the same ${ITEMS} requests for the same items (its parameters from the same \`$json\` expressions, or the same fixed ID).`,
 				'',
 				'| measure | node ms | HTTP Request node ms | node / baseline |',
 				'|---|---|---|---|',
@@ -293,7 +301,7 @@ async function main() {
 		if (ONLY !== 'memory') {
 			writeSection('Action node', [
 				machineLine(n8n.version),
-				`Medians of ${ROUNDS} rounds, node and baseline alternated. Return All: from the first to the last page the server received (same for the bare fetch loop). Others: the node's own execution time as n8n records it; bare clients timed around their requests.`,
+				`Medians of ${ROUNDS} rounds, node and baseline alternated; the ratio is the median of the rounds' ratios. Return All: from the first to the last page the server received (same for the bare fetch loop). Others: the node's own execution time as n8n records it; bare clients timed around their requests.`,
 				'',
 				'| measure | node ms | baseline ms | node / baseline |',
 				'|---|---|---|---|',
