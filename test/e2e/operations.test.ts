@@ -3,7 +3,7 @@
 import { createHash } from 'crypto';
 import type { Customer, KeyBatchBody, Shop } from '../helpers/local-bigdd';
 import { nodeOutput } from '../harness/n8n';
-import { actionWorkflow } from '../harness/workflows';
+import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 
 const CREDENTIAL_ID = 'bigddOpsCred0001';
@@ -27,6 +27,7 @@ describe('all operations in real n8n', () => {
 		if (!uniqueOrder || !assigned) throw new Error('seed lacks fixtures');
 		return {
 			order: shop.orders[7],
+			otherOrder: shop.orders[8],
 			uniqueOrder,
 			uniqueLine: uniqueOrder.lines.find((l) => l.delivering_type === 'UNIQUE')!,
 			freeFile: shop.files.find((f) => !attached.has(f.id))!,
@@ -63,6 +64,14 @@ describe('all operations in real n8n', () => {
 						{ name: 'Files (PDF)', parameters: { resource: 'file', operation: 'getAll', returnAll: true, filters: { type: 'application/pdf' }, options: { includeProducts: true } } },
 						{ name: 'Stats', parameters: { resource: 'downloadStats', operation: 'get', window: { start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' } } },
 						{ name: 'Customer downloads', parameters: { resource: 'customer', operation: 'getDownloads', customerId: f.customerGid, returnAll: true } },
+						{
+							// What n8n's docs suggest for an endpoint a node lacks: its credential in the HTTP Request node.
+							name: 'HTTP Request with the credential',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							parameters: { authentication: 'predefinedCredentialType', nodeCredentialType: CREDENTIAL_TYPE, url: `${bigdd.url}/public-api/v1/orders/${f.otherOrder.id}`, options: {} },
+							settings: { credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'BigDD' } } },
+						},
 					],
 				}),
 				actionWorkflow({
@@ -148,6 +157,12 @@ describe('all operations in real n8n', () => {
 			expect(items.length).toBeGreaterThan(0);
 			expect(items.every((o: { customer: Customer }) => o.customer.email === fixtures.email)).toBe(true);
 			expect(received('GET', '/orders').some((r) => r.query.customer_email === fixtures.email)).toBe(true);
+		});
+
+		it("the credential in n8n's HTTP Request node (predefined credential type) sends the token to the full URL it is given", () => {
+			expect(reads('HTTP Request with the credential')).toEqual([expect.objectContaining({ data: expect.objectContaining({ id: fixtures.otherOrder.id }) })]);
+			const [request] = received('GET', `/orders/${fixtures.otherOrder.id}`);
+			expect(request.headers.authorization).toBe(`Bearer ${setup.bigdd().server.token}`);
 		});
 
 		it('order Get', () => {

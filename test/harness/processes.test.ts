@@ -11,9 +11,11 @@ describe('runBounded', () => {
 	});
 
 	it('a command that exits leaves nothing it started behind, and its output is returned', async () => {
-		const { stdout } = await runBounded('bash', ['-c', '(sleep 300 &) ; echo $$; echo done'], { timeoutMs: 10_000 });
+		// A duration no other process on this shared machine sleeps for, so pgrep finds only this test's.
+		const seconds = `300.${process.pid}`;
+		const { stdout } = await runBounded('bash', ['-c', `(sleep ${seconds} &) ; echo $$; echo done`], { timeoutMs: 10_000 });
 		expect(stdout.trim().split('\n')[1]).toBe('done');
-		const orphans = await runBounded('pgrep', ['-f', '^sleep 300$'], { timeoutMs: 10_000 }).catch(() => ({ stdout: '' }));
+		const orphans = await runBounded('pgrep', ['-f', `^sleep ${seconds}$`], { timeoutMs: 10_000 }).catch(() => ({ stdout: '' }));
 		expect(orphans.stdout.trim()).toBe('');
 	});
 
