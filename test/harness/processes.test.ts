@@ -12,7 +12,7 @@ describe('runBounded', () => {
 
 	it('a command that exits leaves nothing it started behind, and its output is returned', async () => {
 		// A duration no other process on this shared machine sleeps for, so pgrep finds only this test's.
-		const seconds = `300.${process.pid}`;
+		const seconds = `300.${Math.floor(Math.random() * 1e9)}`;
 		const { stdout } = await runBounded('bash', ['-c', `(sleep ${seconds} &) ; echo $$; echo done`], { timeoutMs: 10_000 });
 		expect(stdout.trim().split('\n')[1]).toBe('done');
 		const orphans = await runBounded('pgrep', ['-f', `^sleep ${seconds}$`], { timeoutMs: 10_000 }).catch(() => ({ stdout: '' }));
