@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateSearchText } from './validation';
 
 // Builders of the fields several operations share. Each operation file states once, with
-// updateDisplayOptions, which resource and operation its fields show for.
+// updateDisplayOptions, which resource and operation its fields show for; a record's ID field is
+// declared once in its resource's index.ts, for all the operations on that record (idFieldFor).
 
 /** An "Add Filter" / "Add Option" collection. */
 function collection(name: 'filters' | 'options', options: INodeProperties[]): INodeProperties {

@@ -17,7 +17,10 @@ export async function normalizeOrderFilters(
 	return { ...requestOptions, qs };
 }
 
-/** preSend for Reset downloads: the line in the body (the Line ID field it shares with Set line files has no routing: that one puts it in the path). */
+/**
+ * preSend for Reset downloads: the line in the body, checked like every ID. The Line ID field has no
+ * routing of its own because Set line files, which shares it, puts it in the path.
+ */
 export async function sendLineId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const lineId = oneId(this, 'lineId', this.getNodeParameter('lineId', undefined));
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), line_id: lineId } };
