@@ -39,9 +39,11 @@ async function main() {
 	const n8n = await createN8n({ tarball: packPackage() });
 	try {
 		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
-		const keysCode = `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));`;
+		/** A Code node's source returning one item per object. */
+		const itemsCode = (/** @type {object[]} */ jsons) => `return ${JSON.stringify(jsons)}.map((json) => ({ json }));`;
+		const keysCode = itemsCode(seededKeys.map((/** @type {string} */ key) => ({ key })));
 		const orderLines = bigdd.shop.orders.slice(0, ITEMS).map((order) => ({ id: order.id, lineId: order.lines[0].id }));
-		const ordersCode = `return ${JSON.stringify(orderLines)}.map((json) => ({ json }));`;
+		const ordersCode = itemsCode(orderLines);
 		const orderId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 		/** n8n's HTTP Request node sending the request a one-record operation sends, for each item of `Items`. */
 		const httpRequestNode = (/** @type {Record<string, unknown>} */ parameters) => ({
@@ -281,12 +283,11 @@ async function main() {
 			record(`Upload ${UPLOAD_BYTES / 1024 / 1024} MiB`, upload, bareUploadMs);
 		}
 
-		/** Table rows: the medians of each side, and the median of the rounds' ratios (a round's two sides share the machine's load). */
+		/** The median of the rounds' node / baseline ratios: a round's two sides share the machine's load. */
+		const pairedRatio = (/** @type {{ node: number[], baseline: number[] }} */ { node, baseline }) => median(node.map((value, round) => value / baseline[round]));
+		/** Table rows: the medians of each side, and their paired ratio. */
 		const rowsOf = (/** @type {Record<string, { node: number[], baseline: number[] }>} */ measured) =>
-			Object.entries(measured).map(([name, { node, baseline }]) => {
-				const ratio = median(node.map((ms, round) => ms / baseline[round]));
-				return `| ${name} | ${median(node).toFixed(0)} | ${median(baseline).toFixed(0)} | ${ratio.toFixed(2)} |`;
-			});
+			Object.entries(measured).map(([name, sides]) => `| ${name} | ${median(sides.node).toFixed(0)} | ${median(sides.baseline).toFixed(0)} | ${pairedRatio(sides).toFixed(2)} |`);
 		if (ONLY !== 'memory') {
 			writeSection('Action node, one record per item', [
 				machineLine(n8n.version),
@@ -320,11 +321,11 @@ async function main() {
 		const perTenThousand = (/** @type {number[]} */ samples) => (median(samples) * 10_000) / ORDERS;
 		writeSection('Action node memory', [
 			machineLine(n8n.version),
-			`Return All of ${ORDERS.toLocaleString('en')} orders; medians of ${ROUNDS} rounds alternated with n8n's HTTP Request node paging the same orders (its pagination option, 100 per page). Growth of a freshly started n8n main process (resident memory, peak during the run minus just before it, sampled every 20 ms), scaled to 10,000 orders.`,
+			`Return All of ${ORDERS.toLocaleString('en')} orders; medians of ${ROUNDS} rounds alternated with n8n's HTTP Request node paging the same orders (its pagination option, 100 per page); the ratio is the median of the rounds' ratios. Growth of a freshly started n8n main process (resident memory, peak during the run minus just before it, sampled every 20 ms), scaled to 10,000 orders.`,
 			'',
 			'| measure | node MB | HTTP Request node MB | node / baseline |',
 			'|---|---|---|---|',
-			`| main process growth per 10,000 orders | ${perTenThousand(memory.node).toFixed(0)} | ${perTenThousand(memory.baseline).toFixed(0)} | ${(median(memory.node) / median(memory.baseline)).toFixed(2)} |`,
+			`| main process growth per 10,000 orders | ${perTenThousand(memory.node).toFixed(0)} | ${perTenThousand(memory.baseline).toFixed(0)} | ${pairedRatio(memory).toFixed(2)} |`,
 		]);
 	} catch (error) {
 		console.error(`n8n's log ends:\n${n8n.log().slice(-4000)}`);

@@ -9,11 +9,11 @@ import type {
 
 /** The credential type's name, as both nodes and saved workflows refer to it. */
 export const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
-export const DEFAULT_BASE_URL = 'https://islandcloud.co';
-export const API_PATH = '/public-api/v1';
+const DEFAULT_BASE_URL = 'https://islandcloud.co';
+const API_PATH = '/public-api/v1';
 
 /** The API root from the credential's base URL; a trailing slash in the URL is tolerated. */
-export function apiRootOf(baseUrl: unknown): string {
+function apiRootOf(baseUrl: unknown): string {
 	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PATH}`;
 }
 

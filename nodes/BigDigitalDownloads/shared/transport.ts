@@ -46,8 +46,8 @@ const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDec
 
 /**
  * The credential, read once per context (a node run, or one item of a declarative operation) instead
- * of by n8n for every page, batch and retry, each a database read and a decryption. n8n's own routing
- * does the same for the requests it sends.
+ * of by n8n for every page, batch and retry, each a database read and a decryption (n8n's routing
+ * reads it for every request it sends itself: docs/n8n-routing-cost-per-item.md).
  */
 async function credentialOf(context: RequestContext): Promise<ICredentialsDecrypted> {
 	let credential = decryptedCredentials.get(context);
