@@ -1,6 +1,7 @@
-// Two projects: `unit` (fast, in-process: helpers and n8n-core's engine against the local BigDD
-// server) and `e2e` (the packed package inside a real, pinned n8n).
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
+// Two projects: `unit` (fast, in-process: pure functions in test/unit, and the node in n8n-core's
+// engine against the local BigDD server in test/engine) and `e2e` (the packed package inside a real,
+// pinned n8n). Unit tests are transpiled only: `npm run typecheck` checks the types of every file.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] };
 
 module.exports = {
 	projects: [
@@ -11,16 +12,16 @@ module.exports = {
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
 			testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
-			setupFilesAfterEnv: ['<rootDir>/test/helpers/quiet-error-reporter.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/support/quiet-error-reporter.ts'],
 		},
 		{
 			displayName: 'e2e',
 			testEnvironment: 'node',
 			transform,
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-			globalSetup: '<rootDir>/test/harness/global-setup.js',
+			globalSetup: '<rootDir>/test/e2e/setup/global-setup.js',
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
-			setupFilesAfterEnv: ['<rootDir>/test/harness/e2e-timeout.js'],
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup/timeout.js'],
 		},
 	],
 };

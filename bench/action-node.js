@@ -11,9 +11,9 @@
 // bench/results.md. `npm run bench` (BENCH_ONLY=items or BENCH_ONLY=memory: that part alone).
 const fs = require('node:fs');
 const { createBigddServer, API_PREFIX, deterministicBytes } = require('../dev-server/server');
-const { createN8n } = require('../test/harness/n8n');
-const { ensureN8n, packPackage } = require('../test/harness/runtime');
-const { actionWorkflow, bigddCredential } = require('../test/harness/workflows');
+const { createN8n } = require('../harness/n8n');
+const { ensureN8n, packPackage } = require('../harness/runtime');
+const { actionWorkflow, bigddCredential } = require('../harness/workflows');
 const { machineLine, median, runBench, writeSection } = require('./report');
 
 // Sizes n8n 2.41.1's main process survives in one session: with 100,000 orders, or with 1,000 Validate items

@@ -9,9 +9,9 @@
 // Reported as ratios to the baselines, printed and written to bench/results.md. `npm run bench`.
 const { createBigddServer } = require('../dev-server/server');
 const { buildEvent, deliverWebhook } = require('../dev-server/webhooks');
-const { createN8n } = require('../test/harness/n8n');
-const { packPackage } = require('../test/harness/runtime');
-const { bigddCredential, triggerWorkflow } = require('../test/harness/workflows');
+const { createN8n } = require('../harness/n8n');
+const { packPackage } = require('../harness/runtime');
+const { bigddCredential, triggerWorkflow } = require('../harness/workflows');
 const { machineLine, median, quantile, runBench, writeSection } = require('./report');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);

@@ -7,10 +7,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
-const { openEditor } = require('../test/harness/browser');
-const { createN8n } = require('../test/harness/n8n');
-const { packPackage, REPO_ROOT } = require('../test/harness/runtime');
-const { actionWorkflow, bigddCredential, readExamples } = require('../test/harness/workflows');
+const { openEditor } = require('../harness/browser');
+const { createN8n } = require('../harness/n8n');
+const { packPackage, REPO_ROOT } = require('../harness/runtime');
+const { actionWorkflow, bigddCredential, readExamples } = require('../harness/workflows');
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 

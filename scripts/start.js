@@ -7,9 +7,9 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
-const { createN8n } = require('../test/harness/n8n');
-const { ensureN8n, packPackage, REPO_ROOT } = require('../test/harness/runtime');
-const { bigddCredential, readExamples, startsFromWebhook } = require('../test/harness/workflows');
+const { createN8n } = require('../harness/n8n');
+const { ensureN8n, packPackage, REPO_ROOT } = require('../harness/runtime');
+const { bigddCredential, readExamples, startsFromWebhook } = require('../harness/workflows');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);

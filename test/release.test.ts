@@ -1,7 +1,7 @@
 // What n8n's verification and a user's npm see: one project identity, workflows that test and publish
 // with provenance, a changelog entry for the version being released.
 import { parse } from 'yaml';
-import { readRepoFile } from './harness/runtime';
+import { readRepoFile } from '../harness/runtime';
 
 function read(file: string): string {
 	const text = readRepoFile(file);

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type INodeExecutionData,
@@ -9,41 +8,10 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import {
-	decideDelivery,
-	DEFAULT_TOLERANCE_SECONDS,
-	EVENTS_SUBTITLE,
-	INVALID_SIGNATURE,
-	MAX_TOLERANCE_SECONDS,
-	MIN_TOLERANCE_SECONDS,
-	verifyWebhookRequest,
-	WEBHOOK_EVENTS,
-} from './BigDigitalDownloadsTriggerHelpers';
-import { eventIdMemoryFor, persistEventIds, savedEventIds } from './shared/eventIdMemory';
-import { verifyWithSigningSecret } from './shared/signingSecretCache';
 import { CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
-
-/** Publishing (and listening) without a signing secret would accept nothing: say so up front. */
-async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {
-	const { webhookSigningSecret } = await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE);
-	if (typeof webhookSigningSecret !== 'string' || webhookSigningSecret.trim() === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Big Digital Downloads credential has no Webhook Signing Secret',
-			{
-				description:
-					'Copy the whsec_… secret BigDD showed when you added this endpoint (Settings > Webhooks) into the credential. Without it no request can be verified. Lost it? Delete the endpoint in BigDD and add it again to get a new one.',
-			},
-		);
-	}
-	return true;
-}
-
-/** The credential a cached signing secret belongs to, per workflow (undefined: always read it). */
-function signingSecretKey(context: IWebhookFunctions): string | undefined {
-	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id;
-	return credentialId ? `${context.getWorkflow().id ?? ''}:${credentialId}` : undefined;
-}
+import { EVENTS_SUBTITLE, WEBHOOK_EVENTS } from './trigger/events';
+import { DEFAULT_TOLERANCE_SECONDS, MAX_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS } from './trigger/signature';
+import { assertSigningSecret, receiveWebhook, rememberEventIds } from './trigger/webhook';
 
 export class BigDigitalDownloadsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -129,9 +97,10 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// BigDD has no API to register endpoints: the user adds the URL in BigDD's admin.
+			// BigDD has no API to register endpoints: the user adds the URL in BigDD's admin. So n8n is told
+			// none exists, and "creating" it checks what the endpoint needs from n8n: the signing secret.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await assertSigningSecret.call(this);
+				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				return await assertSigningSecret.call(this);
@@ -143,68 +112,11 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const options = this.getNodeParameter('options', {}) as { includeTestEvents?: boolean; toleranceSeconds?: number };
-		const tolerance = Math.min(
-			MAX_TOLERANCE_SECONDS,
-			Math.max(MIN_TOLERANCE_SECONDS, Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)),
-		);
-		const nowMs = Date.now();
-		const verdict = await verifyWithSigningSecret({
-			key: signingSecretKey(this),
-			nowMs,
-			readSecret: async () => {
-				try {
-					return (await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE)).webhookSigningSecret;
-				} catch {
-					return undefined; // no readable credential: fail closed, like a wrong secret
-				}
-			},
-			verify: (secret) =>
-				verifyWebhookRequest({
-					secret,
-					signature: request.headers['x-webhook-signature'],
-					timestamp: request.headers['x-webhook-timestamp'],
-					rawBody: request.rawBody,
-					nowMs,
-					toleranceSeconds: tolerance,
-				}),
-			signatureMismatch: (v) => !v.ok && v.message === INVALID_SIGNATURE,
-		});
-		if (!verdict.ok) {
-			response.status(verdict.status).json({ error: verdict.message });
-			return { noWebhookResponse: true };
-		}
-
-		const { event } = verdict;
-		const listening = this.getMode() === 'manual';
-		const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
-		const saved = savedEventIds(this.getWorkflowStaticData('node'));
-		// From the check to the claim nothing awaits: concurrent copies of one event start one run.
-		const decision = decideDelivery(event, {
-			selectedEvents: this.getNodeParameter('events', []) as string[],
-			listening,
-			includeTestEvents: options.includeTestEvents === true,
-			seenBefore: (id) => memory.has(id) || saved.includes(id),
-		});
-		if (decision !== 'run') return { webhookResponse: { received: true, ignored: decision } };
-		if (!listening) memory.claim(event.id);
-		return { webhookResponse: { received: true }, workflowData: [[{ json: event }]] };
+		return await receiveWebhook.call(this);
 	}
 
-	/**
-	 * Runs first in every run the webhook starts, on whichever process executes it (a worker in queue
-	 * mode). n8n saves the static data changed here when the run ends; changes made in webhook() are
-	 * not reliably saved (see the README). Passes the event on unchanged.
-	 */
+	/** Remembers the event id where n8n saves it (see rememberEventIds); passes the event on. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		if (this.getMode() !== 'manual') {
-			const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
-			for (const { json } of items) if (typeof json.id === 'string') memory.claim(json.id);
-			persistEventIds(this.getWorkflowStaticData('node'), memory);
-		}
-		return [items];
+		return await rememberEventIds.call(this);
 	}
 }

@@ -1,7 +1,7 @@
 // The package as a user meets it: n8n 2.41.1's editor in a real (headless) Chromium.
 import type { Browser, Page } from 'playwright-core';
-import { openEditor } from '../harness/browser';
-import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
+import { openEditor } from '../../harness/browser';
+import { actionWorkflow, CREDENTIAL_TYPE } from '../../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
 
 const CREDENTIAL_ID = 'bigddBrowserCred';

@@ -1,5 +1,5 @@
 // The credential's Test button, as the editor calls it, in a running real n8n.
-import { CREDENTIAL_TYPE } from '../harness/workflows';
+import { CREDENTIAL_TYPE } from '../../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
 
 const CREDENTIAL_ID = 'bigddTestedCred1';

@@ -1,6 +1,6 @@
 // The packed package inside real n8n 2.41.1: Digital Product operations against the local BigDD server.
-import { nodeOutput } from '../harness/n8n';
-import { actionWorkflow } from '../harness/workflows';
+import { nodeOutput } from '../../harness/n8n';
+import { actionWorkflow } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd } from './fixture';
 
 const CREDENTIAL_ID = 'bigddProductCred';

@@ -1,9 +1,9 @@
 // What n8n's editor asks the package for, in a running real n8n 2.41.1: the output schema of every
 // operation (shown before a first run) and the record pickers' lists, searched and paged through BigDD.
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
-import type { LoggedRequest } from '../helpers/local-bigdd';
-import { readSchema } from '../harness/schemas';
-import { ACTION_NODE_TYPE, CREDENTIAL_TYPE } from '../harness/workflows';
+import type { LoggedRequest } from '../support/local-bigdd';
+import { readSchema } from '../../harness/schemas';
+import { ACTION_NODE_TYPE, CREDENTIAL_TYPE } from '../../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
 const CREDENTIAL_ID = 'bigddEditorCred1';
 

@@ -1,9 +1,9 @@
 // Every example workflow that npm start imports (and the README links) runs as published, one test
 // (or more) per example: manual ones headless through the CLI, the others through their webhooks in
 // a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
-import type { Shop } from '../helpers/local-bigdd';
-import { nodeOutput } from '../harness/n8n';
-import { readExamples, startsFromWebhook } from '../harness/workflows';
+import type { Shop } from '../support/local-bigdd';
+import { nodeOutput } from '../../harness/n8n';
+import { readExamples, startsFromWebhook } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 

@@ -1,9 +1,9 @@
 // The setup most e2e files share, in one place.
-import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
-import { startBigdd } from '../harness/bigdd';
-import { e2eTarball } from '../harness/e2e-env';
-import { createN8n } from '../harness/n8n';
-import { bigddCredential } from '../harness/workflows';
+import type { LoggedRequest, Shop } from '../support/local-bigdd';
+import { startBigdd } from '../../harness/bigdd';
+import { e2eTarball } from './setup/env';
+import { createN8n } from '../../harness/n8n';
+import { bigddCredential } from '../../harness/workflows';
 
 export type Bigdd = Awaited<ReturnType<typeof startBigdd>>;
 export type N8n = Awaited<ReturnType<typeof createN8n>>;

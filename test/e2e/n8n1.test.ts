@@ -2,10 +2,10 @@
 // loads and works there — one workflow per resource including key import and upload, the credential
 // test, and the trigger's delivery guarantees.
 import { createHash } from 'crypto';
-import type { Shop } from '../helpers/local-bigdd';
-import { startOtherJsonServer } from '../harness/e2e-env';
-import { nodeOutput } from '../harness/n8n';
-import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
+import type { Shop } from '../support/local-bigdd';
+import { startOtherJsonServer } from './setup/env';
+import { nodeOutput } from '../../harness/n8n';
+import { actionWorkflow, CREDENTIAL_TYPE } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
 import { buildEvent } from '../../dev-server/webhooks';

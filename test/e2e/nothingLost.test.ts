@@ -2,8 +2,8 @@
 // followed by n8n's own Retry of the failed execution, one Idempotency Key for several items, values
 // from expressions that must never create, widen or wipe anything, a shop-wide rate limit, and
 // failing pages in the middle of a Return All.
-import type { KeyBatchBody, OrderLine, Shop } from '../helpers/local-bigdd';
-import { actionWorkflow } from '../harness/workflows';
+import type { KeyBatchBody, OrderLine, Shop } from '../support/local-bigdd';
+import { actionWorkflow } from '../../harness/workflows';
 import type { Bigdd, N8n, Rest } from './fixture';
 import { useN8nWithBigdd } from './fixture';
 interface RunExecution {

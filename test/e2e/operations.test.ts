@@ -1,9 +1,9 @@
 // Every operation besides Digital Products (see digitalProduct.test.ts), run by the packed package
 // inside real n8n 2.41.1 against the local BigDD server: what n8n output, and what BigDD received.
 import { createHash } from 'crypto';
-import type { Customer, KeyBatchBody, Shop } from '../helpers/local-bigdd';
-import { nodeOutput } from '../harness/n8n';
-import { actionWorkflow, CREDENTIAL_TYPE } from '../harness/workflows';
+import type { Customer, KeyBatchBody, Shop } from '../support/local-bigdd';
+import { nodeOutput } from '../../harness/n8n';
+import { actionWorkflow, CREDENTIAL_TYPE } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 
 const CREDENTIAL_ID = 'bigddOpsCred0001';

@@ -1,5 +1,5 @@
 // What users download: only the built package, and everything n8n is told to load is in it.
-import { packedFiles } from '../harness/runtime';
+import { packedFiles } from '../../harness/runtime';
 import packageJson from '../../package.json';
 
 describe('published package', () => {

@@ -2,11 +2,11 @@
 // the packed package's operations run on a worker, a binary received by the webhook processor is
 // uploaded by the worker, and the trigger keeps its delivery guarantees.
 import { createHash } from 'crypto';
-import type { LoggedRequest, Shop } from '../helpers/local-bigdd';
-import { startBigdd } from '../harness/bigdd';
-import { e2eTarball, report } from '../harness/e2e-env';
-import { createQueueCluster } from '../harness/queue';
-import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE, triggerWorkflow, TRIGGER_NAME } from '../harness/workflows';
+import type { LoggedRequest, Shop } from '../support/local-bigdd';
+import { startBigdd } from '../../harness/bigdd';
+import { e2eTarball, report } from './setup/env';
+import { createQueueCluster } from '../../harness/queue';
+import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE, triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
 import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
 import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../dev-server/webhooks';
 

@@ -1,6 +1,6 @@
 // The trigger inside a running real n8n 2.41.1 (`n8n start`, published workflows, real HTTP), fed by
 // the local server's signed-webhook sender. Executions are read back through n8n's public API.
-import { triggerWorkflow, TRIGGER_NAME } from '../harness/workflows';
+import { triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
 import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../dev-server/webhooks';
 import {
 	BURST,

@@ -1,4 +1,4 @@
-import { isRunning, runBounded } from './processes';
+import { isRunning, runBounded } from '../../harness/processes';
 
 describe('runBounded', () => {
 	it('a command that outlives its timeout is stopped with everything it started', async () => {

@@ -1,9 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { validateSearchText } from './validation';
+import { validateSearchText } from './checks';
 
-// Builders of the fields several operations share. Each operation file states once, with
-// updateDisplayOptions, which resource and operation its fields show for; a record's ID field is
-// declared once in its resource's index.ts, for all the operations on that record (idFieldFor).
+// Builders of the fields several operations share. Which resource and operation a field shows for is
+// added by `resource()` (shared/operation.ts) from the operation the field belongs to.
 
 /** An "Add Filter" / "Add Option" collection. */
 function collection(name: 'filters' | 'options', options: INodeProperties[]): INodeProperties {
@@ -19,15 +18,6 @@ function collection(name: 'filters' | 'options', options: INodeProperties[]): IN
 
 export const filtersCollection = (options: INodeProperties[]) => collection('filters', options);
 export const optionsCollection = (options: INodeProperties[]) => collection('options', options);
-
-/**
- * A record's ID field, once for all the operations on that record instead of once in each: n8n's
- * routing evaluates a field's expression for every field of that name, shown or not, on two passes
- * per item, so five Order fields evaluated `{{ $json.id }}` ten times per item (see bench/).
- */
-export function idFieldFor(resource: string, operations: string[], field: INodeProperties): INodeProperties {
-	return { ...field, displayOptions: { show: { resource: [resource], operation: operations } } };
-}
 
 /** Return All and Limit for a list operation; paginateByCursor reads Limit unless Return All is on. */
 export function returnAllAndLimit(): INodeProperties[] {

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { asNodeError } from './errors';
+import { asNodeError } from '../transport/errors';
 
 /**
  * Runs a programmatic operation over the input items: first `plan` reads and checks every item's

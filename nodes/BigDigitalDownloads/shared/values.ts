@@ -1,14 +1,13 @@
 /** Normalisers from what a person or an expression puts in a field to what BigDD takes. */
 
-/** IDs from an array, or from a string separated by commas, spaces or new lines. */
-export function toIdList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : value == null ? [] : [value];
-	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
-}
+/** Between IDs in a text: commas, spaces or new lines. */
+export const ID_SEPARATORS = /[\s,]+/;
+/** Between license keys in a text: new lines (a key may hold spaces). */
+export const LINE_SEPARATOR = /\r?\n/;
 
-/** License keys from an array, or one per line from a string; blank lines are dropped. */
-export function toKeyList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\r?\n/) : value == null ? [] : [value];
+/** The entries of an array, or of a text split at `separator`, trimmed; blank entries are dropped. */
+export function toList(value: unknown, separator: RegExp): string[] {
+	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(separator) : value == null ? [] : [value];
 	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
 }
 
@@ -76,33 +75,4 @@ export function describeValue(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/**
- * One ID for a URL path: text or a whole number, that cannot leave its path segment. Returns the
- * ID, or why it is not one (empty, `.`/`..`, slashes, a list, an object, null, undefined).
- */
-export function toPathId(value: unknown): { id: string } | { problem: string } {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
-	if (text === undefined) return { problem: `must be one ID, got ${describeValue(value)}` };
-	if (text === '') return { problem: 'is empty' };
-	if (text === '.' || text === '..' || /[/\\?#]/.test(text)) return { problem: `is not an ID, got ${describeValue(value)}` };
-	return { id: text };
-}
-
-/** The numeric id BigDD accepts in a path, from a Shopify customer GID or the id itself. */
-export function customerPathId(value: string): string {
-	const text = value.trim();
-	const gid = /^gid:\/\/shopify\/Customer\/(\d+)$/.exec(text);
-	return gid ? gid[1] : text;
-}
-
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Seconds to wait from a Retry-After header (seconds or HTTP date); 1 when absent or unreadable. */
-export function retryAfterSeconds(header: unknown, now = Date.now()): number {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value !== 'string' && typeof value !== 'number') return 1;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.max(0, Number(text));
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - now) / 1000));
-}

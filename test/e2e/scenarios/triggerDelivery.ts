@@ -2,8 +2,8 @@
 // n8n 2.x and 1.x in one process, and queue mode. The caller imports `deliveryWorkflows`, publishes
 // them, starts n8n and hands over a `DeliveryTarget`.
 import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../../dev-server/webhooks';
-import { triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
-import type { Shop } from '../../helpers/local-bigdd';
+import { triggerWorkflow, TRIGGER_NAME } from '../../../harness/workflows';
+import type { Shop } from '../../support/local-bigdd';
 
 export const SIGNING_SECRET = 'whsec_example_e2e_signing_secret';
 export const SEQUENCE = { id: 'bigddTrigSequenc', webhookId: 'bigdd-sequence' };

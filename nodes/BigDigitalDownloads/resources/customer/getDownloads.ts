@@ -1,21 +1,49 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { Operation } from '../../shared/operation';
 import { returnAllAndLimit } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/simplify';
+import { cursorListRouting } from '../../routing/cursorList';
+import { pathId, type IdField } from '../../routing/pathIds';
+import { simplifyToggle } from '../../routing/simplify';
+import { SIMPLIFIED_ORDER_FIELDS } from '../order/fields';
 
-const displayOptions = { show: { resource: ['customer'], operation: ['getDownloads'] } };
+const CUSTOMER_ID: IdField = { name: 'customerId', label: 'Customer ID' };
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. gid://shopify/Customer/987654321',
-		description: 'The Shopify customer GID or its numeric ID (e.g. 987654321)',
+/** The numeric id BigDD accepts in a path, from a Shopify customer GID or the id itself. */
+export function customerPathId(value: string): string {
+	const text = value.trim();
+	const gid = /^gid:\/\/shopify\/Customer\/(\d+)$/.exec(text);
+	return gid ? gid[1] : text;
+}
+
+/**
+ * preSend: puts the customer in the path as its numeric ID, since a GID's slashes would need %2F in
+ * the path, which proxies often refuse. BigDD accepts both.
+ */
+async function resolveCustomerPath(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const value = this.getNodeParameter(CUSTOMER_ID.name, undefined);
+	const customer = pathId(this, CUSTOMER_ID, typeof value === 'string' ? customerPathId(value) : value);
+	return { ...requestOptions, url: requestOptions.url.replace(`{${CUSTOMER_ID.name}}`, customer) };
+}
+
+export const customerGetDownloads: Operation = {
+	option: {
+		name: 'Get Downloads',
+		value: 'getDownloads',
+		action: 'Get customer orders and downloads',
+		description: "Get a customer's digital orders with every recorded download, e.g. for a support agent",
+		routing: cursorListRouting(`/customers/{${CUSTOMER_ID.name}}/downloads`, { preSend: [resolveCustomerPath], simplifyFields: SIMPLIFIED_ORDER_FIELDS }),
 	},
-	...returnAllAndLimit(),
-	simplifyToggle(),
-];
-
-export const customerGetDownloadsDescription = updateDisplayOptions(displayOptions, properties);
+	fields: [
+		{
+			displayName: 'Customer ID',
+			name: CUSTOMER_ID.name,
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. gid://shopify/Customer/987654321',
+			description: 'The Shopify customer GID or its numeric ID (e.g. 987654321)',
+		},
+		...returnAllAndLimit(),
+		simplifyToggle(),
+	],
+};

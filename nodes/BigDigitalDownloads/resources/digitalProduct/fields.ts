@@ -1,9 +1,17 @@
+// Fields and facts several Digital Product operations share.
 import type { INodeProperties } from 'n8n-workflow';
-import { recordLocator } from '../../shared/recordLocators';
+import { recordLocator } from '../../listSearch/recordSearches';
+import type { IdField } from '../../routing/pathIds';
+
+export const PRODUCT_ID: IdField = { name: 'productId', label: 'Digital Product ID' };
+export const PRODUCT_URL = `/digital-products/{${PRODUCT_ID.name}}`;
+
+/** What Simplify keeps of a digital product: the fields most workflows map. */
+export const SIMPLIFIED_PRODUCT_FIELDS = ['id', 'name', 'is_archived', 'delivering_type', 'max_downloads', 'download_in', 'files', 'product', 'created_at'];
 
 export const digitalProductIdField: INodeProperties = recordLocator({
 	displayName: 'Digital Product',
-	name: 'productId',
+	name: PRODUCT_ID.name,
 	description: 'The BigDD digital product (not the Shopify product). Search by name.',
 	searchListMethod: 'searchDigitalProducts',
 	placeholder: 'e.g. 6789abcdef0123456789abcd',

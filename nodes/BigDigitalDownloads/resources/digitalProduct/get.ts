@@ -1,13 +1,17 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../shared/operation';
 import { optionsCollection } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/simplify';
-import { includeShopifyProductOption } from './fields';
+import { oneRecordRouting } from '../../routing/oneRecord';
+import { fillPathIds } from '../../routing/pathIds';
+import { simplifyToggle } from '../../routing/simplify';
+import { includeShopifyProductOption, PRODUCT_ID, PRODUCT_URL, SIMPLIFIED_PRODUCT_FIELDS } from './fields';
 
-const displayOptions = { show: { resource: ['digitalProduct'], operation: ['get'] } };
-
-const properties: INodeProperties[] = [
-	simplifyToggle(),
-	optionsCollection([includeShopifyProductOption]),
-];
-
-export const digitalProductGetDescription = updateDisplayOptions(displayOptions, properties);
+export const digitalProductGet: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get digital product',
+		description: 'Get one digital product with its files, limits and delivery settings',
+		routing: oneRecordRouting({ method: 'GET', url: PRODUCT_URL }, { preSend: [fillPathIds(PRODUCT_ID)], simplifyFields: SIMPLIFIED_PRODUCT_FIELDS }),
+	},
+	fields: [simplifyToggle(), optionsCollection([includeShopifyProductOption])],
+};

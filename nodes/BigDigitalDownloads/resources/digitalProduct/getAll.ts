@@ -1,27 +1,33 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../shared/operation';
 import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/simplify';
-import { includeShopifyProductOption } from './fields';
+import { cursorListRouting } from '../../routing/cursorList';
+import { simplifyToggle } from '../../routing/simplify';
+import { includeShopifyProductOption, SIMPLIFIED_PRODUCT_FIELDS } from './fields';
 
-const displayOptions = { show: { resource: ['digitalProduct'], operation: ['getAll'] } };
-
-const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
-	simplifyToggle(),
-	filtersCollection([
-		{
-			displayName: 'Include Archived',
-			name: 'includeArchived',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include archived products',
-			routing: { send: { type: 'query', property: 'include_archived' } },
-		},
-		searchFilter('product name', 'e.g. Preset Pack'),
-	]),
-	...listOptionsAndSort([
-		includeShopifyProductOption,
-	]),
-];
-
-export const digitalProductGetAllDescription = updateDisplayOptions(displayOptions, properties);
+export const digitalProductGetAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many digital products',
+		description: 'List digital products to find their IDs, delivery types, limits and files',
+		routing: cursorListRouting('/digital-products', { simplifyFields: SIMPLIFIED_PRODUCT_FIELDS }),
+	},
+	fields: [
+		...returnAllAndLimit(),
+		simplifyToggle(),
+		filtersCollection([
+			{
+				displayName: 'Include Archived',
+				name: 'includeArchived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include archived products',
+				routing: { send: { type: 'query', property: 'include_archived' } },
+			},
+			searchFilter('product name', 'e.g. Preset Pack'),
+		]),
+		...listOptionsAndSort([
+			includeShopifyProductOption,
+		]),
+	],
+};

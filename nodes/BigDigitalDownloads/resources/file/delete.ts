@@ -1,13 +1,22 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { fileIdField } from './fields';
+import type { Operation } from '../../shared/operation';
+import { oneRecordRouting } from '../../routing/oneRecord';
+import { fillPathIds } from '../../routing/pathIds';
+import { FILE_ID, fileIdField } from './fields';
 
-const displayOptions = { show: { resource: ['file'], operation: ['delete'] } };
-
-const properties: INodeProperties[] = [
-	{
-		...fileIdField,
-		description: 'A file attached to no digital product, order line or download link (BigDD refuses otherwise)',
+export const fileDelete: Operation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete file',
+		description: 'Remove a file from storage and the library; it must be detached first',
+		routing: oneRecordRouting(
+			{ method: 'DELETE', url: `/files/{${FILE_ID.name}}` },
+			{
+				preSend: [fillPathIds(FILE_ID)],
+				output: 'deleted',
+				conflictHint: 'The file is still attached to a digital product, an order line or a download link. Detach it first, then delete.',
+			},
+		),
 	},
-];
-
-export const fileDeleteDescription = updateDisplayOptions(displayOptions, properties);
+	fields: [{ ...fileIdField, description: 'A file attached to no digital product, order line or download link (BigDD refuses otherwise)' }],
+};

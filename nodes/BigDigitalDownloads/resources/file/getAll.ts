@@ -1,40 +1,46 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../shared/operation';
 import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
+import { cursorListRouting } from '../../routing/cursorList';
 
-const displayOptions = { show: { resource: ['file'], operation: ['getAll'] } };
-
-const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
-	filtersCollection([
-		{
-			displayName: 'MIME Type',
-			name: 'type',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. application/pdf',
-			description: 'Only files of exactly this MIME type',
-			routing: { send: { type: 'query', property: 'type' } },
-		},
-		searchFilter('file name', 'e.g. ebook'),
-		{
-			displayName: 'Uploaded',
-			name: 'uploaded',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to list only files whose upload completed (on) or only unfinished ones (off)',
-			routing: { send: { type: 'query', property: 'uploaded' } },
-		},
-	]),
-	...listOptionsAndSort([
-		{
-			displayName: 'Include Linked Products',
-			name: 'includeProducts',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to attach the digital products each file is linked to',
-			routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "products" : undefined }}' } },
-		},
-	]),
-];
-
-export const fileGetAllDescription = updateDisplayOptions(displayOptions, properties);
+export const fileGetAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many files',
+		description: 'Get many files in the library, filtered by name, MIME type or upload status',
+		routing: cursorListRouting('/files'),
+	},
+	fields: [
+		...returnAllAndLimit(),
+		filtersCollection([
+			{
+				displayName: 'MIME Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. application/pdf',
+				description: 'Only files of exactly this MIME type',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+			searchFilter('file name', 'e.g. ebook'),
+			{
+				displayName: 'Uploaded',
+				name: 'uploaded',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to list only files whose upload completed (on) or only unfinished ones (off)',
+				routing: { send: { type: 'query', property: 'uploaded' } },
+			},
+		]),
+		...listOptionsAndSort([
+			{
+				displayName: 'Include Linked Products',
+				name: 'includeProducts',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to attach the digital products each file is linked to',
+				routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "products" : undefined }}' } },
+			},
+		]),
+	],
+};

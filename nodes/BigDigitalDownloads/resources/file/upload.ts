@@ -1,34 +1,108 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { randomBytes } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { Operation } from '../../shared/operation';
+import { refusal } from '../../shared/checks';
 import { optionsCollection } from '../../shared/descriptions';
+import { forEachItem } from '../../shared/itemLoop';
+import { LIMITS } from '../../shared/limits';
+import type { OperationFacts } from '../../transport/errors';
+import { requestBigdd } from '../../transport/request';
 
-const displayOptions = { show: { resource: ['file'], operation: ['upload'] } };
+/** A repeat could store the file twice. */
+const FACTS: OperationFacts = { notIdempotent: true };
+/** How long one upload may take before it counts as unanswered: 25 MB over a slow uplink takes minutes. */
+const UPLOAD_TIMEOUT_MS = 300_000;
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'BigDD accepts files up to 25 MB and 6 uploads per minute; the node waits when asked to slow down',
-		name: 'uploadLimitsNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the input binary field containing the file to upload',
-		description: 'Which binary field of the input item holds the file, e.g. "data" from an HTTP Request or Read Files node',
-	},
-	optionsCollection([
-		{
-			displayName: 'File Name',
-			name: 'fileName',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. my-template.zip',
-			description: 'Name to store the file under; by default the binary\'s own file name',
+/** A file name safe inside a quoted Content-Disposition value: quotes, backslashes and line breaks replaced. */
+function headerFileName(fileName: string): string {
+	return fileName.replace(/[\r\n"\\]/g, '_');
+}
+
+/** A multipart/form-data body with one part, `file`, holding the bytes unchanged. */
+export function multipartBody(file: Buffer, fileName: string, mimeType: string, boundary: string): Buffer {
+	const head =
+		`--${boundary}\r\n` +
+		`Content-Disposition: form-data; name="file"; filename="${headerFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n` +
+		`Content-Type: ${mimeType}\r\n\r\n`;
+	return Buffer.concat([Buffer.from(head, 'utf8'), file, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+}
+
+export function formatMegabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Each item's binary file as multipart to POST /files; over 25 MB is refused before sending. */
+async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const tooBig = (bytes: number, itemIndex: number) =>
+		refusal(this.getNode(), itemIndex)(
+			`The file is ${formatMegabytes(bytes)}; BigDD accepts at most 25 MB through the API`,
+			'Nothing was sent. Upload bigger files in the BigDD admin, which accepts larger sizes.',
+		);
+	return await forEachItem(
+		this,
+		(itemIndex) => {
+			const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+			const binary = this.helpers.assertBinaryData(itemIndex, property);
+			// Every item's file is checked before the first upload, from its size where n8n knows it.
+			if (typeof binary.bytes === 'number' && binary.bytes > LIMITS.uploadBytes) throw tooBig(binary.bytes, itemIndex);
+			const fileName = (this.getNodeParameter('options.fileName', itemIndex, '') as string) || binary.fileName || `${property}.bin`;
+			return { property, fileName, mimeType: binary.mimeType || 'application/octet-stream' };
 		},
-	]),
-];
+		async ({ property, fileName, mimeType }, itemIndex) => {
+			const file = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+			if (file.length > LIMITS.uploadBytes) throw tooBig(file.length, itemIndex);
+			const boundary = `----n8nBigDD${randomBytes(12).toString('hex')}`;
+			const body = await requestBigdd.call(
+				this,
+				{
+					method: 'POST',
+					url: '/files',
+					body: multipartBody(file, fileName, mimeType, boundary),
+					headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Accept: 'application/json' },
+					json: false,
+					timeout: UPLOAD_TIMEOUT_MS,
+				},
+				{ itemIndex, operation: FACTS },
+			);
+			return body.data as IDataObject;
+		},
+	);
+}
 
-export const fileUploadDescription = updateDisplayOptions(displayOptions, properties);
+/** A custom operation: the multipart body is built from the item's binary data. */
+export const fileUpload: Operation = {
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload file',
+		description: 'Upload a binary file (up to 25 MB) to the BigDD file library',
+	},
+	execute: uploadFiles,
+	fields: [
+		{
+			displayName: 'BigDD accepts files up to 25 MB and 6 uploads per minute; the node waits when asked to slow down',
+			name: 'uploadLimitsNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			hint: 'The name of the input binary field containing the file to upload',
+			description: 'Which binary field of the input item holds the file, e.g. "data" from an HTTP Request or Read Files node',
+		},
+		optionsCollection([
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. my-template.zip',
+				description: "Name to store the file under; by default the binary's own file name",
+			},
+		]),
+	],
+};

@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { recordLocator } from '../../shared/recordLocators';
+import { recordLocator } from '../../listSearch/recordSearches';
+import type { IdField } from '../../routing/pathIds';
+
+export const LICENSE_KEY_ID: IdField = { name: 'licenseKeyId', label: 'License Key ID' };
+export const LICENSE_KEY_URL = `/license-keys/{${LICENSE_KEY_ID.name}}`;
 
 export const licenseKeyIdField: INodeProperties = recordLocator({
 	displayName: 'License Key',
-	name: 'licenseKeyId',
+	name: LICENSE_KEY_ID.name,
 	description:
 		"BigDD's record of the key (By ID takes its ID, not the key text). Search by the key text. Assign takes an available key, Delete an unassigned one.",
 	searchListMethod: 'searchLicenseKeys',

@@ -1,9 +1,17 @@
+// Fields and facts several Order operations share.
 import type { INodeProperties } from 'n8n-workflow';
-import { recordLocator } from '../../shared/recordLocators';
+import { recordLocator } from '../../listSearch/recordSearches';
+import type { IdField } from '../../routing/pathIds';
+
+export const ORDER_ID: IdField = { name: 'orderId', label: 'Order ID' };
+export const LINE_ID: IdField = { name: 'lineId', label: 'Line ID' };
+
+/** What Simplify keeps of an order (also of a customer's orders): the fields most workflows map. */
+export const SIMPLIFIED_ORDER_FIELDS = ['id', 'name', 'created_at', 'financial_status', 'fulfillment_status', 'dl_access', 'customer', 'lines'];
 
 export const orderIdField: INodeProperties = recordLocator({
 	displayName: 'Order',
-	name: 'orderId',
+	name: ORDER_ID.name,
 	description: 'The BigDD order (not the Shopify order number). Search by order name, e.g. #1001.',
 	searchListMethod: 'searchOrders',
 	placeholder: 'e.g. 6789abcdef0123456789abcd',
@@ -11,7 +19,7 @@ export const orderIdField: INodeProperties = recordLocator({
 
 export const lineIdField: INodeProperties = {
 	displayName: 'Line ID',
-	name: 'lineId',
+	name: LINE_ID.name,
 	type: 'string',
 	required: true,
 	default: '',
@@ -31,3 +39,5 @@ export const includeOrderDetailsOption: INodeProperties = {
 	description: 'Extra details to attach to each order line',
 	routing: { send: { type: 'query', property: 'include' } },
 };
+
+export const ORDER_URL = `/orders/{${ORDER_ID.name}}`;

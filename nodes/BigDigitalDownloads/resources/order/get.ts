@@ -1,13 +1,17 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../shared/operation';
 import { optionsCollection } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/simplify';
-import { includeOrderDetailsOption } from './fields';
+import { fillPathIds } from '../../routing/pathIds';
+import { oneRecordRouting } from '../../routing/oneRecord';
+import { simplifyToggle } from '../../routing/simplify';
+import { includeOrderDetailsOption, ORDER_ID, ORDER_URL, SIMPLIFIED_ORDER_FIELDS } from './fields';
 
-const displayOptions = { show: { resource: ['order'], operation: ['get'] } };
-
-const properties: INodeProperties[] = [
-	simplifyToggle(),
-	optionsCollection([includeOrderDetailsOption]),
-];
-
-export const orderGetDescription = updateDisplayOptions(displayOptions, properties);
+export const orderGet: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get order',
+		description: 'Get one order with its customer, lines, license keys and optionally download events',
+		routing: oneRecordRouting({ method: 'GET', url: ORDER_URL }, { preSend: [fillPathIds(ORDER_ID)], simplifyFields: SIMPLIFIED_ORDER_FIELDS }),
+	},
+	fields: [simplifyToggle(), optionsCollection([includeOrderDetailsOption])],
+};

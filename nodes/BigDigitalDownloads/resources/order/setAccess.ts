@@ -1,21 +1,29 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../shared/operation';
+import { oneRecordRouting } from '../../routing/oneRecord';
+import { fillPathIds } from '../../routing/pathIds';
+import { ORDER_ID, ORDER_URL } from './fields';
 
-const displayOptions = { show: { resource: ['order'], operation: ['setAccess'] } };
-
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Download Access',
-		name: 'access',
-		type: 'options',
-		required: true,
-		options: [
-			{ name: 'Disabled', value: 'disabled', description: 'The customer cannot open their download page, e.g. after a refund' },
-			{ name: 'Enabled', value: 'enabled', description: 'The customer can open their download page' },
-		],
-		default: 'disabled',
-		description: "Whether the customer can open the order's download page",
-		routing: { send: { type: 'body', property: 'access' } },
+export const orderSetAccess: Operation = {
+	option: {
+		name: 'Set Access',
+		value: 'setAccess',
+		action: 'Set order download access',
+		description: 'Enable or disable the download page of an order, e.g. revoke after a refund',
+		routing: oneRecordRouting({ method: 'POST', url: `${ORDER_URL}/access` }, { preSend: [fillPathIds(ORDER_ID)] }),
 	},
-];
-
-export const orderSetAccessDescription = updateDisplayOptions(displayOptions, properties);
+	fields: [
+		{
+			displayName: 'Download Access',
+			name: 'access',
+			type: 'options',
+			required: true,
+			options: [
+				{ name: 'Disabled', value: 'disabled', description: 'The customer cannot open their download page, e.g. after a refund' },
+				{ name: 'Enabled', value: 'enabled', description: 'The customer can open their download page' },
+			],
+			default: 'disabled',
+			description: "Whether the customer can open the order's download page",
+			routing: { send: { type: 'body', property: 'access' } },
+		},
+	],
+};

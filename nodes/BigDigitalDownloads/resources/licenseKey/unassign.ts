@@ -1,0 +1,16 @@
+import type { Operation } from '../../shared/operation';
+import { oneRecordRouting } from '../../routing/oneRecord';
+import { fillPathIds } from '../../routing/pathIds';
+import { LICENSE_KEY_ID, LICENSE_KEY_URL } from './fields';
+
+/** Its field is the License Key field the resource shares with Assign and Delete. */
+export const licenseKeyUnassign: Operation = {
+	option: {
+		name: 'Unassign',
+		value: 'unassign',
+		action: 'Unassign license key from order',
+		description: 'Release a key from its order so it is available again, e.g. after a refund',
+		routing: oneRecordRouting({ method: 'POST', url: `${LICENSE_KEY_URL}/unassign` }, { preSend: [fillPathIds(LICENSE_KEY_ID)] }),
+	},
+	fields: [],
+};

@@ -1,0 +1,51 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import { invalid } from '../shared/checks';
+import { describeValue } from '../shared/values';
+
+/** A field holding one record's ID: its parameter name and how errors name it. */
+export interface IdField {
+	name: string;
+	label: string;
+}
+
+/**
+ * One ID for a URL path: text or a whole number, that cannot leave its path segment. Returns the
+ * ID, or why it is not one (empty, `.`/`..`, slashes, a list, an object, null, undefined).
+ */
+export function toPathId(value: unknown): { id: string } | { problem: string } {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
+	if (text === undefined) return { problem: `must be one ID, got ${describeValue(value)}` };
+	if (text === '') return { problem: 'is empty' };
+	if (text === '.' || text === '..' || /[/\\?#]/.test(text)) return { problem: `is not an ID, got ${describeValue(value)}` };
+	return { id: text };
+}
+
+/** One ID from a field, or an error naming the field and what its value or expression gave. */
+export function oneId(context: IExecuteSingleFunctions, field: IdField, value: unknown): string {
+	const result = toPathId(value);
+	if ('problem' in result) {
+		throw invalid(context, `${field.label} ${result.problem}`, 'Nothing was sent. Check the field, or what its expression gives for this item.');
+	}
+	return result.id;
+}
+
+/** One ID from a field, ready for a URL path. */
+export function pathId(context: IExecuteSingleFunctions, field: IdField, value: unknown): string {
+	return encodeURIComponent(oneId(context, field, value));
+}
+
+/**
+ * preSend for operations on records: fills `{name}` in the URL with each field's ID, refusing anything
+ * that is not one ID (empty, `..`, a slash, a list, an object, null) before it could send a request to
+ * another path.
+ */
+export function fillPathIds(...fields: IdField[]): PreSendAction {
+	return async function fillPathIds(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		let url = requestOptions.url;
+		for (const field of fields) {
+			// extractValue: a record picker's value, whether picked From List, typed By ID or saved as plain text.
+			url = url.replace(`{${field.name}}`, () => pathId(this, field, this.getNodeParameter(field.name, undefined, { extractValue: true })));
+		}
+		return { ...requestOptions, url };
+	};
+}

@@ -1,0 +1,53 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/** The code of a custom operation: runs for all input items instead of n8n's routing. */
+export type CustomExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+/** One operation, whole: what the Operation list shows, how it runs, and its own fields. */
+export interface Operation {
+	/** Its entry in the Operation list (name, value, action, description), with `routing` when n8n's routing runs it. */
+	option: INodePropertyOptions;
+	/** Runs it instead of routing, as one of the node's customOperations. */
+	execute?: CustomExecute;
+	/** Its own fields, shown only for it. */
+	fields: INodeProperties[];
+}
+
+/** One resource, ready for the node: its entry in the Resource list, its properties and its custom operations. */
+export interface Resource {
+	option: INodePropertyOptions;
+	properties: INodeProperties[];
+	customOperations: Record<string, CustomExecute>;
+}
+
+/**
+ * A resource from its operations: the Operation list (in the order given, alphabetical by name), each
+ * operation's fields shown only for it, and `recordFields` (a record's ID field) declared once for all
+ * the operations on that record instead of once in each: n8n's routing evaluates a field's expression
+ * for every field of that name, shown or not, on two passes per item (docs/n8n-routing-cost-per-item.md).
+ */
+export function resource(
+	option: { name: string; value: string },
+	{ operations, defaultOperation, recordFields = [] }: { operations: Operation[]; defaultOperation: Operation; recordFields?: Array<{ field: INodeProperties; operations: Operation[] }> },
+): Resource {
+	const show = (operationsShown: Operation[]) => ({ show: { resource: [option.value], operation: operationsShown.map((operation) => operation.option.value as string) } });
+	const selector: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [option.value] } },
+		options: operations.map((operation) => operation.option),
+		default: defaultOperation.option.value,
+	};
+	return {
+		option,
+		properties: [
+			selector,
+			...recordFields.map(({ field, operations: on }) => ({ ...field, displayOptions: show(on) })),
+			...operations.flatMap((operation) => updateDisplayOptions(show([operation]), operation.fields)),
+		],
+		customOperations: Object.fromEntries(operations.flatMap((operation) => (operation.execute ? [[String(operation.option.value), operation.execute]] : []))),
+	};
+}

@@ -1,0 +1,73 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+import type { BigddEvent } from './events';
+
+/** BigDD's replay window (the spec rejects timestamps more than 5 minutes away). */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+export const MIN_TOLERANCE_SECONDS = 30;
+export const MAX_TOLERANCE_SECONDS = 900;
+
+export type Verdict =
+	| { ok: true; event: BigddEvent }
+	| { ok: false; status: 400 | 401; message: string };
+
+export const INVALID_SIGNATURE = 'Invalid signature';
+
+const reject = (status: 400 | 401, message: string): Verdict => ({ ok: false, status, message });
+
+function headerValue(value: unknown): string | undefined {
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' ? first.trim() : undefined;
+}
+
+/** BigDD's hex signature; an optional "sha256=" prefix and uppercase hex are accepted. */
+export function parseSignature(header: unknown): Buffer | undefined {
+	const value = headerValue(header)?.replace(/^sha256=/i, '').toLowerCase();
+	return value && /^[0-9a-f]{64}$/.test(value) ? Buffer.from(value, 'hex') : undefined;
+}
+
+/** hex HMAC-SHA256 of `${timestamp}.${rawBody}`, computed over the body's exact bytes. */
+export function signatureFor(secret: string, timestamp: string, rawBody: Buffer): string {
+	return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
+}
+
+/**
+ * Checks one webhook request the way BigDD documents, before anything else happens:
+ * headers present and well formed (else 401), timestamp within the window (else 400), HMAC over the
+ * raw bytes compared in constant time (else 401, also when no secret is configured), then a JSON
+ * event with a string id and type (else 400). Messages name the check, never a secret.
+ */
+export function verifyWebhookRequest(input: {
+	secret: unknown;
+	signature: unknown;
+	timestamp: unknown;
+	rawBody: unknown;
+	nowMs: number;
+	toleranceSeconds: number;
+}): Verdict {
+	const signature = parseSignature(input.signature);
+	if (headerValue(input.signature) === undefined) return reject(401, 'Missing X-Webhook-Signature header');
+	if (!signature) return reject(401, 'Malformed X-Webhook-Signature header');
+	const timestamp = headerValue(input.timestamp);
+	if (timestamp === undefined) return reject(401, 'Missing X-Webhook-Timestamp header');
+	if (!/^\d{1,12}$/.test(timestamp)) return reject(401, 'Malformed X-Webhook-Timestamp header');
+	if (Math.abs(input.nowMs / 1000 - Number(timestamp)) > input.toleranceSeconds) {
+		return reject(400, 'Timestamp outside the accepted window');
+	}
+	if (typeof input.secret !== 'string' || input.secret === '' || !Buffer.isBuffer(input.rawBody)) {
+		return reject(401, INVALID_SIGNATURE);
+	}
+	const expected = Buffer.from(signatureFor(input.secret, timestamp, input.rawBody), 'hex');
+	if (!timingSafeEqual(expected, signature)) return reject(401, INVALID_SIGNATURE);
+
+	let event: unknown;
+	try {
+		event = JSON.parse(input.rawBody.toString('utf8'));
+	} catch {
+		return reject(400, 'Body is not JSON');
+	}
+	const { id, type } = (event ?? {}) as { id?: unknown; type?: unknown };
+	if (typeof event !== 'object' || Array.isArray(event) || typeof id !== 'string' || id === '' || typeof type !== 'string') {
+		return reject(400, 'Body is not a BigDD event (id and type are required)');
+	}
+	return { ok: true, event: event as BigddEvent };
+}

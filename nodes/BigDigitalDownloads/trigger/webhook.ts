@@ -1,0 +1,93 @@
+// What the trigger does with each request (webhook()), each run it started (execute()) and at publish.
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import { decideDelivery } from './delivery';
+import { eventIdMemoryFor, persistEventIds, savedEventIds } from './eventIdMemory';
+import { DEFAULT_TOLERANCE_SECONDS, INVALID_SIGNATURE, MAX_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS, verifyWebhookRequest } from './signature';
+import { verifyWithSigningSecret } from './signingSecretCache';
+
+/** Publishing (and listening) without a signing secret would accept nothing: say so up front. */
+export async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {
+	const { webhookSigningSecret } = await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE);
+	if (typeof webhookSigningSecret !== 'string' || webhookSigningSecret.trim() === '') {
+		throw new NodeOperationError(this.getNode(), 'The Big Digital Downloads credential has no Webhook Signing Secret', {
+			description:
+				'Copy the whsec_… secret BigDD showed when you added this endpoint (Settings > Webhooks) into the credential. Without it no request can be verified. Lost it? Delete the endpoint in BigDD and add it again to get a new one.',
+		});
+	}
+	return true;
+}
+
+/** The credential a cached signing secret belongs to, per workflow (undefined: always read it). */
+function signingSecretKey(context: IWebhookFunctions): string | undefined {
+	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id;
+	return credentialId ? `${context.getWorkflow().id ?? ''}:${credentialId}` : undefined;
+}
+
+/**
+ * One BigDD request: verified (signature, timestamp) before anything else, refused with 400/401 and no
+ * run when it fails; then run only for a selected, new event (or a test event while listening).
+ */
+export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject();
+	const response = this.getResponseObject();
+	const options = this.getNodeParameter('options', {}) as { includeTestEvents?: boolean; toleranceSeconds?: number };
+	const tolerance = Math.min(MAX_TOLERANCE_SECONDS, Math.max(MIN_TOLERANCE_SECONDS, Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)));
+	const nowMs = Date.now();
+	const verdict = await verifyWithSigningSecret({
+		key: signingSecretKey(this),
+		nowMs,
+		readSecret: async () => {
+			try {
+				return (await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE)).webhookSigningSecret;
+			} catch {
+				return undefined; // no readable credential: fail closed, like a wrong secret
+			}
+		},
+		verify: (secret) =>
+			verifyWebhookRequest({
+				secret,
+				signature: request.headers['x-webhook-signature'],
+				timestamp: request.headers['x-webhook-timestamp'],
+				rawBody: request.rawBody,
+				nowMs,
+				toleranceSeconds: tolerance,
+			}),
+		signatureMismatch: (v) => !v.ok && v.message === INVALID_SIGNATURE,
+	});
+	if (!verdict.ok) {
+		response.status(verdict.status).json({ error: verdict.message });
+		return { noWebhookResponse: true };
+	}
+
+	const { event } = verdict;
+	const listening = this.getMode() === 'manual';
+	const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
+	const saved = savedEventIds(this.getWorkflowStaticData('node'));
+	// From the check to the claim nothing awaits: concurrent copies of one event start one run.
+	const decision = decideDelivery(event, {
+		selectedEvents: this.getNodeParameter('events', []) as string[],
+		listening,
+		includeTestEvents: options.includeTestEvents === true,
+		seenBefore: (id) => memory.has(id) || saved.includes(id),
+	});
+	if (decision !== 'run') return { webhookResponse: { received: true, ignored: decision } };
+	if (!listening) memory.claim(event.id);
+	return { webhookResponse: { received: true }, workflowData: [[{ json: event }]] };
+}
+
+/**
+ * The first step of every run the webhook starts, on whichever process executes it (a worker in
+ * queue mode): n8n saves the static data changed here when the run ends, while changes made in
+ * webhook() are not reliably saved (docs/n8n-webhook-static-data.md). Passes the event on unchanged.
+ */
+export async function rememberEventIds(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	if (this.getMode() !== 'manual') {
+		const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
+		for (const { json } of items) if (typeof json.id === 'string') memory.claim(json.id);
+		persistEventIds(this.getWorkflowStaticData('node'), memory);
+	}
+	return [items];
+}

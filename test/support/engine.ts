@@ -1,0 +1,187 @@
+// Runs the action node through n8n-core's real execution engine (WorkflowExecute + RoutingNode),
+// so a unit test sees the exact request n8n would send and the exact items it would output.
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IHttpRequestOptions,
+	INode,
+	INodeListSearchResult,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
+import { BigDigitalDownloadsApi, CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
+import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
+
+const credentialType = new BigDigitalDownloadsApi();
+
+/** Authenticates requests with the credential's own authenticate(), as n8n's CredentialsHelper does. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	/** How many times n8n or the node read (decrypted) the credential. */
+	reads = 0;
+
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, _typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return await credentialType.authenticate(credentials, requestOptions);
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
+		return { ...this.data };
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+const NODE_TYPE = 'n8n-nodes-big-digital-downloads.bigDigitalDownloads';
+
+function nodeTypesOf(nodeType: INodeType): INodeTypes {
+	return { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+}
+
+/** The version the editor adds, as a new node in a user's workflow has it. */
+const DEFAULT_VERSION = new BigDigitalDownloads().description.defaultVersion ?? 1;
+
+/** The action node with these parameters and settings, using the test credential. */
+function bigddNode(parameters: Record<string, unknown>, settings: Partial<INode> = {}): INode {
+	return {
+		id: 'bigdd-node',
+		name: 'Big Digital Downloads',
+		type: NODE_TYPE,
+		typeVersion: DEFAULT_VERSION,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'BigDD' } },
+		...settings,
+	};
+}
+
+function oneNodeWorkflow(node: INode, nodeTypes: INodeTypes): Workflow {
+	return new Workflow({ id: 'unit', nodes: [node], connections: {}, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
+}
+
+/** What n8n hands a node besides its parameters: the credential helper and the instance's URLs. */
+function additionalDataWith(credentialsHelper: TestCredentialsHelper, extra: Record<string, unknown> = {}): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeRun {
+	/** Output items of the node (error items included when Continue On Fail is on). */
+	items: INodeExecutionData[];
+	/** The error that stopped the run, if any. */
+	error?: { message: string; description?: string | null; httpCode?: string | null };
+	run: IRun;
+	/** How many times the credential was read (decrypted) during the run. */
+	credentialReads: number;
+}
+
+/**
+ * Executes the BigDigitalDownloads node once with the given parameters and input items.
+ * @param credentials the credential's data (apiToken, baseUrl, webhookSigningSecret)
+ */
+export async function runActionNode(options: {
+	parameters: Record<string, unknown>;
+	credentials: ICredentialDataDecryptedObject;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	/** Node settings such as retryOnFail, maxTries, waitBetweenTries. */
+	settings?: Partial<INode>;
+	nodeType?: INodeType;
+	/** Another id for another execution of the same workflow, as n8n's Retry or a new run. */
+	executionId?: string;
+}): Promise<NodeRun> {
+	const executionId = options.executionId ?? 'unit-execution';
+	const nodeTypes = nodeTypesOf(options.nodeType ?? new BigDigitalDownloads());
+	const node = bigddNode(options.parameters, {
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...options.settings,
+	});
+	const workflow = oneNodeWorkflow(node, nodeTypes);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: 'unit',
+		name: 'unit',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let finished: IRun | undefined;
+	hooks.addHandler('workflowExecuteAfter', (run) => {
+		finished = run;
+	});
+	const credentialsHelper = new TestCredentialsHelper(options.credentials);
+	const additionalData = additionalDataWith(credentialsHelper, { hooks, executionId });
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }] },
+	});
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = finished;
+	if (!run) throw new Error('the workflow did not finish');
+	const nodeRun = run.data.resultData.runData[node.name]?.[0];
+	const error = (run.data.resultData.error ?? nodeRun?.error) as NodeRun['error'];
+	return { items: nodeRun?.data?.main?.[0] ?? [], error, run, credentialReads: credentialsHelper.reads };
+}
+
+/**
+ * Calls one of the node's listSearch methods the way the editor's record picker does (n8n-core's
+ * LoadOptionsContext): `filter` is what the user typed, `paginationToken` comes from the previous page.
+ */
+export async function searchRecords(
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const nodeType = new BigDigitalDownloads();
+	const node = bigddNode({});
+	const context = new LoadOptionsContext(oneNodeWorkflow(node, nodeTypesOf(nodeType)), node, additionalDataWith(new TestCredentialsHelper(credentials)), '');
+	const search = nodeType.methods.listSearch[method as keyof typeof nodeType.methods.listSearch];
+	return await search.call(context, filter, paginationToken);
+}

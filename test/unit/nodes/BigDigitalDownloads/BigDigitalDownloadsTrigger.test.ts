@@ -1,0 +1,382 @@
+// The trigger's webhook() with a faked IWebhookFunctions and real HMAC values (never a mocked createHmac).
+import { createHmac } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import { BigDigitalDownloadsTrigger } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
+import { REMEMBERED_EVENT_IDS } from '../../../../nodes/BigDigitalDownloads/trigger/eventIdMemory';
+import { SIGNING_SECRET_REUSE_MS } from '../../../../nodes/BigDigitalDownloads/trigger/signingSecretCache';
+import { CREDENTIAL_TYPE } from '../../../../credentials/BigDigitalDownloadsApi.credentials';
+
+const SECRET = 'whsec_unit_test_secret';
+const sign = (secret: string, timestamp: string, raw: string | Buffer) =>
+	createHmac('sha256', secret).update(Buffer.concat([Buffer.from(`${timestamp}.`), Buffer.from(raw)])).digest('hex');
+const now = () => String(Math.floor(Date.now() / 1000));
+
+const eventBody = (id: string) => JSON.stringify({ id, type: 'digital_order.purchased', data: {} });
+const shuffled = <T>(values: T[]) => values.map((v) => [Math.random(), v] as const).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+
+const purchase = '{"id":"evt_1","type":"digital_order.purchased","data":{"order":{"name":"#1042","price":10.0,"city":"Montr\\u00e9al","url":"https:\\/\\/x.example\\/a"}}}';
+
+interface Call {
+	raw?: string | Buffer;
+	headers?: Record<string, string | undefined>;
+	secret?: string;
+	events?: string[];
+	options?: IDataObject;
+	mode?: 'manual' | 'webhook';
+	staticData?: IDataObject;
+	/** One n8n process remembers per workflow: tests that share a workflow id share that memory. */
+	workflowId?: string;
+	credentialId?: string;
+	onCredentialRead?: () => void;
+}
+
+let workflowCounter = 0;
+const freshWorkflowId = () => `wf_${++workflowCounter}`;
+const triggerNode = (credentialId = 'cred_1') => ({
+	id: 'trigger-node',
+	name: 'BigDD Trigger',
+	credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: 'BigDD' } },
+});
+
+async function deliver(call: Call = {}) {
+	const raw = call.raw ?? purchase;
+	const timestamp = now();
+	const headers = call.headers ?? { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, raw) };
+	const response = { statusCode: 200, body: undefined as unknown };
+	const res = {
+		status(code: number) {
+			response.statusCode = code;
+			return res;
+		},
+		json(body: unknown) {
+			response.body = body;
+			return res;
+		},
+	};
+	const staticData = call.staticData ?? {};
+	const workflowId = call.workflowId ?? freshWorkflowId();
+	const context = {
+		getRequestObject: () => ({ headers, rawBody: Buffer.isBuffer(raw) ? raw : Buffer.from(raw) }),
+		getResponseObject: () => res,
+		getNodeParameter: (name: string, fallback: unknown) =>
+			({ events: call.events ?? ['digital_order.purchased'], options: call.options ?? {} })[name] ?? fallback,
+		getCredentials: async () => {
+			call.onCredentialRead?.();
+			return { webhookSigningSecret: call.secret ?? SECRET };
+		},
+		getWorkflowStaticData: () => staticData,
+		getMode: () => call.mode ?? 'webhook',
+		getWorkflow: () => ({ id: workflowId, active: true }),
+		getNode: () => triggerNode(call.credentialId),
+	} as unknown as IWebhookFunctions;
+	const result = await new BigDigitalDownloadsTrigger().webhook.call(context);
+	return { result, response, staticData };
+}
+
+const refusedWith = async (call: Call, status: number, message: string) => {
+	const { result, response } = await deliver(call);
+	expect(result).toEqual({ noWebhookResponse: true });
+	expect(response).toEqual({ statusCode: status, body: { error: message } });
+};
+
+describe('BigDigitalDownloadsTrigger webhook()', () => {
+	it('a genuine selected event starts the workflow with the event exactly as sent', async () => {
+		const { result, response } = await deliver();
+		expect(response.statusCode).toBe(200);
+		expect(result).toEqual({ webhookResponse: { received: true }, workflowData: [[{ json: JSON.parse(purchase) }]] });
+	});
+
+	describe('the signature is over the raw bytes', () => {
+		const reserialised = JSON.stringify(JSON.parse(purchase));
+		const variants: [string, string][] = [
+			['re-serialised (\\/ and \\u00e9 unescaped)', reserialised],
+			['whitespace added', purchase.replace('{"id"', '{ "id"')],
+			['keys reordered', '{"type":"digital_order.purchased","id":"evt_1","data":{"order":{"name":"#1042","price":10.0,"city":"Montr\\u00e9al","url":"https:\\/\\/x.example\\/a"}}}'],
+			['10.0 written as 10', purchase.replace('"price":10.0', '"price":10')],
+			['tampered', purchase.replace('#1042', '#1043')],
+		];
+
+		it.each(variants)('%s with the original signature is refused', async (_name, body) => {
+			const timestamp = now();
+			await refusedWith({ raw: body, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, purchase) } }, 401, 'Invalid signature');
+		});
+
+		it.each(variants)('%s is accepted when its own bytes were signed', async (_name, body) => {
+			const { result } = await deliver({ raw: body });
+			expect(result).toHaveProperty('workflowData');
+		});
+
+		it('non-ASCII bytes are signed as bytes', async () => {
+			const raw = Buffer.from('{"id":"evt_é","type":"digital_order.purchased","data":{"city":"Montréal"}}', 'utf8');
+			const { result } = await deliver({ raw });
+			expect(result).toMatchObject({ workflowData: [[{ json: { id: 'evt_é', data: { city: 'Montréal' } } }]] });
+		});
+	});
+
+	it.each([
+		['a wrong secret', (t: string) => ({ 'x-webhook-timestamp': t, 'x-webhook-signature': sign('whsec_other', t, purchase) }), 401, 'Invalid signature'],
+		['no signature header', (t: string) => ({ 'x-webhook-timestamp': t }), 401, 'Missing X-Webhook-Signature header'],
+		['no timestamp header', (t: string) => ({ 'x-webhook-signature': sign(SECRET, t, purchase) }), 401, 'Missing X-Webhook-Timestamp header'],
+		['a non-hex signature', (t: string) => ({ 'x-webhook-timestamp': t, 'x-webhook-signature': 'not-a-signature' }), 401, 'Malformed X-Webhook-Signature header'],
+		['a truncated signature', (t: string) => ({ 'x-webhook-timestamp': t, 'x-webhook-signature': sign(SECRET, t, purchase).slice(0, 63) }), 401, 'Malformed X-Webhook-Signature header'],
+		['a non-numeric timestamp', (t: string) => ({ 'x-webhook-timestamp': `${t}abc`, 'x-webhook-signature': sign(SECRET, t, purchase) }), 401, 'Malformed X-Webhook-Timestamp header'],
+		['a timestamp signed with the body but sent differently', (t: string) => ({ 'x-webhook-timestamp': String(Number(t) - 1), 'x-webhook-signature': sign(SECRET, t, purchase) }), 401, 'Invalid signature'],
+	])('%s is refused', async (_name, headers, status, message) => {
+		await refusedWith({ headers: headers(now()) }, status, message);
+	});
+
+	it.each([
+		['stale (6 minutes old)', -360],
+		['from the future (6 minutes ahead)', 360],
+	])('a %s timestamp, correctly signed, is refused with 400', async (_name, offset) => {
+		const timestamp = String(Math.floor(Date.now() / 1000) + offset);
+		await refusedWith({ headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, purchase) } }, 400, 'Timestamp outside the accepted window');
+	});
+
+	it('4 minutes old is inside the default window; a tighter tolerance refuses it', async () => {
+		const timestamp = String(Math.floor(Date.now() / 1000) - 240);
+		const headers = { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, purchase) };
+		expect((await deliver({ headers })).result).toHaveProperty('workflowData');
+		await refusedWith({ headers, options: { toleranceSeconds: 60 } }, 400, 'Timestamp outside the accepted window');
+	});
+
+	it('an empty secret in the credential refuses everything (fail closed)', async () => {
+		const timestamp = now();
+		await refusedWith({ secret: '', headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign('', timestamp, purchase) } }, 401, 'Invalid signature');
+	});
+
+	it('a correctly signed body that is not JSON is refused with 400', async () => {
+		await refusedWith({ raw: 'id=evt_1&type=x' }, 400, 'Body is not JSON');
+	});
+
+	it('a correctly signed JSON without id and type is refused with 400', async () => {
+		await refusedWith({ raw: '{"hello":"world"}' }, 400, 'Body is not a BigDD event (id and type are required)');
+	});
+
+	it('uppercase hex and a sha256= prefix are accepted (same bits)', async () => {
+		const timestamp = now();
+		const signature = sign(SECRET, timestamp, purchase);
+		for (const variant of [signature.toUpperCase(), `sha256=${signature}`]) {
+			const { result } = await deliver({ headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': variant } });
+			expect(result).toHaveProperty('workflowData');
+		}
+	});
+
+	it('a genuine event of an unselected type is acknowledged and starts nothing', async () => {
+		const { result, response } = await deliver({ events: ['file.downloaded'] });
+		expect(response.statusCode).toBe(200);
+		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'notSelected' } });
+	});
+
+	it('a duplicate id (BigDD retrying) is acknowledged and starts nothing', async () => {
+		const workflowId = freshWorkflowId();
+		expect((await deliver({ workflowId })).result).toHaveProperty('workflowData');
+		const second = await deliver({ workflowId });
+		expect(second.result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+	});
+
+	it('webhook() never writes static data: n8n would save a stale copy of it with ignored requests', async () => {
+		const workflowId = freshWorkflowId();
+		const staticData: IDataObject = { recentEventIds: ['evt_0'] };
+		await deliver({ workflowId, staticData });
+		await deliver({ workflowId, staticData });
+		expect(staticData).toEqual({ recentEventIds: ['evt_0'] });
+	});
+
+	it('the 2nd, the 100th and every later event are each run once and refused when repeated, in shuffled order', async () => {
+		const workflowId = freshWorkflowId();
+		const ids = Array.from({ length: 150 }, (_, i) => `evt_seq_${i}`);
+		for (const id of ids) expect((await deliver({ workflowId, raw: eventBody(id) })).result).toHaveProperty('workflowData');
+		for (const id of shuffled(ids)) {
+			expect((await deliver({ workflowId, raw: eventBody(id) })).result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+		}
+	});
+
+	it('20 concurrent copies of one event start one run; 20 concurrent distinct events start 20', async () => {
+		const workflowId = freshWorkflowId();
+		const copies = await Promise.all(Array.from({ length: 20 }, () => deliver({ workflowId, raw: eventBody('evt_burst') })));
+		expect(copies.filter(({ result }) => 'workflowData' in result)).toHaveLength(1);
+		const distinct = await Promise.all(Array.from({ length: 20 }, (_, i) => deliver({ workflowId, raw: eventBody(`evt_burst_${i}`) })));
+		expect(distinct.filter(({ result }) => 'workflowData' in result)).toHaveLength(20);
+	});
+
+	it('after a restart (memory gone) ids saved by earlier runs are still refused', async () => {
+		const staticData: IDataObject = { recentEventIds: ['evt_saved_1', 'evt_saved_2'] };
+		const { result } = await deliver({ raw: eventBody('evt_saved_2'), staticData });
+		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+	});
+
+	it('a refused request claims nothing: the genuine event with the same id still runs', async () => {
+		const workflowId = freshWorkflowId();
+		const raw = eventBody('evt_forged');
+		const timestamp = now();
+		await refusedWith({ workflowId, raw, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign('whsec_attacker', timestamp, raw) } }, 401, 'Invalid signature');
+		expect((await deliver({ workflowId, raw })).result).toHaveProperty('workflowData');
+	});
+
+	it('each workflow remembers its own ids', async () => {
+		expect((await deliver({ workflowId: freshWorkflowId(), raw: eventBody('evt_shared') })).result).toHaveProperty('workflowData');
+		expect((await deliver({ workflowId: freshWorkflowId(), raw: eventBody('evt_shared') })).result).toHaveProperty('workflowData');
+	});
+
+	describe('test events', () => {
+		const testEvent = '{"id":"evt_test_1","type":"test","data":{}}';
+
+		it('show up while the editor listens, whatever events are selected', async () => {
+			const { result } = await deliver({ raw: testEvent, mode: 'manual', events: ['file.downloaded'] });
+			expect(result).toMatchObject({ workflowData: [[{ json: { id: 'evt_test_1', type: 'test' } }]] });
+		});
+
+		it('are acknowledged but start nothing in production by default', async () => {
+			const { result } = await deliver({ raw: testEvent });
+			expect(result).toEqual({ webhookResponse: { received: true, ignored: 'testEvent' } });
+		});
+
+		it('start the published workflow with Run on Test Events', async () => {
+			const { result } = await deliver({ raw: testEvent, options: { includeTestEvents: true } });
+			expect(result).toHaveProperty('workflowData');
+		});
+
+		it('a real event type flagged test: true is a test event too', async () => {
+			const { result } = await deliver({ raw: '{"id":"evt_2","type":"digital_order.purchased","test":true}' });
+			expect(result).toEqual({ webhookResponse: { received: true, ignored: 'testEvent' } });
+		});
+
+		it('listening does not remember ids, so the same test can be sent again', async () => {
+			const workflowId = freshWorkflowId();
+			const staticData: IDataObject = {};
+			await deliver({ mode: 'manual', staticData, workflowId });
+			expect((await deliver({ mode: 'manual', staticData, workflowId })).result).toHaveProperty('workflowData');
+			expect(staticData).toEqual({});
+			expect((await deliver({ staticData, workflowId })).result).toHaveProperty('workflowData');
+		});
+	});
+});
+
+/** The trigger's execute() in the run its webhook() started, with the static data n8n loaded for that run. */
+async function runTrigger(options: { workflowId: string; ids: string[]; staticData: IDataObject; mode?: string }) {
+	const items: INodeExecutionData[] = options.ids.map((id) => ({ json: { id, type: 'digital_order.purchased' } }));
+	const context = {
+		getInputData: () => items,
+		getMode: () => options.mode ?? 'webhook',
+		getWorkflow: () => ({ id: options.workflowId, active: true }),
+		getNode: () => triggerNode(),
+		getWorkflowStaticData: () => options.staticData,
+	} as unknown as IExecuteFunctions;
+	const output = await new BigDigitalDownloadsTrigger().execute.call(context);
+	expect(output).toEqual([items]);
+	return JSON.parse(JSON.stringify(options.staticData)) as { recentEventIds?: string[] };
+}
+
+describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends', () => {
+	it('adds the run\'s id to the ids saved before, without losing any', async () => {
+		const saved = await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_new'], staticData: { recentEventIds: ['evt_a', 'evt_b'] } });
+		expect(saved.recentEventIds).toEqual(['evt_a', 'evt_b', 'evt_new']);
+	});
+
+	it('concurrent runs loaded the same old copy: whichever saves last still holds every id of the process', async () => {
+		const workflowId = freshWorkflowId();
+		const loadedByRunA: IDataObject = { recentEventIds: ['evt_old'] };
+		const loadedByRunB: IDataObject = { recentEventIds: ['evt_old'] };
+		await runTrigger({ workflowId, ids: ['evt_a'], staticData: loadedByRunA });
+		await runTrigger({ workflowId, ids: ['evt_b'], staticData: loadedByRunB });
+		const savedByA = JSON.parse(JSON.stringify(loadedByRunA)); // A's run ends after B's
+		expect(savedByA.recentEventIds).toEqual(['evt_old', 'evt_a', 'evt_b']);
+	});
+
+	it('runs on another process (a queue-mode worker) are what make webhook() refuse a copy after a restart', async () => {
+		const savedByWorker = await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_worker'], staticData: {} });
+		const { result } = await deliver({ raw: eventBody('evt_worker'), staticData: savedByWorker as IDataObject });
+		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+	});
+
+	it(`keeps the newest ${REMEMBERED_EVENT_IDS} ids`, async () => {
+		const workflowId = freshWorkflowId();
+		const old = Array.from({ length: REMEMBERED_EVENT_IDS }, (_, i) => `evt_old_${i}`);
+		const saved = await runTrigger({ workflowId, ids: ['evt_1', 'evt_2', 'evt_3'], staticData: { recentEventIds: old } });
+		expect(saved.recentEventIds).toHaveLength(REMEMBERED_EVENT_IDS);
+		expect(saved.recentEventIds?.slice(0, 1)).toEqual(['evt_old_3']);
+		expect(saved.recentEventIds?.slice(-3)).toEqual(['evt_1', 'evt_2', 'evt_3']);
+	});
+
+	it('a listening (manual) run saves nothing and passes the event on', async () => {
+		const staticData: IDataObject = {};
+		expect(await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_test'], staticData, mode: 'manual' })).toEqual({});
+	});
+
+	it('ignores saved data of another shape instead of failing the run', async () => {
+		const saved = await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_x'], staticData: { recentEventIds: 'corrupt' } });
+		expect(saved.recentEventIds).toEqual(['evt_x']);
+	});
+});
+
+describe('the signing secret is read once a minute, not per request', () => {
+	it('reuses it within the minute; a changed secret works at once; the old one stops after the minute', async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			const workflowId = freshWorkflowId();
+			let reads = 0;
+			const onCredentialRead = () => reads++;
+			for (let i = 0; i < 5; i++) await deliver({ workflowId, raw: eventBody(`evt_cache_${i}`), onCredentialRead });
+			expect(reads).toBe(1);
+
+			// The user pastes a new secret into the credential: BigDD's next event is signed with it.
+			const rotated = 'whsec_rotated';
+			const signedNew = (raw: string) => {
+				const t = now();
+				return { 'x-webhook-timestamp': t, 'x-webhook-signature': sign(rotated, t, raw) };
+			};
+			const raw = eventBody('evt_rotated');
+			expect((await deliver({ workflowId, raw, secret: rotated, headers: signedNew(raw), onCredentialRead })).result).toHaveProperty('workflowData');
+			expect(reads).toBe(2);
+
+			// The old secret no longer matches the fresh read, so a request signed with it is refused.
+			await refusedWith({ workflowId, raw: eventBody('evt_old_secret'), secret: rotated, onCredentialRead }, 401, 'Invalid signature');
+			expect(reads).toBe(3);
+
+			jest.advanceTimersByTime(SIGNING_SECRET_REUSE_MS);
+			await deliver({ workflowId, raw: eventBody('evt_after_minute'), secret: rotated, headers: signedNew(eventBody('evt_after_minute')), onCredentialRead });
+			expect(reads).toBe(4);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
+	it('an old secret the cache still holds is accepted for at most the stated minute after the credential changed', async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			const workflowId = freshWorkflowId();
+			await deliver({ workflowId, raw: eventBody('evt_before_change') }); // caches SECRET
+			// The credential now holds another secret, but requests still signed with SECRET verify from the cache...
+			jest.advanceTimersByTime(SIGNING_SECRET_REUSE_MS - 1000);
+			expect((await deliver({ workflowId, raw: eventBody('evt_within'), secret: 'whsec_new' })).result).toHaveProperty('workflowData');
+			// ...until the minute is over: then the credential is read again and SECRET is refused.
+			jest.advanceTimersByTime(1000);
+			await refusedWith({ workflowId, raw: eventBody('evt_after'), secret: 'whsec_new' }, 401, 'Invalid signature');
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
+	it('forged requests do not poison the cache: each is refused, genuine ones still pass', async () => {
+		const workflowId = freshWorkflowId();
+		for (let i = 0; i < 3; i++) {
+			const raw = eventBody(`evt_f_${i}`);
+			const t = now();
+			await refusedWith({ workflowId, raw, headers: { 'x-webhook-timestamp': t, 'x-webhook-signature': sign('whsec_forger', t, raw) } }, 401, 'Invalid signature');
+			expect((await deliver({ workflowId, raw })).result).toHaveProperty('workflowData');
+		}
+	});
+});
+
+describe('publishing without a signing secret', () => {
+	it('fails with a message that says exactly that', async () => {
+		const hooks = new BigDigitalDownloadsTrigger().webhookMethods.default;
+		const context = { getCredentials: async () => ({ webhookSigningSecret: '' }), getNode: () => ({ name: 'Trigger' }) };
+		// BigDD cannot be asked whether the endpoint exists, so n8n always goes on to create(), which checks.
+		await expect(hooks.checkExists.call(context as never)).resolves.toBe(false);
+		await expect(hooks.create.call(context as never)).rejects.toThrow('The Big Digital Downloads credential has no Webhook Signing Secret');
+		const ok = { getCredentials: async () => ({ webhookSigningSecret: SECRET }), getNode: () => ({ name: 'Trigger' }) };
+		await expect(hooks.create.call(ok as never)).resolves.toBe(true);
+	});
+});

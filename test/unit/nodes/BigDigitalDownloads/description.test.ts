@@ -1,0 +1,158 @@
+// Invariants of the nodes' descriptions that no single operation's test would notice: with
+// `ignoreHttpStatusErrors`, an operation without the error mapper would output BigDD's error bodies as
+// items; an option without routing that is not a custom operation would do nothing.
+import { Workflow, type INode, type INodeProperties, type INodePropertyOptions, type INodeType } from 'n8n-workflow';
+import { BigDigitalDownloads } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
+import { BigDigitalDownloadsTrigger } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
+import { WEBHOOK_EVENTS } from '../../../../nodes/BigDigitalDownloads/trigger/events';
+import { EVENT_TYPES } from '../../../../dev-server/webhooks';
+import { CREDENTIAL_TYPE } from '../../../../credentials/BigDigitalDownloadsApi.credentials';
+import * as harness from '../../../../harness/workflows';
+
+const node = new BigDigitalDownloads();
+const { properties } = node.description;
+const customOperations = node.customOperations as Record<string, Record<string, unknown>>;
+
+const optionsOf = (property: INodeProperties) => (property.options ?? []) as INodePropertyOptions[];
+const resourceProperty = properties.find((p) => p.name === 'resource')!;
+const operationProperties = properties.filter((p) => p.name === 'operation');
+const operations = operationProperties.flatMap((property) =>
+	optionsOf(property).map((option) => ({ resource: String(property.displayOptions!.show!.resource![0]), option })),
+);
+/** Whether a property shows in `version` of the node (`@version` as this package uses it: a list or gte). */
+function showsInVersion(property: INodeProperties, version: number): boolean {
+	const versions = property.displayOptions?.show?.['@version'];
+	if (!versions) return true;
+	return versions.some((v) => (typeof v === 'object' && v !== null && '_cnd' in v ? version >= Number((v._cnd as { gte: number }).gte) : v === version));
+}
+const VERSIONS = [node.description.version].flat();
+const shownFor = (resource: string, operation: string, version = VERSIONS[VERSIONS.length - 1]) =>
+	properties.filter(
+		(p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions.show.operation?.includes(operation) && showsInVersion(p, version),
+	);
+
+/** The name of the pagination function an operation's routing uses, if any. */
+const paginationOf = (option: INodePropertyOptions) => (option.routing?.operations?.pagination as { name?: string } | undefined)?.name;
+
+/** Every options list in the description, top level and inside collections, with where it is. */
+function optionLists(list: INodeProperties[], where = ''): { where: string; names: string[] }[] {
+	return list.flatMap((property) => {
+		const here = `${where}${property.name}`;
+		if (property.type === 'collection') return optionLists(property.options as INodeProperties[], `${here}.`);
+		if (property.type !== 'options' && property.type !== 'multiOptions') return [];
+		const scope = property.displayOptions?.show?.operation ? `${property.displayOptions.show.resource}:${property.displayOptions.show.operation} ` : '';
+		return [{ where: scope + here, names: optionsOf(property).map((o) => o.name) }];
+	});
+}
+
+describe('the action node description', () => {
+	it('has 7 resources and 21 operations, each operation value unique within its resource', () => {
+		expect(optionsOf(resourceProperty)).toHaveLength(7);
+		expect(operations).toHaveLength(21);
+		for (const resource of optionsOf(resourceProperty).map((o) => String(o.value))) {
+			const values = operations.filter((o) => o.resource === resource).map((o) => o.option.value);
+			expect(values.length).toBeGreaterThan(0);
+			expect(new Set(values).size).toBe(values.length);
+		}
+	});
+
+	it.each(operations.map(({ resource, option }) => [`${resource}:${option.value}`, resource, option] as const))(
+		'%s: its answers go through the error mapper, or it is a custom operation that maps its own',
+		(_, resource, option) => {
+			const custom = customOperations[resource]?.[String(option.value)];
+			if (!option.routing) {
+				expect(typeof custom).toBe('function');
+				return;
+			}
+			expect(custom).toBeUndefined();
+			// Built per operation by cursorListRouting or oneRecordRouting (routing/), named after what they do.
+			const pagination = paginationOf(option);
+			expect(['paginateByCursor', 'waitOutRateLimits']).toContain(pagination);
+			// paginateByCursor maps each page's errors itself; a one-record request maps them in postReceive.
+			if (pagination === 'waitOutRateLimits') expect((option.routing.output?.postReceive?.[0] as { name?: string } | undefined)?.name).toBe('throwOnApiError');
+		},
+	);
+
+	it.each(operations.filter(({ option }) => paginationOf(option) === 'paginateByCursor').map(({ resource, option }) => [`${resource}:${option.value}`, resource, String(option.value)] as const))(
+		'%s lists records: it shows Return All, and Limit only while Return All is off',
+		(_, resource, operation) => {
+			const fields = shownFor(resource, operation);
+			expect(fields.find((p) => p.name === 'returnAll')).toMatchObject({ type: 'boolean', default: false });
+			expect(fields.find((p) => p.name === 'limit')).toMatchObject({ type: 'number', default: 50, displayOptions: { show: { returnAll: [false] } } });
+		},
+	);
+
+	it('no two fields of one operation share a name (a value would leak from one to the other)', () => {
+		for (const version of VERSIONS) {
+			for (const { resource, option } of operations) {
+				const names = shownFor(resource, String(option.value), version).map((p) => p.name);
+				const where = `${resource}:${option.value} v${version}`;
+				expect({ where, names: [...new Set(names)] }).toEqual({ where, names });
+			}
+		}
+	});
+
+	it('from version 1.1, each list that sorts shows Sort in its own collection right below Options', () => {
+		const sorting = operations.filter(({ resource, option }) => shownFor(resource, String(option.value), 1).some((p) => p.name === 'options' && (p.options as INodeProperties[]).some((o) => o.name === 'sort')));
+		expect(sorting.map(({ resource, option }) => `${resource}:${option.value}`).sort()).toEqual(['digitalProduct:getAll', 'file:getAll', 'licenseKey:getAll', 'order:getAll']);
+		for (const { resource, option } of sorting) {
+			const names = shownFor(resource, String(option.value), 1.1).map((p) => p.name);
+			expect(names.slice(-2)).toEqual(names.includes('options') ? ['options', 'sort'] : [names[names.length - 2], 'sort']);
+			const options = shownFor(resource, String(option.value), 1.1).find((p) => p.name === 'options');
+			expect((options?.options as INodeProperties[] | undefined)?.some((o) => o.name === 'sort') ?? false).toBe(false);
+		}
+	});
+
+	it('every field has a description, except notices, collections and the resource and operation pickers', () => {
+		const missing = properties.filter((p) => p.type !== 'notice' && p.type !== 'collection' && p.name !== 'resource' && p.name !== 'operation' && !p.description).map((p) => p.name);
+		expect(missing).toEqual([]);
+	});
+
+	it('every list offers its choices alphabetically (the trigger\'s events too)', () => {
+		const unsorted = optionLists([...properties, ...new BigDigitalDownloadsTrigger().description.properties]).filter(({ names }) => names.join('|') !== [...names].sort((a, b) => a.localeCompare(b)).join('|'));
+		expect(unsorted).toEqual([]);
+	});
+
+	it('action names are sentence case without articles ("Get many orders")', () => {
+		const actions = operations.map(({ option }) => option.action ?? '');
+		expect(actions.filter((action) => /\b(a|an|the|its)\b/i.test(action) || !/^[A-Z][a-z]/.test(action))).toEqual([]);
+		expect(new Set(actions).size).toBe(actions.length);
+	});
+});
+
+describe('the trigger description', () => {
+	it('offers the events the local BigDD server sends, no more, no fewer', () => {
+		expect(WEBHOOK_EVENTS.map((event) => event.value).sort()).toEqual([...EVENT_TYPES].sort());
+	});
+});
+
+describe('canvas subtitles', () => {
+	/** The subtitle n8n shows under a node with these parameters (n8n evaluates it as an expression). */
+	function subtitleOf(nodeType: INodeType, parameters: INode['parameters']): unknown {
+		const node: INode = { id: 'n', name: 'Node', type: 'test.node', typeVersion: 1, position: [0, 0], parameters };
+		const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+	}
+
+	it.each([
+		['order', 'getAll', 'Get many orders'],
+		['licenseKey', 'validate', 'Validate license key'],
+		['downloadStats', 'get', 'Get download stats'],
+	])('the action node on %s / %s reads "%s"', (resource, operation, expected) => {
+		expect(subtitleOf(node, { resource, operation })).toBe(expected);
+	});
+
+	it('the trigger lists the names of its events', () => {
+		expect(subtitleOf(new BigDigitalDownloadsTrigger(), { events: ['digital_order.purchased', 'file.redownloaded'] })).toBe('Order Purchased, File Redownloaded');
+	});
+});
+
+describe('names the test harness writes into workflows', () => {
+	it('are the package’s own node and credential type names', () => {
+		const packageName: string = jest.requireActual('../../../../package.json').name;
+		expect(harness.ACTION_NODE_TYPE).toBe(`${packageName}.${node.description.name}`);
+		expect(harness.CREDENTIAL_TYPE).toBe(CREDENTIAL_TYPE);
+		expect(node.description.credentials?.map((c) => c.name)).toEqual([CREDENTIAL_TYPE]);
+	});
+});
