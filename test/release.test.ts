@@ -62,6 +62,15 @@ describe('release', () => {
 		expect(commands.some((c) => c?.includes('GITHUB_REF_NAME'))).toBe(true);
 	});
 
+	it("the README's pictures are linked from the repository (the package does not carry them) and exist there", () => {
+		const pictures = [...read('README.md').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => match[1]);
+		expect(pictures.length).toBeGreaterThan(0);
+		for (const picture of pictures) {
+			expect(picture.startsWith(`${REPOSITORY.replace('https://github.com/', 'https://raw.githubusercontent.com/')}/main/`)).toBe(true);
+			expect(readRepoFile(picture.split('/main/')[1])).toBeDefined();
+		}
+	});
+
 	it('the changelog has an entry for the current version', () => {
 		expect(read('CHANGELOG.md')).toMatch(new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\]`, 'm'));
 	});

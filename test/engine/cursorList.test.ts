@@ -1,3 +1,4 @@
+import { waitsAsked } from '../support/virtual-sleep';
 import type { Customer } from '../support/local-bigdd';
 import { useLocalBigdd } from '../support/local-bigdd';
 
@@ -32,6 +33,7 @@ describe('cursor pagination (engine + local BigDD)', () => {
 		const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true });
 		expect(error).toMatchObject({ httpCode: '500' });
 		expect(bigdd.requests().map((r) => r.status)).toEqual([200, 500, 500, 500, 500]);
+		expect(waitsAsked()).toEqual([500, 1000, 2000]);
 	});
 
 	it('a 429 on page 2 is waited out (Retry-After) and the same cursor asked again: nothing lost or repeated', async () => {
@@ -40,6 +42,7 @@ describe('cursor pagination (engine + local BigDD)', () => {
 		expect(error).toBeUndefined();
 		const requests = bigdd.requests();
 		expect(requests.map((r) => r.status)).toEqual([200, 429, 200, 200]);
+		expect(waitsAsked()).toEqual([1000]);
 		expect(requests[2].query.cursor).toBe(requests[1].query.cursor);
 		expect(requests.every((r) => r.query.financial_status === 'PAID')).toBe(true);
 		const expected = bigdd.shop().orders.filter((o) => o.financial_status === 'PAID').map((o) => o.id);

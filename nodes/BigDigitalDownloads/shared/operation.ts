@@ -32,6 +32,7 @@ export function resource(
 	{ operations, defaultOperation, recordFields = [] }: { operations: Operation[]; defaultOperation: Operation; recordFields?: Array<{ field: INodeProperties; operations: Operation[] }> },
 ): Resource {
 	const show = (operationsShown: Operation[]) => ({ show: { resource: [option.value], operation: operationsShown.map((operation) => operation.option.value as string) } });
+	const defaultValue = defaultOperation.option.value;
 	const selector: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -39,7 +40,7 @@ export function resource(
 		noDataExpression: true,
 		displayOptions: { show: { resource: [option.value] } },
 		options: operations.map((operation) => operation.option),
-		default: defaultOperation.option.value,
+		default: defaultValue,
 	};
 	return {
 		option,

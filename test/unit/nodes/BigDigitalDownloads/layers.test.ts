@@ -1,0 +1,49 @@
+// The layers of the action node and trigger, as the folders name them: transport/ sends requests,
+// routing/ adapts them to n8n's declarative routing, resources/ hold the operations, trigger/ the
+// webhook. A lower layer never imports a higher one, and the trigger and the operations share only
+// shared/ and transport/.
+import { isFolder, relativeImports } from '../../../../harness/imports';
+
+const NODE_DIR = 'nodes/BigDigitalDownloads';
+const sources: { file: string; imports: string[] }[] = relativeImports(NODE_DIR);
+
+/** The layer of a path relative to the node folder: its top folder; the node files themselves are 'node'. */
+function layerOf(relative: string): string {
+	const [first] = relative.split('/');
+	if (first === '..') return 'outside';
+	return isFolder(NODE_DIR, first) ? first : 'node';
+}
+
+/** The layers one file imports from. */
+const importedLayers = (file: string) => (sources.find((source) => source.file === file)?.imports ?? []).map(layerOf);
+
+/** What each layer may import, besides itself (`outside`: the credential file). */
+const ALLOWED: Record<string, string[]> = {
+	transport: ['outside'],
+	shared: ['transport'],
+	routing: ['transport', 'shared'],
+	listSearch: ['transport', 'shared', 'routing'],
+	resources: ['transport', 'shared', 'routing', 'listSearch'],
+	trigger: ['outside', 'shared'],
+	node: ['outside', 'transport', 'shared', 'routing', 'listSearch', 'resources', 'trigger'],
+};
+
+describe('layers of the node folder', () => {
+	const files = sources.map((source) => source.file);
+
+	it('every file sits in a known layer', () => {
+		expect(files.map(layerOf).filter((layer) => !(layer in ALLOWED))).toEqual([]);
+		expect(new Set(files.map(layerOf))).toEqual(new Set(Object.keys(ALLOWED)));
+	});
+
+	it.each(Object.keys(ALLOWED))('%s/ imports only from the layers below it', (layer) => {
+		const wrong = files
+			.filter((file) => layerOf(file) === layer)
+			.flatMap((file) => importedLayers(file).filter((imported) => imported !== layer && !ALLOWED[layer].includes(imported)).map((imported) => `${file} -> ${imported}`));
+		expect(wrong).toEqual([]);
+	});
+
+	it('the check sees imports: the action node imports its resources', () => {
+		expect(importedLayers('BigDigitalDownloads.node.ts')).toContain('resources');
+	});
+});
