@@ -63,7 +63,7 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 	/**
 	 * Every request the nodes send gets the token and, unless it names one, the credential's API root as
 	 * its base URL. A function, not n8n's generic block or an expression in the node's requestDefaults:
-	 * n8n evaluates those expressions for every request, and its routing twice per item (see bench/).
+	 * n8n evaluates those expressions for every request, and its routing twice per item (docs/n8n-routing-cost-per-item.md).
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return {

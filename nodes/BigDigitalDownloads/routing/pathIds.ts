@@ -12,7 +12,7 @@ export interface IdField {
  * One ID for a URL path: text or a whole number, that cannot leave its path segment. Returns the
  * ID, or why it is not one (empty, `.`/`..`, slashes, a list, an object, null, undefined).
  */
-export function toPathId(value: unknown): { id: string } | { problem: string } {
+function toPathId(value: unknown): { id: string } | { problem: string } {
 	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
 	if (text === undefined) return { problem: `must be one ID, got ${describeValue(value)}` };
 	if (text === '') return { problem: 'is empty' };

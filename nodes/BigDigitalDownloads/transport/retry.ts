@@ -39,7 +39,7 @@ export function rateLimitGivingUp(waitedSeconds: number, wait: number): string |
 }
 
 /** Waits before a retry, unless the execution was cancelled. */
-export async function pause(context: RequestContext, ms: number, scope: RequestScope): Promise<void> {
+async function pause(context: RequestContext, ms: number, scope: RequestScope): Promise<void> {
 	// An editor list has no execution to cancel.
 	if ('getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted) {
 		throw new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
@@ -48,7 +48,7 @@ export async function pause(context: RequestContext, ms: number, scope: RequestS
 }
 
 /** What one attempt of a request came to. */
-export type Attempt<T> =
+type Attempt<T> =
 	| { done: T }
 	| {
 			/** BigDD answered 429 and asked to wait this long: it did not act, so sending again is safe. */

@@ -1,6 +1,6 @@
 import { isTestEvent, type BigddEvent } from './events';
 
-export type Decision = 'run' | 'notSelected' | 'testEvent' | 'duplicate';
+type Decision = 'run' | 'notSelected' | 'testEvent' | 'duplicate';
 
 /**
  * What to do with a genuine event. While the editor listens, a test event always runs (it proves

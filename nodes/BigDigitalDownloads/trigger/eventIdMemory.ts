@@ -15,7 +15,7 @@ const STATIC_DATA_KEY = 'recentEventIds';
  * process saves last writes every id the process knows at that moment, so concurrent runs cannot
  * overwrite each other's ids with an older copy.
  */
-export class EventIdMemory {
+class EventIdMemory {
 	readonly ids: string[] = [];
 
 	constructor(private readonly capacity = REMEMBERED_EVENT_IDS) {}

@@ -6,7 +6,7 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
 export const MIN_TOLERANCE_SECONDS = 30;
 export const MAX_TOLERANCE_SECONDS = 900;
 
-export type Verdict =
+type Verdict =
 	| { ok: true; event: BigddEvent }
 	| { ok: false; status: 400 | 401; message: string };
 
@@ -20,13 +20,13 @@ function headerValue(value: unknown): string | undefined {
 }
 
 /** BigDD's hex signature; an optional "sha256=" prefix and uppercase hex are accepted. */
-export function parseSignature(header: unknown): Buffer | undefined {
+function parseSignature(header: unknown): Buffer | undefined {
 	const value = headerValue(header)?.replace(/^sha256=/i, '').toLowerCase();
 	return value && /^[0-9a-f]{64}$/.test(value) ? Buffer.from(value, 'hex') : undefined;
 }
 
 /** hex HMAC-SHA256 of `${timestamp}.${rawBody}`, computed over the body's exact bytes. */
-export function signatureFor(secret: string, timestamp: string, rawBody: Buffer): string {
+function signatureFor(secret: string, timestamp: string, rawBody: Buffer): string {
 	return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
 }
 
