@@ -58,4 +58,9 @@ function readRepoFile(/** @type {string} */ file) {
 	return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
 }
 
-module.exports = { ensureN8n, packPackage, packedFiles, readRepoFile, REPO_ROOT, PACKAGE_NAME };
+/** Whether a folder of this repository exists. */
+function isRepoFolder(/** @type {string} */ folder) {
+	return fs.statSync(path.join(REPO_ROOT, folder), { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+module.exports = { ensureN8n, packPackage, packedFiles, readRepoFile, isRepoFolder, REPO_ROOT, PACKAGE_NAME };

@@ -1,7 +1,7 @@
 // What n8n's verification and a user's npm see: one project identity, workflows that test and publish
 // with provenance, a changelog entry for the version being released.
 import { parse } from 'yaml';
-import { readRepoFile } from '../harness/runtime';
+import { isRepoFolder, readRepoFile } from '../harness/runtime';
 
 function read(file: string): string {
 	const text = readRepoFile(file);
@@ -68,6 +68,20 @@ describe('release', () => {
 		for (const picture of pictures) {
 			expect(picture.startsWith(`${REPOSITORY.replace('https://github.com/', 'https://raw.githubusercontent.com/')}/main/`)).toBe(true);
 			expect(readRepoFile(picture.split('/main/')[1])).toBeDefined();
+		}
+	});
+
+	it.each(['README.md', 'CONTRIBUTING.md'])('the layout tree in %s names only folders and files that exist', (file) => {
+		const tree = read(file).split('```').find((block) => block.startsWith('\nnodes/') || block.startsWith('\ncredentials/'));
+		expect(tree).toBeDefined();
+		let parent = '';
+		for (const line of tree!.split('\n').filter((l) => l.trim() !== '' && !/^\s{10,}/.test(l))) {
+			const indented = line.startsWith('  ');
+			for (const name of line.trim().split(/\s{3,}/)[0].split(/\s+/)) {
+				const entry = (indented ? parent : '') + name.replace('<resource>', 'order').replace('<op>', 'get');
+				if (!indented && name.endsWith('/')) parent = name;
+				expect({ entry, exists: isRepoFolder(entry) || readRepoFile(entry) !== undefined }).toEqual({ entry, exists: true });
+			}
 		}
 	});
 
