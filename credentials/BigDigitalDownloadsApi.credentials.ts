@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
@@ -16,6 +18,26 @@ const API_PATH = '/public-api/v1';
 function apiRootOf(baseUrl: unknown): string {
 	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}${API_PATH}`;
 }
+
+/**
+ * The credential Test's verdicts: an error status BigDD documents, then a success that is not BigDD's
+ * list envelope (another server or a proxy's page). n8n's testers apply each rule by its own type, but
+ * n8n-workflow types `rules` as a list of one type, hence the conversion.
+ */
+const TEST_RULES = [
+	{ type: 'responseCode', properties: { value: 401, message: 'The API token was refused. Copy a valid token from Settings > Public API.' } },
+	{ type: 'responseCode', properties: { value: 403, message: 'The shop is inactive or its plan is below Growth, which the Public API needs.' } },
+	{ type: 'responseCode', properties: { value: 404, message: 'No BigDD API at this Base URL. Leave it at https://islandcloud.co unless you run a local server.' } },
+	{ type: 'responseCode', properties: { value: 429, message: 'BigDD is rate-limiting this token right now. Wait a minute and test again.' } },
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'pagination.has_more',
+			value: undefined,
+			message: 'The Base URL answered, but not like the BigDD API. Check the Base URL: https://islandcloud.co unless you run a local server.',
+		},
+	},
+] satisfies Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as unknown as IAuthenticateRuleResponseCode[];
 
 export class BigDigitalDownloadsApi implements ICredentialType {
 	name = CREDENTIAL_TYPE;
@@ -42,14 +64,15 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 				'Generate it in the Big Digital Downloads app under Settings > Public API. It is shown only once.',
 		},
 		{
-			displayName: 'Webhook Signing Secret',
+			// One field named as in 0.1.0, so saved credentials (one secret) keep working.
+			displayName: 'Webhook Signing Secrets',
 			name: 'webhookSigningSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			placeholder: 'e.g. whsec_...',
+			placeholder: 'e.g. whsec_..., whsec_...',
 			description:
-				'Needed only by the Big Digital Downloads Trigger. BigDD shows it once, when you add the endpoint under Settings > Webhooks.',
+				"Needed only by the Big Digital Downloads Trigger: the whsec_… secret BigDD shows once when you add an endpoint under Settings > Webhooks. Each trigger workflow is its own endpoint with its own secret: list them all here, separated by commas (up to 20), and keep this one credential for the shop.",
 		},
 		{
 			displayName: 'Base URL',
@@ -73,43 +96,11 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 		};
 	}
 
+	// Decided by the status codes BigDD documents, whatever its error body holds. n8n 2.x shows these
+	// messages; n8n 1.105–1.123 lose the status before applying them and show n8n's own words for the
+	// same status ("Authorization failed…", "Forbidden…"), see the README's Compatibility.
 	test: ICredentialTestRequest = {
-		request: {
-			url: '/digital-products',
-			qs: { limit: 1 },
-			// Every answer reaches the rules below, so n8n 1.x shows these messages too: n8n 1.105–1.123
-			// lose the status of a failed test request before applying `responseCode` rules.
-			ignoreHttpStatusErrors: true,
-		},
-		// In order; the first whose key holds the value decides. BigDD answers errors as
-		// `{ error: { status, code, message } }`.
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'error.status', value: 401, message: 'The API token was refused. Copy a valid token from Settings > Public API.' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'error.status', value: 403, message: 'The shop is inactive or its plan is below Growth, which the Public API needs.' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'error.status',
-					value: 404,
-					message: 'No BigDD API at this Base URL. Leave it at https://islandcloud.co unless you run a local server.',
-				},
-			},
-			{
-				// Anything else without BigDD's list envelope (another server, an error page) is not the BigDD API.
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'pagination.has_more',
-					value: undefined,
-					message:
-						'The Base URL answered, but not like the BigDD API. Check the Base URL (https://islandcloud.co unless you run a local server) and the API token.',
-				},
-			},
-		],
+		request: { url: '/digital-products', qs: { limit: 1 } },
+		rules: TEST_RULES,
 	};
 }

@@ -5,14 +5,29 @@ const { HttpError } = require('./http-error');
 const { buildEvent, deliverWebhook } = require('./webhooks');
 
 /**
- * Test and demo controls under /__admin/; never part of BigDD's API.
+ * Test and demo controls under /__admin/; never part of BigDD's API. `/__admin/webhook-endpoints` is
+ * BigDD's Settings > Webhooks (add an endpoint and see its secret once, Test, See deliveries).
  * @param {{ shop: () => import('./shop').Shop, requests: any[], faults: ReturnType<typeof import('./faults').createFaults>,
- *   reset: () => void, setShopActive: (active: boolean) => boolean, webhookSecret: string }} server
+ *   reset: () => void, setShopActive: (active: boolean) => boolean, webhookSecret: string,
+ *   endpoints: ReturnType<typeof import('./webhookEndpoints').createWebhookEndpoints> }} server
  */
 function createAdmin(server) {
 	return async function admin(/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body) {
 		const shop = server.shop();
+		const endpoint = /^\/__admin\/webhook-endpoints\/([^/]+)(\/test)?$/.exec(path);
+		if (endpoint) {
+			const [, id, test] = endpoint;
+			if (method === 'POST' && test) return await server.endpoints.test(id, shop);
+			if (method === 'PATCH' && !test) return server.endpoints.update(id, body);
+			if (method === 'DELETE' && !test) return server.endpoints.remove(id);
+		}
 		switch (`${method} ${path}`) {
+			case 'POST /__admin/webhook-endpoints':
+				return server.endpoints.add(body);
+			case 'GET /__admin/webhook-endpoints':
+				return server.endpoints.list();
+			case 'POST /__admin/events':
+				return await server.endpoints.emit(shop, body.type, { orderIndex: body.orderIndex });
 			case 'GET /__admin/requests':
 				return server.requests;
 			case 'DELETE /__admin/requests':

@@ -11,6 +11,7 @@ const { createRandom } = require('./random');
 const { createAdmin } = require('./admin');
 const { createFaults } = require('./faults');
 const { createShop } = require('./shop');
+const { createWebhookEndpoints } = require('./webhookEndpoints');
 // One route file per resource of the node.
 const customer = require('./routes/customer');
 const digitalProduct = require('./routes/digitalProduct');
@@ -47,8 +48,11 @@ function createBigddServer(options = {}) {
 	const faults = createFaults();
 	faults.setRateLimit(options.requestsPerSecond);
 	let shopActive = true;
+	// Local n8n listens on http://127.0.0.1; BigDD itself takes HTTPS only.
+	const endpoints = createWebhookEndpoints({ allowHttp: true });
 
 	function reset() {
+		endpoints.clear();
 		shop = newShop();
 		requests.splice(0);
 		faults.clear();
@@ -63,6 +67,7 @@ function createBigddServer(options = {}) {
 		reset,
 		setShopActive: (active) => (shopActive = active),
 		webhookSecret,
+		endpoints,
 	});
 
 	/** @param {http.ServerResponse} res @param {number} status @param {any} body @param {Record<string, string>} [headers] */
@@ -190,6 +195,8 @@ function createBigddServer(options = {}) {
 	return {
 		token,
 		webhookSecret,
+		/** BigDD's Settings > Webhooks (see webhookEndpoints.js). */
+		endpoints,
 		get shop() {
 			return shop;
 		},

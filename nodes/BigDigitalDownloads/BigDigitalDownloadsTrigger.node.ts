@@ -43,17 +43,17 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 			header: 'Send a test event from BigDD',
 			executionsHelp: {
 				inactive:
-					"Click 'Execute step' ('Listen for test event' on n8n 1.x), then in BigDD open Settings > Webhooks, edit the endpoint with this node's Test URL and press Test. A correctly signed test event appears here, which proves the URL, HTTPS and secret. Publish the workflow and use the Production URL for real events.",
+					"To see an event here: click 'Execute step' ('Listen for test event' on n8n 1.x), then in BigDD edit this trigger's endpoint to use the Test URL and press Test (set the Production URL back afterwards). Once the workflow is published, BigDD's Test on the Production URL shows 200 in See deliveries without starting a run (Options > Run on Test Events starts one).",
 				active:
-					'The workflow is published: BigDD events sent to the Production URL start it. Each request is verified (signature, timestamp) before anything runs.',
+					"The workflow is published: BigDD events sent to the Production URL start it. Each request is verified (signature, timestamp) before anything runs. Press Test on the endpoint in BigDD: See deliveries shows 200; a 401 means this endpoint's secret is not in the credential.",
 			},
 			activationHint:
-				'Publish the workflow, then add its Production URL as an endpoint in BigDD (Settings > Webhooks > Add endpoint).',
+				"Before publishing: add this node's Production URL as an endpoint in BigDD (Settings > Webhooks > Add endpoint) and its whsec_… secret to the credential's Webhook Signing Secrets.",
 		},
 		properties: [
 			{
 				displayName:
-					"BigDD registers endpoints only in its admin: in Settings > Webhooks > Add endpoint paste this node's Production URL (it must be HTTPS), pick the same events, create it, and copy the whsec_… signing secret (shown once) into the credential",
+					"Set up in this order: 1) copy this node's Production URL (no need to publish yet); 2) in BigDD, Settings > Webhooks > Add endpoint: paste it, pick the same events, create; 3) add the whsec_… secret BigDD shows once to the credential's Webhook Signing Secrets (one credential holds the secrets of all your endpoints, separated by commas); 4) publish this workflow; 5) press Test on the endpoint in BigDD: See deliveries shows 200",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -1,6 +1,8 @@
 // The credential's Test button, as the editor calls it, in a running real n8n.
 import { CREDENTIAL_TYPE } from '../../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
+import { errorBodies, MESSAGES, NOT_BIGDD, TIMES_ASKED } from './scenarios/credentialTest';
+import { startOtherJsonServer } from './setup/env';
 
 const CREDENTIAL_ID = 'bigddTestedCred1';
 
@@ -28,29 +30,30 @@ describe('credential test in real n8n', () => {
 	});
 
 	it('fails with a wrong token, saying so', async () => {
-		expect(await test({ apiToken: 'wrong-token', baseUrl: setup.bigdd().url })).toEqual({
-			status: 'Error',
-			message: 'The API token was refused. Copy a valid token from Settings > Public API.',
+		expect(await test({ apiToken: 'wrong-token', baseUrl: setup.bigdd().url })).toEqual({ status: 'Error', message: MESSAGES[401] });
+	});
+
+	describe.each([401, 403, 404, 429] as const)('BigDD answers %s', (status) => {
+		it.each(errorBodies(status))('with %s: the message for that status', async (_name, body) => {
+			setup.bigdd().clear();
+			setup.bigdd().server.clearFaults();
+			setup.bigdd().server.addFaults({ times: TIMES_ASKED[status], status, ...body });
+			expect(await test({ apiToken: setup.bigdd().server.token, baseUrl: setup.bigdd().url })).toEqual({ status: 'Error', message: MESSAGES[status] });
+			// Every request the Test sent got that status (none got through to a real answer).
+			expect(setup.bigdd().requests().map((r: { status: number }) => r.status)).toEqual(Array(TIMES_ASKED[status]).fill(status));
 		});
 	});
 
 	it('fails with a base URL that is not BigDD, saying so', async () => {
-		// n8n's own health endpoint: a 404 page below it, not BigDD's envelope.
-		expect(await test({ apiToken: setup.bigdd().server.token, baseUrl: `${setup.n8n().baseUrl}/healthz` })).toEqual({
-			status: 'Error',
-			message: 'The Base URL answered, but not like the BigDD API. Check the Base URL (https://islandcloud.co unless you run a local server) and the API token.',
-		});
+		// A server that answers 200 with JSON that is not BigDD's list envelope.
+		const other = await startOtherJsonServer();
+		const result = await test({ apiToken: setup.bigdd().server.token, baseUrl: other.url }).finally(other.stop);
+		expect(result).toEqual({ status: 'Error', message: NOT_BIGDD });
+		// n8n's own editor: it answers any path with its page.
+		expect(await test({ apiToken: setup.bigdd().server.token, baseUrl: `${setup.n8n().baseUrl}/healthz` })).toEqual({ status: 'Error', message: NOT_BIGDD });
 	});
 
-	it('fails for an inactive shop or a plan below Growth, saying so', async () => {
-		setup.bigdd().server.addFaults({ times: 1, status: 403, body: { error: { status: 403, code: 'forbidden', message: 'Shop is inactive' } } });
-		expect(await test({ apiToken: setup.bigdd().server.token, baseUrl: setup.bigdd().url })).toEqual({
-			status: 'Error',
-			message: 'The shop is inactive or its plan is below Growth, which the Public API needs.',
-		});
-	});
-
-	it('fails with a base URL where nothing listens', async () => {
-		expect((await test({ apiToken: setup.bigdd().server.token, baseUrl: 'http://127.0.0.1:9' })).status).toBe('Error');
+	it('fails with a base URL where nothing listens, naming the connection error', async () => {
+		expect(await test({ apiToken: setup.bigdd().server.token, baseUrl: 'http://127.0.0.1:9' })).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 });

@@ -3,7 +3,8 @@
 // test, and the trigger's delivery guarantees.
 import { createHash } from 'crypto';
 import type { Shop } from '../support/local-bigdd';
-import { startOtherJsonServer } from './setup/env';
+import { errorBodies, MESSAGES, N8N1_MESSAGES, NOT_BIGDD, TIMES_ASKED } from './scenarios/credentialTest';
+import { report, startOtherJsonServer } from './setup/env';
 import { nodeOutput } from '../../harness/n8n';
 import { actionWorkflow, CREDENTIAL_TYPE } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
@@ -126,20 +127,27 @@ describe('n8n 1.x', () => {
 			expect(await test({ apiToken: bigdd.server.token, baseUrl: bigdd.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
 		});
 
-		it("fails with a wrong token, in the package's own words as on 2.x", async () => {
-			expect(await test({ apiToken: 'wrong-token', baseUrl: bigdd.url })).toEqual({
-				status: 'Error',
-				message: 'The API token was refused. Copy a valid token from Settings > Public API.',
-			});
+		// n8n 1.105-1.123 lose the status of a failed test request before applying the credential's
+		// responseCode rules, and say what n8n says for that status. Still decided by the status alone.
+		it.each([401, 403, 404, 429] as const)('BigDD answers %s: one message whatever the error body, never "successful" or "not BigDD"', async (status) => {
+			const messages = new Set<string>();
+			for (const [, body] of errorBodies(status)) {
+				bigdd.server.clearFaults();
+				bigdd.server.addFaults({ times: TIMES_ASKED[status], status, ...body });
+				const result = await test({ apiToken: bigdd.server.token, baseUrl: bigdd.url });
+				expect(result.status).toBe('Error');
+				messages.add(result.message);
+			}
+			expect(messages.size).toBe(1);
+			const [message] = messages;
+			report(`n8n 1.x credential Test on ${status}: ${message}`);
+			expect([MESSAGES[status], N8N1_MESSAGES[status]]).toContain(message);
 		});
 
 		it('fails with a base URL that is not BigDD, saying so', async () => {
 			const other = await startOtherJsonServer();
 			const result = await test({ apiToken: bigdd.server.token, baseUrl: other.url }).finally(other.stop);
-			expect(result).toEqual({
-				status: 'Error',
-				message: 'The Base URL answered, but not like the BigDD API. Check the Base URL (https://islandcloud.co unless you run a local server) and the API token.',
-			});
+			expect(result).toEqual({ status: 'Error', message: NOT_BIGDD });
 		});
 	});
 

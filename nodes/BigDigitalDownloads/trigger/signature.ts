@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import type { BigddEvent } from './events';
+import { parseSigningSecrets } from './signingSecrets';
 
 /** BigDD's replay window (the spec rejects timestamps more than 5 minutes away). */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -33,10 +34,12 @@ function signatureFor(secret: string, timestamp: string, rawBody: Buffer): strin
 /**
  * Checks one webhook request the way BigDD documents, before anything else happens:
  * headers present and well formed (else 401), timestamp within the window (else 400), HMAC over the
- * raw bytes compared in constant time (else 401, also when no secret is configured), then a JSON
- * event with a string id and type (else 400). Messages name the check, never a secret.
+ * raw bytes compared in constant time with each of the credential's signing secrets, one BigDD
+ * endpoint each (else 401, also when the secrets are missing or not valid), then a JSON event with a
+ * string id and type (else 400). Messages name the check, never a secret.
  */
 export function verifyWebhookRequest(input: {
+	/** The credential's Webhook Signing Secrets field as saved (see parseSigningSecrets). */
 	secret: unknown;
 	signature: unknown;
 	timestamp: unknown;
@@ -53,15 +56,16 @@ export function verifyWebhookRequest(input: {
 	if (Math.abs(input.nowMs / 1000 - Number(timestamp)) > input.toleranceSeconds) {
 		return reject(400, 'Timestamp outside the accepted window');
 	}
-	if (typeof input.secret !== 'string' || input.secret === '' || !Buffer.isBuffer(input.rawBody)) {
-		return reject(401, INVALID_SIGNATURE);
-	}
-	const expected = Buffer.from(signatureFor(input.secret, timestamp, input.rawBody), 'hex');
-	if (!timingSafeEqual(expected, signature)) return reject(401, INVALID_SIGNATURE);
+	const parsed = parseSigningSecrets(input.secret);
+	const rawBody = input.rawBody;
+	if ('problem' in parsed || !Buffer.isBuffer(rawBody)) return reject(401, INVALID_SIGNATURE);
+	// Every secret is compared (no early exit), so the time taken does not tell which one matched.
+	const matches = parsed.secrets.map((secret) => timingSafeEqual(Buffer.from(signatureFor(secret, timestamp, rawBody), 'hex'), signature));
+	if (!matches.includes(true)) return reject(401, INVALID_SIGNATURE);
 
 	let event: unknown;
 	try {
-		event = JSON.parse(input.rawBody.toString('utf8'));
+		event = JSON.parse(rawBody.toString('utf8'));
 	} catch {
 		return reject(400, 'Body is not JSON');
 	}

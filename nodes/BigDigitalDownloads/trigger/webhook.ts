@@ -6,14 +6,19 @@ import { decideDelivery } from './delivery';
 import { eventIdMemoryFor, persistEventIds, savedEventIds } from './eventIdMemory';
 import { DEFAULT_TOLERANCE_SECONDS, INVALID_SIGNATURE, MAX_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS, verifyWebhookRequest } from './signature';
 import { verifyWithSigningSecret } from './signingSecretCache';
+import { parseSigningSecrets } from './signingSecrets';
 
-/** Publishing (and listening) without a signing secret would accept nothing: say so up front. */
+/**
+ * Publishing (and listening) with no valid signing secret would accept nothing: say so up front, with
+ * what to do. The same check refuses every request while the credential stays that way.
+ */
 export async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {
 	const { webhookSigningSecret } = await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE);
-	if (typeof webhookSigningSecret !== 'string' || webhookSigningSecret.trim() === '') {
-		throw new NodeOperationError(this.getNode(), 'The Big Digital Downloads credential has no Webhook Signing Secret', {
+	const parsed = parseSigningSecrets(webhookSigningSecret);
+	if ('problem' in parsed) {
+		throw new NodeOperationError(this.getNode(), parsed.problem, {
 			description:
-				'Copy the whsec_… secret BigDD showed when you added this endpoint (Settings > Webhooks) into the credential. Without it no request can be verified. Lost it? Delete the endpoint in BigDD and add it again to get a new one.',
+				"Add the whsec_… secret BigDD showed when you added this trigger's endpoint (Settings > Webhooks) to the credential's Webhook Signing Secrets, next to the secrets of your other endpoints, separated by commas. Lost it? Delete the endpoint in BigDD and add it again to get a new one.",
 		});
 	}
 	return true;

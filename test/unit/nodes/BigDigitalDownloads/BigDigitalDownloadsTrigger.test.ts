@@ -380,3 +380,72 @@ describe('publishing without a signing secret', () => {
 		await expect(hooks.create.call(ok as never)).resolves.toBe(true);
 	});
 });
+
+describe('one credential for a shop: a signing secret per BigDD endpoint', () => {
+	const ENDPOINTS = ['whsec_endpoint_sales', 'whsec_endpoint_downloads', 'whsec_endpoint_crm'];
+	const signedWith = (secret: string, id: string) => {
+		const raw = eventBody(id);
+		const timestamp = now();
+		return { raw, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(secret, timestamp, raw) } };
+	};
+
+	it.each([
+		['commas', ENDPOINTS.join(',')],
+		['commas and spaces', ENDPOINTS.join(', ')],
+		['new lines', `\n${ENDPOINTS.join('\n')}\n`],
+	])('secrets separated by %s: a request signed with any of them starts the workflow, 100 events in turn', async (_name, saved) => {
+		const workflowId = freshWorkflowId();
+		for (let i = 0; i < 100; i++) {
+			const { result } = await deliver({ ...signedWith(ENDPOINTS[i % 3], `evt_multi_${i}`), secret: saved, workflowId });
+			expect(result).toHaveProperty('workflowData');
+		}
+	});
+
+	it("a request signed with a secret that is not in the credential is refused, whichever endpoint's it imitates", async () => {
+		await refusedWith({ ...signedWith('whsec_endpoint_deleted', 'evt_x'), secret: ENDPOINTS.join(',') }, 401, 'Invalid signature');
+		// A secret's prefix or a list of them as the HMAC key is no secret.
+		await refusedWith({ ...signedWith(ENDPOINTS.join(','), 'evt_y'), secret: ENDPOINTS.join(',') }, 401, 'Invalid signature');
+		await refusedWith({ ...signedWith('whsec_endpoint', 'evt_z'), secret: ENDPOINTS.join(',') }, 401, 'Invalid signature');
+	});
+
+	it('rotation: while the old and the new secret are both listed both work; the old one is refused at most a minute after it was removed', async () => {
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			const workflowId = freshWorkflowId();
+			const both = 'whsec_old, whsec_new';
+			expect((await deliver({ ...signedWith('whsec_old', 'evt_r1'), secret: both, workflowId })).result).toHaveProperty('workflowData');
+			expect((await deliver({ ...signedWith('whsec_new', 'evt_r2'), secret: both, workflowId })).result).toHaveProperty('workflowData');
+			// The old secret is removed from the credential; the list read less than a minute ago still holds it.
+			jest.advanceTimersByTime(SIGNING_SECRET_REUSE_MS);
+			await refusedWith({ ...signedWith('whsec_old', 'evt_r3'), secret: 'whsec_new', workflowId }, 401, 'Invalid signature');
+			expect((await deliver({ ...signedWith('whsec_new', 'evt_r4'), secret: 'whsec_new', workflowId })).result).toHaveProperty('workflowData');
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
+	it.each([
+		['no secret', '', 'The Big Digital Downloads credential has no Webhook Signing Secret'],
+		['only separators', ' , \n', 'The Big Digital Downloads credential has no Webhook Signing Secret'],
+		['a secret that is not BigDD\'s', 'whsec_endpoint_sales, sk_live_1234', 'Webhook Signing Secret 2 of the Big Digital Downloads credential does not start with whsec_'],
+		['a secret listed twice', 'whsec_a1, whsec_b2, whsec_a1', 'Webhook Signing Secret 3 of the Big Digital Downloads credential is listed twice'],
+		['21 secrets', Array.from({ length: 21 }, (_, i) => `whsec_s${i}`).join(','), 'The Big Digital Downloads credential holds 21 Webhook Signing Secrets; at most 20 are accepted'],
+	])('%s: publishing is refused saying what is wrong (never the secret), and every request is refused', async (_name, saved, message) => {
+		const hooks = new BigDigitalDownloadsTrigger().webhookMethods.default;
+		const context = { getCredentials: async () => ({ webhookSigningSecret: saved }), getNode: () => ({ name: 'Trigger' }) };
+		const error = await hooks.create.call(context as never).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toBe(message);
+		expect((error as Error).message).not.toMatch(/sk_live|whsec_a1|whsec_s/);
+		// Signed with a secret that is in the (invalid) list: still refused, the trigger stays closed.
+		const first = saved.split(/[\s,]+/).find(Boolean) ?? 'whsec_any';
+		await refusedWith({ ...signedWith(first, 'evt_closed'), secret: saved }, 401, 'Invalid signature');
+	});
+
+	it('20 secrets are accepted, and the last one works', async () => {
+		const saved = Array.from({ length: 20 }, (_, i) => `whsec_s${i}`).join(',');
+		const hooks = new BigDigitalDownloadsTrigger().webhookMethods.default;
+		await expect(hooks.create.call({ getCredentials: async () => ({ webhookSigningSecret: saved }), getNode: () => ({ name: 'Trigger' }) } as never)).resolves.toBe(true);
+		expect((await deliver({ ...signedWith('whsec_s19', 'evt_last'), secret: saved })).result).toHaveProperty('workflowData');
+	});
+});
