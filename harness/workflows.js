@@ -9,7 +9,7 @@ const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 
 /**
  * The example workflows in examples/, as npm start imports them and the e2e suite runs them.
- * @returns {{ id: string, name: string, nodes: { type: string, webhookId?: string, parameters: Record<string, unknown> }[] }[]}
+ * @returns {{ id: string, name: string, nodes: { name: string, type: string, webhookId?: string, disabled?: boolean, parameters: Record<string, unknown>, credentials?: Record<string, { id: string, name: string }> }[], connections: Record<string, { main: { node: string }[][] }> }[]}
  */
 function readExamples() {
 	return fs
@@ -104,4 +104,48 @@ function triggerWorkflow(spec) {
 /** Whether an example starts from a webhook (BigDD's events, a portal or helpdesk call): it must be published. */
 const startsFromWebhook = (/** @type {{ nodes: { webhookId?: string }[] }} */ example) => example.nodes.some((node) => node.webhookId);
 
-module.exports = { readExamples, startsFromWebhook, bigddCredential, actionWorkflow, triggerWorkflow, ACTION_NODE_TYPE, CREDENTIAL_TYPE, TRIGGER_NAME };
+/** The Header Auth credential the portal and helpdesk examples' Webhook nodes name, with `value` as the key. */
+function exampleHeaderAuth(/** @type {string} */ value) {
+	return { id: 'bigddExampleKey1', name: 'Header Auth (X-Api-Key)', type: 'httpHeaderAuth', data: { name: 'X-Api-Key', value } };
+}
+
+/**
+ * The BigDD trigger of each example that has one: its workflow, its webhook id (its URL) and its events,
+ * what a merchant enters in BigDD's Add endpoint.
+ * @param {ReturnType<typeof readExamples>} examples
+ */
+function exampleTriggers(examples) {
+	return examples.flatMap((example) =>
+		example.nodes
+			.filter((node) => node.type === TRIGGER_NODE_TYPE && node.webhookId)
+			.map((node) => ({ workflowId: example.id, name: example.name, webhookId: /** @type {string} */ (node.webhookId), events: /** @type {string[]} */ (node.parameters.events) })),
+	);
+}
+
+/**
+ * What a merchant does in BigDD for each example trigger: one endpoint per trigger URL (under
+ * `n8nUrl`), each with its own secret, all of them kept in the shop's one credential.
+ * @param {ReturnType<typeof import('../dev-server/server').createBigddServer>} bigdd
+ * @returns the signing secrets in one comma-separated value, and each trigger's endpoint and secret
+ */
+function addExampleEndpoints(bigdd, /** @type {ReturnType<typeof readExamples>} */ examples, /** @type {string} */ n8nUrl) {
+	const endpoints = exampleTriggers(examples).map((trigger) => ({
+		...trigger,
+		...bigdd.endpoints.add({ name: trigger.name, url: `${n8nUrl}/webhook/${trigger.webhookId}/bigdd`, events: trigger.events }),
+	}));
+	return { signingSecrets: endpoints.map((e) => e.secret).join(', '), endpoints };
+}
+
+module.exports = {
+	readExamples,
+	startsFromWebhook,
+	exampleHeaderAuth,
+	exampleTriggers,
+	addExampleEndpoints,
+	bigddCredential,
+	actionWorkflow,
+	triggerWorkflow,
+	ACTION_NODE_TYPE,
+	CREDENTIAL_TYPE,
+	TRIGGER_NAME,
+};

@@ -9,12 +9,14 @@ const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
 const { createN8n } = require('../harness/n8n');
 const { ensureN8n, packPackage, REPO_ROOT } = require('../harness/runtime');
-const { bigddCredential, readExamples, startsFromWebhook } = require('../harness/workflows');
+const { addExampleEndpoints, bigddCredential, exampleHeaderAuth, readExamples, startsFromWebhook } = require('../harness/workflows');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);
 const DEMO_FOLDER = path.join(REPO_ROOT, '.n8n-demo');
 const DEMO_CREDENTIAL_ID = 'bigddLocalDemo01';
+/** The X-Api-Key of the portal and helpdesk examples (their Webhook nodes use Header Auth). */
+const DEMO_API_KEY = 'local-demo-api-key';
 
 const say = (/** @type {string} */ message) => console.log(`[start] ${message}`);
 
@@ -42,17 +44,21 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
-	say('importing the credential and example workflows');
+	const examples = readExamples();
+	// What the README's trigger setup does in BigDD: one endpoint per trigger example, its secret in the one credential.
+	const { signingSecrets, endpoints } = addExampleEndpoints(bigdd, examples, n8n.baseUrl);
+	say(`added ${endpoints.length} webhook endpoints in the local BigDD, one per trigger example`);
+	say('importing the credentials and example workflows');
 	await n8n.importCredentials([
 		bigddCredential({
 			id: DEMO_CREDENTIAL_ID,
 			name: 'BigDD (local server)',
 			baseUrl: bigddUrl,
 			apiToken: bigdd.token,
-			webhookSigningSecret: bigdd.webhookSecret,
+			webhookSigningSecret: signingSecrets,
 		}),
+		exampleHeaderAuth(DEMO_API_KEY),
 	]);
-	const examples = readExamples();
 	await n8n.importWorkflows(examples);
 	// Examples started by a webhook (BigDD events, a portal, a helpdesk) are published, so their URLs answer.
 	for (const example of examples.filter(startsFromWebhook)) await n8n.publish(example.id);
@@ -66,12 +72,12 @@ async function main() {
   credential:        "BigDD (local server)" (token ${bigdd.token}, base URL ${bigddUrl})
   example workflows: ${examples.map((w) => w.name).join('\n                     ')}
   BigDD admin:       ${bigddUrl}/__admin/state  (requests: ${bigddUrl}/__admin/requests)
-  BigDD events:      curl -s -X POST ${bigddUrl}/__admin/webhooks/send -H 'Content-Type: application/json' \\
-                       -d '{"url":"${n8n.baseUrl}/webhook/bigdd-example-purchase/bigdd","type":"digital_order.purchased"}'
-                     (bigdd-example-notify, bigdd-example-stamped: the other event examples; the editor's
-                     'Execute workflow' listens on /webhook-test/ instead)
-  portal:            curl -s '${n8n.baseUrl}/webhook/bigdd-portal?customer=${sample.customer.gid.split('/').pop()}'
-  helpdesk:          curl -s -X POST ${n8n.baseUrl}/webhook/bigdd-helpdesk -H 'Content-Type: application/json' \\
+  BigDD endpoints:   ${bigddUrl}/__admin/webhook-endpoints  (one per trigger example, with its deliveries)
+  a purchase:        curl -s -X POST ${bigddUrl}/__admin/events -H 'Content-Type: application/json' -d '{"type":"digital_order.purchased"}'
+                     (BigDD sends it to every endpoint that selected it, each signed with its own secret)
+  BigDD's Test:      curl -s -X POST ${bigddUrl}/__admin/webhook-endpoints/${endpoints[0]?.id}/test
+  portal:            curl -s -H 'X-Api-Key: ${DEMO_API_KEY}' '${n8n.baseUrl}/webhook/bigdd-portal?customer=${sample.customer.gid.split('/').pop()}'
+  helpdesk:          curl -s -X POST ${n8n.baseUrl}/webhook/bigdd-helpdesk -H 'X-Api-Key: ${DEMO_API_KEY}' -H 'Content-Type: application/json' \\
                        -d '{"email":"${sample.customer.email}","order":"${sample.name}","new_email":"someone@example.com"}'
   n8n log:           ${path.join(DEMO_FOLDER, 'n8n-start.log')}
 

@@ -3,12 +3,18 @@
 // a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
 import type { Shop } from '../support/local-bigdd';
 import { nodeOutput } from '../../harness/n8n';
-import { readExamples, startsFromWebhook } from '../../harness/workflows';
+import { addExampleEndpoints, exampleHeaderAuth, readExamples, startsFromWebhook } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 
 const examples = readExamples();
-const SECRET = 'whsec_examples_e2e_secret';
+/** The X-Api-Key the portal and helpdesk examples' Header Auth credential holds. */
+const API_KEY = 'example-e2e-api-key-0123456789';
+/** An example with its deactivated nodes activated, as the user does once the example's data is theirs. */
+const activated = (id: string) => {
+	const example = examples.find((e) => e.id === id)!;
+	return { ...example, nodes: example.nodes.map((node) => ({ ...node, disabled: false })) };
+};
 const ID = {
 	raiseLimits: 'bigddExample0001',
 	licenseCheck: 'bigddExample0002',
@@ -33,10 +39,18 @@ describe('example workflows in real n8n', () => {
 	const shop = () => bigdd.server.shop as Shop;
 	const received = (method: string, path: string) => setup.received(method, path);
 
+	// As a merchant sets them up: one BigDD endpoint per trigger example, each with its own secret, all
+	// the secrets in the shop's one credential.
+	let endpoints: ReturnType<typeof addExampleEndpoints>['endpoints'] = [];
 	const setup = useN8nWithBigdd({
 		credentialId: 'bigddLocalDemo01',
 		credentialName: 'BigDD (local server)',
-		webhookSigningSecret: SECRET,
+		webhookSigningSecret: ({ bigdd, n8n }) => {
+			const added = addExampleEndpoints(bigdd.server, examples, n8n.baseUrl);
+			endpoints = added.endpoints;
+			return added.signingSecrets;
+		},
+		otherCredentials: [exampleHeaderAuth(API_KEY)],
 		workflows: () => examples,
 		publish: STARTED_BY_WEBHOOK,
 		// Started by the second group of tests, after the headless runs.
@@ -56,10 +70,19 @@ describe('example workflows in real n8n', () => {
 	});
 
 	describe('run from their Manual Trigger', () => {
-		it('raise download limits: products limited to 1-5 get 10, unlimited ones stay unlimited', async () => {
+		it('raise download limits, as imported: lists what would change and changes nothing', async () => {
+			const before = JSON.stringify(shop().products);
+			const run = await n8n.execute(ID.raiseLimits);
+			expect(nodeOutput(run, 'Only products limited to 1-5 downloads').items.length).toBeGreaterThan(0);
+			expect(bigdd.requests().filter((r: { method: string }) => r.method !== 'GET')).toEqual([]);
+			expect(JSON.stringify(shop().products)).toBe(before);
+		});
+
+		it('raise download limits, activated: products limited to 1-5 get 10, unlimited ones stay unlimited', async () => {
 			const limited = shop()
 				.products.filter((p) => !p.is_archived && p.max_downloads !== null && p.max_downloads > 0 && p.max_downloads <= 5)
 				.map((p) => p.id);
+			await n8n.importWorkflows([activated(ID.raiseLimits)]);
 			const run = await n8n.execute(ID.raiseLimits);
 			const updated = nodeOutput(run, 'Raise max downloads to 10').items as { id: string; max_downloads: number }[];
 			expect(updated.map((p) => p.id).sort()).toEqual([...limited].sort());
@@ -77,9 +100,17 @@ describe('example workflows in real n8n', () => {
 			expect(nodeOutput(run, 'Validate license key').items).toHaveLength(2);
 		});
 
-		it('bulk key import: 12,000 keys in 3 requests; run again, none is created twice', async () => {
+		it('bulk key import, as imported: the stand-in keys are not added to the inventory', async () => {
+			const keys = shop().licenseKeys.length;
+			await n8n.execute(ID.bulkImport);
+			expect(bigdd.requests()).toEqual([]);
+			expect(shop().licenseKeys).toHaveLength(keys);
+		});
+
+		it('bulk key import, activated: 12,000 keys in 3 requests; run again, none is created twice', async () => {
 			const tagged = () => shop().licenseKeys.filter((k) => k.tag === 'photoshop-plugin-v3');
 			expect(tagged()).toHaveLength(0);
+			await n8n.importWorkflows([activated(ID.bulkImport)]);
 
 			const first = nodeOutput(await n8n.execute(ID.bulkImport), 'Import license keys').items;
 			expect(first).toEqual([expect.objectContaining({ total: 12_000, created: 12_000, skipped: 0, batches: 3 })]);
@@ -130,10 +161,13 @@ describe('example workflows in real n8n', () => {
 
 	describe('started by BigDD events and HTTP calls in a running n8n', () => {
 		const webhookUrl = (webhookPath: string) => `${n8n.baseUrl}/webhook/${webhookPath}`;
+		/** BigDD sending an event to one example's endpoint, signed with that endpoint's own secret. */
 		const sendEvent = async (webhookId: string, event: unknown) => {
-			const response = await deliverWebhook({ url: webhookUrl(`${webhookId}/bigdd`), secret: SECRET, event });
+			const endpoint = endpoints.find((e) => e.webhookId === webhookId)!;
+			const response = await deliverWebhook({ url: endpoint.url, secret: endpoint.secret, event });
 			expect(response.status).toBe(200);
 		};
+		const withKey = { 'X-Api-Key': API_KEY };
 		const runs = async (workflowId: string, count: number) => {
 			const executions = (await n8n.waitForExecutions(workflowId, count, 60_000)) as (Run & { status: string })[];
 			const outcome = (e: Run & { status: string }) => (e.status === 'success' ? 'success' : `${e.status}: ${JSON.stringify(e.data.resultData.error)}`);
@@ -207,7 +241,7 @@ describe('example workflows in real n8n', () => {
 			const withFiles = shop().orders.filter((o) => o.customer.id === customer.id && filesOf(o).length > 0);
 
 			const shopifyCustomerId = customer.gid.split('/').pop()!;
-			const response = await fetch(`${webhookUrl('bigdd-portal')}?customer=${shopifyCustomerId}`, { signal: AbortSignal.timeout(60_000) });
+			const response = await fetch(`${webhookUrl('bigdd-portal')}?customer=${shopifyCustomerId}`, { headers: withKey, signal: AbortSignal.timeout(60_000) });
 			const failed = async () => ({ status: response.status, error: (await n8n.waitForExecutions(ID.portal, 1))[0]?.data.resultData.error });
 			expect(response.status === 200 ? null : await failed()).toBeNull();
 			const page = (await response.json()) as { customer: string; orders: { order: string; url: string; download_limit: number }[] };
@@ -224,7 +258,7 @@ describe('example workflows in real n8n', () => {
 			const order = shop().orders.find((o) => o.lines.length >= 2)!;
 			const response = await fetch(webhookUrl('bigdd-helpdesk'), {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
+				headers: { 'Content-Type': 'application/json', ...withKey },
 				body: JSON.stringify({ email: order.customer.email, order: order.name, new_email: 'new-address@example.com' }),
 				signal: AbortSignal.timeout(60_000),
 			});
@@ -240,12 +274,34 @@ describe('example workflows in real n8n', () => {
 			const order = shop().orders.filter((o) => o.lines.length >= 2)[1];
 			const response = await fetch(webhookUrl('bigdd-helpdesk'), {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
+				headers: { 'Content-Type': 'application/json', ...withKey },
 				body: JSON.stringify({ email: order.customer.email, order: order.name }),
 				signal: AbortSignal.timeout(60_000),
 			});
 			expect(await response.json()).toEqual({ order: order.name, lines_reset: order.lines.length, email_sent_to: order.customer.email });
 			expect(received('POST', `/orders/${order.id}/resend-email`).map((r) => r.body)).toEqual([{}]);
+		});
+
+		it.each([
+			['portal', () => fetch(`${webhookUrl('bigdd-portal')}?customer=1`, { signal: AbortSignal.timeout(60_000) }), ID.portal],
+			['portal (wrong key)', () => fetch(`${webhookUrl('bigdd-portal')}?customer=1`, { headers: { 'X-Api-Key': 'guess' }, signal: AbortSignal.timeout(60_000) }), ID.portal],
+			['helpdesk', () => fetch(webhookUrl('bigdd-helpdesk'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: shop().orders[0].customer.email, order: shop().orders[0].name }), signal: AbortSignal.timeout(60_000) }), ID.helpdesk],
+		] as const)('%s without its X-Api-Key: 403, nothing asked of BigDD, no run', async (_name, call, workflowId) => {
+			const runsBefore = (await n8n.executions(workflowId)).length;
+			const response = await call();
+			expect(response.status).toBe(403);
+			expect(bigdd.requests()).toEqual([]);
+			expect(await n8n.executions(workflowId)).toHaveLength(runsBefore);
+		});
+
+		it("one credential for the shop: a purchase BigDD sends to every endpoint runs each purchase example once, each request signed with its endpoint's own secret", async () => {
+			const before = { crm: (await n8n.executions(ID.crm)).length, notify: (await n8n.executions(ID.notify)).length, stamped: (await n8n.executions(ID.stamped)).length };
+			const { deliveries } = await bigdd.server.endpoints.emit(shop(), 'digital_order.purchased', { orderIndex: 7 });
+			expect(deliveries.map((d: { status: number }) => d.status)).toEqual([200, 200, 200]);
+			expect(new Set(endpoints.map((e) => e.secret)).size).toBe(3);
+			await runs(ID.crm, before.crm + 1);
+			await runs(ID.notify, before.notify + 1);
+			await runs(ID.stamped, before.stamped + 1);
 		});
 	});
 });

@@ -20,7 +20,10 @@ export function useN8nWithBigdd(setup: {
 	line?: '1' | '2';
 	credentialId: string;
 	credentialName?: string;
-	webhookSigningSecret?: string;
+	/** The credential's Webhook Signing Secrets; a function when they come from endpoints added in BigDD for this n8n. */
+	webhookSigningSecret?: string | ((started: { bigdd: Bigdd; n8n: N8n }) => string);
+	/** Credentials of other types the workflows use (e.g. the examples' Header Auth). */
+	otherCredentials?: { id: string; name: string; type: string; data: Record<string, unknown> }[];
 	/** More credentials to the same server, e.g. one without a signing secret. */
 	moreCredentials?: { id: string; webhookSigningSecret?: string }[];
 	/** The credential's Base URL from the server's; the server's own by default. */
@@ -40,9 +43,10 @@ export function useN8nWithBigdd(setup: {
 				name: setup.credentialName,
 				baseUrl: setup.baseUrl ? setup.baseUrl(bigdd.url) : bigdd.url,
 				apiToken: bigdd.server.token,
-				webhookSigningSecret: setup.webhookSigningSecret,
+				webhookSigningSecret: typeof setup.webhookSigningSecret === 'function' ? setup.webhookSigningSecret({ bigdd, n8n }) : setup.webhookSigningSecret,
 			}),
 			...(setup.moreCredentials ?? []).map((more) => bigddCredential({ ...more, baseUrl: bigdd.url, apiToken: bigdd.server.token })),
+			...(setup.otherCredentials ?? []),
 		]);
 		if (setup.workflows) await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop, bigdd));
 		for (const id of setup.publish ?? []) await n8n.publish(id);

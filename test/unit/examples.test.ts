@@ -1,0 +1,58 @@
+// The example workflows are safe to import into a live shop: nothing that changes the shop runs on a
+// first click, every public webhook is authenticated, and each says what to set up and what to replace.
+import { exampleTriggers, readExamples } from '../../harness/workflows';
+
+const examples = readExamples();
+const noteOf = (example: (typeof examples)[number]) => String(example.nodes.find((n) => n.name === 'Read me')?.parameters.content ?? '');
+
+/** The operations that change the shop (everything but reads). */
+const CHANGES_THE_SHOP = new Set(['create', 'updateLimits', 'delete', 'assign', 'unassign', 'resendEmail', 'resetDownloads', 'setAccess', 'setLineFiles', 'upload']);
+/** Nodes that stand in for the merchant's own app or data, by example file id. */
+const STAND_INS: Record<string, string[]> = {
+	bigddExample0002: ['A sold key', 'Keys customers entered'],
+	bigddExample0003: ['CRM contact'],
+	bigddExample0004: ['Keys from your key generator'],
+	bigddExample0005: ['Slack message', 'Sheet row'],
+	bigddExample0009: ['Email to the customer'],
+};
+
+/** The nodes reachable from `start` through the workflow's connections. */
+function reachableFrom(example: (typeof examples)[number], start: string): Set<string> {
+	const seen = new Set<string>([start]);
+	for (const name of seen) for (const output of example.connections[name]?.main ?? []) for (const { node } of output ?? []) seen.add(node);
+	return seen;
+}
+
+describe.each(examples.map((example) => [example.name, example] as const))('%s', (_name, example) => {
+	it('has a Read me note', () => {
+		expect(noteOf(example).length).toBeGreaterThan(100);
+	});
+
+	it('changes nothing in the shop when run by hand as imported (changing nodes are deactivated)', () => {
+		const manual = example.nodes.filter((n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type === 'n8n-nodes-base.scheduleTrigger');
+		const reachable = new Set(manual.flatMap((trigger) => [...reachableFrom(example, trigger.name)]));
+		const changing = example.nodes.filter((n) => reachable.has(n.name) && n.type.endsWith('.bigDigitalDownloads') && CHANGES_THE_SHOP.has(String(n.parameters.operation)) && !n.disabled);
+		expect(changing.map((n) => n.name)).toEqual([]);
+	});
+
+	it('every Webhook node it has answers only callers with its header', () => {
+		for (const hook of example.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) {
+			expect(hook.parameters.authentication).toBe('headerAuth');
+			expect(hook.credentials?.httpHeaderAuth).toBeDefined();
+			expect(noteOf(example)).toContain('Header Auth');
+		}
+	});
+
+	it('a BigDD trigger says it needs its own endpoint, whose secret joins the one credential', () => {
+		if (exampleTriggers([example]).length === 0) return;
+		expect(noteOf(example)).toContain('Needs its own BigDD endpoint');
+		expect(noteOf(example)).toContain('Webhook Signing Secrets');
+	});
+
+	it('its stand-in nodes exist and the note names them', () => {
+		for (const name of STAND_INS[example.id] ?? []) {
+			expect(example.nodes.map((n) => n.name)).toContain(name);
+			expect(noteOf(example)).toContain(`*${name}*`);
+		}
+	});
+});
