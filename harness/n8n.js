@@ -75,11 +75,10 @@ async function createN8n(options) {
 	const keyFile = path.join(root, 'encryption-key');
 	if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	// As a user's Community Nodes install does; the n8n-workflow peer is n8n's own, hence --legacy-peer-deps.
-	await runBounded('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', options.tarball], {
-		cwd: nodesDir,
-		timeoutMs: CLI_TIMEOUT_MS,
-	});
+	// As a user's Community Nodes install (or update) does; the n8n-workflow peer is n8n's own, hence --legacy-peer-deps.
+	const install = async (/** @type {string} */ tarball) =>
+		await runBounded('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', tarball], { cwd: nodesDir, timeoutMs: CLI_TIMEOUT_MS });
+	await install(options.tarball);
 
 	const bcrypt = runtime.require('bcryptjs');
 	const [port, brokerPort] = [options.port ?? (await freePort()), await freePort()];
@@ -227,6 +226,12 @@ async function createN8n(options) {
 		port,
 		baseUrl,
 		owner: OWNER,
+		/** Installs another build of the package over the installed one (an upgrade); takes effect at the next start. */
+		async installPackage(/** @type {string} */ tarball) {
+			await install(tarball);
+		},
+		/** The version of the package installed in this user folder. */
+		installedVersion: () => JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8')).version,
 		/** @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials */
 		async importCredentials(credentials) {
 			await cli(['import:credentials', `--input=${writeJson(`credentials-${Date.now()}.json`, credentials)}`]);

@@ -46,6 +46,32 @@ function packPackage(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-
 	return path.join(destination, filename);
 }
 
+/**
+ * The package as it was released at `commit` of this repository: its sources from git history, built
+ * with today's toolchain (the same @n8n/node-cli and n8n-workflow), packed. Cached per commit.
+ * @returns the tarball's path and the version it carries
+ */
+function packFromHistory(/** @type {string} */ commit) {
+	const cacheRoot = process.env.BIGDD_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), PACKAGE_NAME);
+	const destination = path.join(cacheRoot, `package-${commit}`);
+	const packed = fs.existsSync(destination) ? fs.readdirSync(destination).find((name) => name.endsWith('.tgz')) : undefined;
+	if (!packed) {
+		const source = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-history-'));
+		try {
+			const archive = execFileSync('git', ['archive', '--format=tar', commit, 'credentials', 'nodes', 'icons', 'package.json', 'tsconfig.json', 'LICENSE', 'README.md'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+			execFileSync('tar', ['-x', '-C', source], { input: archive });
+			fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(source, 'node_modules'));
+			execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'n8n-node'), ['build'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+			fs.mkdirSync(destination, { recursive: true });
+			execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+		} finally {
+			fs.rmSync(source, { recursive: true, force: true });
+		}
+	}
+	const tarball = path.join(destination, /** @type {string} */ (fs.readdirSync(destination).find((name) => name.endsWith('.tgz'))));
+	return { tarball, version: JSON.parse(execFileSync('git', ['show', `${commit}:package.json`], { cwd: REPO_ROOT, encoding: 'utf8' })).version };
+}
+
 /** The files `npm pack` would publish, as npm lists them. */
 function packedFiles() {
 	const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -63,4 +89,4 @@ function isRepoFolder(/** @type {string} */ folder) {
 	return fs.statSync(path.join(REPO_ROOT, folder), { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
-module.exports = { ensureN8n, packPackage, packedFiles, readRepoFile, isRepoFolder, REPO_ROOT, PACKAGE_NAME };
+module.exports = { ensureN8n, packPackage, packFromHistory, packedFiles, readRepoFile, isRepoFolder, REPO_ROOT, PACKAGE_NAME };
