@@ -20,6 +20,34 @@ function apiRootOf(baseUrl: unknown): string {
 }
 
 /**
+ * The fields holding webhook signing secrets, one per BigDD endpoint: BigDD gives every endpoint its own
+ * secret and every trigger node has its own URL, so a shop with several trigger workflows keeps their
+ * secrets in its one credential. Separate fields rather than one list: n8n never shows a saved secret
+ * again, so adding one to a list would mean typing the others again. The first is named as in 0.1.0.
+ */
+export const SIGNING_SECRET_FIELDS = ['webhookSigningSecret', ...Array.from({ length: 9 }, (_, i) => `webhookSigningSecret${i + 2}`)];
+
+/** The name a signing secret field shows: "Webhook Signing Secret", "Webhook Signing Secret 2"… */
+export const signingSecretLabel = (index: number) => `Webhook Signing Secret${index === 0 ? '' : ` ${index + 1}`}`;
+
+function signingSecretField(name: string, index: number): INodeProperties {
+	return {
+		displayName: signingSecretLabel(index),
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		placeholder: 'e.g. whsec_...',
+		description:
+			index === 0
+				? "Needed only by the Big Digital Downloads Trigger: the whsec_… secret BigDD shows once when you add an endpoint under Settings > Webhooks. Each trigger workflow is its own endpoint with its own secret: put the next one in the field that appears below, and keep this one credential for the shop."
+				: `The secret of another BigDD endpoint (another trigger workflow, or the new secret while you replace one). Up to ${SIGNING_SECRET_FIELDS.length}.`,
+		// Each field shows once the one before it holds a secret.
+		...(index === 0 ? {} : { displayOptions: { hide: { [SIGNING_SECRET_FIELDS[index - 1]]: [''] } } }),
+	};
+}
+
+/**
  * The credential Test's verdicts: an error status BigDD documents, then a success that is not BigDD's
  * list envelope (another server or a proxy's page). n8n's testers apply each rule by its own type, but
  * n8n-workflow types `rules` as a list of one type, hence the conversion.
@@ -63,17 +91,7 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 			description:
 				'Generate it in the Big Digital Downloads app under Settings > Public API. It is shown only once.',
 		},
-		{
-			// One field named as in 0.1.0, so saved credentials (one secret) keep working.
-			displayName: 'Webhook Signing Secrets',
-			name: 'webhookSigningSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			placeholder: 'e.g. whsec_..., whsec_...',
-			description:
-				"Needed only by the Big Digital Downloads Trigger: the whsec_… secret BigDD shows once when you add an endpoint under Settings > Webhooks. Each trigger workflow is its own endpoint with its own secret: list them all here, separated by commas (up to 20), and keep this one credential for the shop.",
-		},
+		...SIGNING_SECRET_FIELDS.map(signingSecretField),
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',

@@ -21,14 +21,14 @@ function readExamples() {
 const ACTION_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloads`;
 const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
 
-/** An importable credential pointing at a local BigDD server. */
-function bigddCredential(/** @type {{ id: string, baseUrl: string, apiToken: string, webhookSigningSecret?: string, name?: string }} */ c) {
-	return {
-		id: c.id,
-		name: c.name ?? `BigDD ${c.id}`,
-		type: CREDENTIAL_TYPE,
-		data: { apiToken: c.apiToken, baseUrl: c.baseUrl, webhookSigningSecret: c.webhookSigningSecret ?? '' },
-	};
+/**
+ * An importable credential pointing at a local BigDD server. Several signing secrets go one per field
+ * (Webhook Signing Secret, … 2, … 3), as a merchant enters them.
+ */
+function bigddCredential(/** @type {{ id: string, baseUrl: string, apiToken: string, webhookSigningSecret?: string | string[], name?: string }} */ c) {
+	const secrets = [c.webhookSigningSecret ?? ''].flat();
+	const secretFields = Object.fromEntries(secrets.map((secret, i) => [i === 0 ? 'webhookSigningSecret' : `webhookSigningSecret${i + 1}`, secret]));
+	return { id: c.id, name: c.name ?? `BigDD ${c.id}`, type: CREDENTIAL_TYPE, data: { apiToken: c.apiToken, baseUrl: c.baseUrl, ...secretFields } };
 }
 
 /**
@@ -126,14 +126,14 @@ function exampleTriggers(examples) {
  * What a merchant does in BigDD for each example trigger: one endpoint per trigger URL (under
  * `n8nUrl`), each with its own secret, all of them kept in the shop's one credential.
  * @param {ReturnType<typeof import('../dev-server/server').createBigddServer>} bigdd
- * @returns the signing secrets in one comma-separated value, and each trigger's endpoint and secret
+ * @returns the signing secrets (one per endpoint, for the credential's fields), and each trigger's endpoint and secret
  */
 function addExampleEndpoints(bigdd, /** @type {ReturnType<typeof readExamples>} */ examples, /** @type {string} */ n8nUrl) {
 	const endpoints = exampleTriggers(examples).map((trigger) => ({
 		...trigger,
 		...bigdd.endpoints.add({ name: trigger.name, url: `${n8nUrl}/webhook/${trigger.webhookId}/bigdd`, events: trigger.events }),
 	}));
-	return { signingSecrets: endpoints.map((e) => e.secret).join(', '), endpoints };
+	return { signingSecrets: endpoints.map((e) => e.secret), endpoints };
 }
 
 module.exports = {

@@ -43,17 +43,17 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 			header: 'Send a test event from BigDD',
 			executionsHelp: {
 				inactive:
-					"To see an event here: click 'Execute step' ('Listen for test event' on n8n 1.x), then in BigDD edit this trigger's endpoint to use the Test URL and press Test (set the Production URL back afterwards). Once the workflow is published, BigDD's Test on the Production URL shows 200 in See deliveries without starting a run (Options > Run on Test Events starts one).",
+					"Click 'Execute step' ('Listen for test event' on n8n 1.x), then press Test on this trigger's endpoint in BigDD (Settings > Webhooks): while the endpoint has this node's Test URL, the test event appears here. To go live, give the endpoint the Production URL and publish.",
 				active:
 					"The workflow is published: BigDD events sent to the Production URL start it. Each request is verified (signature, timestamp) before anything runs. Press Test on the endpoint in BigDD: See deliveries shows 200; a 401 means this endpoint's secret is not in the credential.",
 			},
 			activationHint:
-				"Before publishing: add this node's Production URL as an endpoint in BigDD (Settings > Webhooks > Add endpoint) and its whsec_… secret to the credential's Webhook Signing Secrets.",
+				"Before publishing: this node's Production URL must be the endpoint's URL in BigDD, and the endpoint's whsec_… secret in a Webhook Signing Secret field of the credential.",
 		},
 		properties: [
 			{
 				displayName:
-					"Set up in this order: 1) copy this node's Production URL (no need to publish yet); 2) in BigDD, Settings > Webhooks > Add endpoint: paste it, pick the same events, create; 3) add the whsec_… secret BigDD shows once to the credential's Webhook Signing Secrets (one credential holds the secrets of all your endpoints, separated by commas); 4) publish this workflow; 5) press Test on the endpoint in BigDD: See deliveries shows 200",
+					"Set up in this order: 1) copy this node's Test URL (Webhook URLs above); 2) in BigDD, Settings > Webhooks > Add endpoint: paste it, pick the same events, create; 3) put the whsec_… secret BigDD shows once in the credential's next empty Webhook Signing Secret field (one credential holds the secrets of all your endpoints); 4) click Execute step, press Test on the endpoint in BigDD: the test event appears here; 5) in BigDD change the endpoint's URL to the Production URL, publish this workflow, press Test again: See deliveries shows 200",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

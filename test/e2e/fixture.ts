@@ -20,8 +20,8 @@ export function useN8nWithBigdd(setup: {
 	line?: '1' | '2';
 	credentialId: string;
 	credentialName?: string;
-	/** The credential's Webhook Signing Secrets; a function when they come from endpoints added in BigDD for this n8n. */
-	webhookSigningSecret?: string | ((started: { bigdd: Bigdd; n8n: N8n }) => string);
+	/** The credential's Webhook Signing Secret(s), one per field; a function when they come from endpoints added in BigDD for this n8n. */
+	webhookSigningSecret?: string | string[] | ((started: { bigdd: Bigdd; n8n: N8n }) => string[]);
 	/** Credentials of other types the workflows use (e.g. the examples' Header Auth). */
 	otherCredentials?: { id: string; name: string; type: string; data: Record<string, unknown> }[];
 	/** More credentials to the same server, e.g. one without a signing secret. */

@@ -304,5 +304,13 @@ describe('Order resource (engine + local BigDD)', () => {
 			expect(error?.message).toBe('Token [redacted] is not allowed here');
 			expect(JSON.stringify(error)).not.toContain(token);
 		});
+
+		it('every signing secret of the credential is redacted too, whichever field holds it', async () => {
+			const credentials = { webhookSigningSecret: 'whsec_first_endpoint', webhookSigningSecret2: 'whsec_second_a, whsec_second_b', webhookSigningSecret10: 'whsec_tenth_endpoint' };
+			bigdd.server().fault({ path: `/public-api/v1/orders/${order().id}`, status: 400, body: { error: { message: 'whsec_first_endpoint whsec_second_b whsec_tenth_endpoint' } } });
+			const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: order().id }, { credentials });
+			expect(error?.message).toBe('[redacted] [redacted] [redacted]');
+			expect(JSON.stringify(error)).not.toMatch(/whsec_(first|second|tenth)/);
+		});
 	});
 });

@@ -36,6 +36,8 @@ export function redactSecrets<T>(value: T, secrets: unknown[]): T {
  * signing secret) must not end up in the node's error or n8n's stored execution.
  */
 export async function withoutSecrets(context: RequestContext, response: IN8nHttpFullResponse): Promise<IN8nHttpFullResponse> {
-	const { apiToken, webhookSigningSecret } = (await credentialOf(context)).data ?? {};
-	return { ...response, body: redactSecrets(response.body, [apiToken, webhookSigningSecret]) };
+	const data = (await credentialOf(context)).data ?? {};
+	// Every value of the credential but its Base URL is a secret (the token, the signing secrets).
+	const secrets = Object.entries(data).filter(([name]) => name !== 'baseUrl').flatMap(([, value]) => (typeof value === 'string' ? value.split(/[\s,]+/) : []));
+	return { ...response, body: redactSecrets(response.body, secrets) };
 }

@@ -1,29 +1,35 @@
-/**
- * The most signing secrets one credential holds. BigDD gives every endpoint its own secret and every
- * trigger node has its own URL, so a shop with several trigger workflows keeps one secret per endpoint
- * in its one credential (and, while rotating, the old and the new secret of an endpoint).
- */
+import { SIGNING_SECRET_FIELDS, signingSecretLabel } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+
+/** The most signing secrets one credential holds in all (its fields may each hold more than one). */
 export const MAX_SIGNING_SECRETS = 20;
 
 /** What BigDD's secrets look like: `whsec_` and printable characters (a secret never holds a space or comma). */
 const SECRET_PATTERN = /^whsec_[\x21-\x2b\x2d-\x7e]+$/;
 
+const CREDENTIAL = 'of the Big Digital Downloads credential';
+
+/** The values of the credential's signing secret fields, in their order. */
+export function signingSecretFields(credential: Record<string, unknown>): unknown[] {
+	return SIGNING_SECRET_FIELDS.map((name) => credential[name]);
+}
+
 /**
- * The signing secrets of the credential's Webhook Signing Secrets field: one or more `whsec_…`
- * separated by commas, spaces or new lines. Anything else is a problem to show, naming which secret
- * by its place, never its text: no secret, one that is not BigDD's, one listed twice, too many.
+ * The signing secrets of the credential's fields (`fields`, in order; a plain text is one field): one
+ * `whsec_…` per field, or several separated by commas, spaces or new lines. Anything else is a problem
+ * to show, naming the field, never the secret: no secret, one that is not BigDD's, one listed twice,
+ * more than MAX_SIGNING_SECRETS.
  */
-export function parseSigningSecrets(value: unknown): { secrets: string[] } | { problem: string } {
-	const secrets = typeof value === 'string' ? value.split(/[\s,]+/).filter((part) => part !== '') : [];
+export function parseSigningSecrets(fields: unknown): { secrets: string[] } | { problem: string } {
+	const secrets: string[] = [];
+	for (const [index, value] of (Array.isArray(fields) ? fields : [fields]).entries()) {
+		const label = signingSecretLabel(index);
+		for (const secret of typeof value === 'string' ? value.split(/[\s,]+/).filter((part) => part !== '') : []) {
+			if (!SECRET_PATTERN.test(secret)) return { problem: `${label} ${CREDENTIAL} does not start with whsec_` };
+			if (secrets.includes(secret)) return { problem: `${label} ${CREDENTIAL} repeats a secret already in the credential` };
+			secrets.push(secret);
+		}
+	}
 	if (secrets.length === 0) return { problem: 'The Big Digital Downloads credential has no Webhook Signing Secret' };
-	const malformed = secrets.findIndex((secret) => !SECRET_PATTERN.test(secret));
-	if (malformed !== -1) {
-		return { problem: `Webhook Signing Secret ${malformed + 1} of the Big Digital Downloads credential does not start with whsec_` };
-	}
-	const repeated = secrets.findIndex((secret, index) => secrets.indexOf(secret) !== index);
-	if (repeated !== -1) return { problem: `Webhook Signing Secret ${repeated + 1} of the Big Digital Downloads credential is listed twice` };
-	if (secrets.length > MAX_SIGNING_SECRETS) {
-		return { problem: `The Big Digital Downloads credential holds ${secrets.length} Webhook Signing Secrets; at most ${MAX_SIGNING_SECRETS} are accepted` };
-	}
+	if (secrets.length > MAX_SIGNING_SECRETS) return { problem: `The Big Digital Downloads credential holds ${secrets.length} Webhook Signing Secrets; at most ${MAX_SIGNING_SECRETS} are accepted` };
 	return { secrets };
 }

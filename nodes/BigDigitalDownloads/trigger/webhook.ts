@@ -6,19 +6,18 @@ import { decideDelivery } from './delivery';
 import { eventIdMemoryFor, persistEventIds, savedEventIds } from './eventIdMemory';
 import { DEFAULT_TOLERANCE_SECONDS, INVALID_SIGNATURE, MAX_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS, verifyWebhookRequest } from './signature';
 import { verifyWithSigningSecret } from './signingSecretCache';
-import { parseSigningSecrets } from './signingSecrets';
+import { parseSigningSecrets, signingSecretFields } from './signingSecrets';
 
 /**
  * Publishing (and listening) with no valid signing secret would accept nothing: say so up front, with
  * what to do. The same check refuses every request while the credential stays that way.
  */
 export async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {
-	const { webhookSigningSecret } = await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE);
-	const parsed = parseSigningSecrets(webhookSigningSecret);
+	const parsed = parseSigningSecrets(signingSecretFields(await this.getCredentials(CREDENTIAL_TYPE)));
 	if ('problem' in parsed) {
 		throw new NodeOperationError(this.getNode(), parsed.problem, {
 			description:
-				"Add the whsec_… secret BigDD showed when you added this trigger's endpoint (Settings > Webhooks) to the credential's Webhook Signing Secrets, next to the secrets of your other endpoints, separated by commas. Lost it? Delete the endpoint in BigDD and add it again to get a new one.",
+				"Put the whsec_… secret BigDD showed when you added this trigger's endpoint (Settings > Webhooks) in a Webhook Signing Secret field of the credential (the next empty one: the others hold your other endpoints' secrets). Lost it? Delete the endpoint in BigDD and add it again to get a new one.",
 		});
 	}
 	return true;
@@ -45,7 +44,7 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 		nowMs,
 		readSecret: async () => {
 			try {
-				return (await this.getCredentials<{ webhookSigningSecret?: string }>(CREDENTIAL_TYPE)).webhookSigningSecret;
+				return signingSecretFields(await this.getCredentials(CREDENTIAL_TYPE));
 			} catch {
 				return undefined; // no readable credential: fail closed, like a wrong secret
 			}

@@ -1,4 +1,4 @@
-import { BigDigitalDownloadsApi } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import { BigDigitalDownloadsApi, SIGNING_SECRET_FIELDS } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 
 // n8n calls authenticate() on every request sent with this credential: the nodes send paths only.
 describe('BigDigitalDownloadsApi.authenticate', () => {
@@ -35,5 +35,23 @@ describe('BigDigitalDownloadsApi.authenticate', () => {
 		const request = { url: '/orders', headers: { Accept: 'application/json' } };
 		await credential.authenticate({ apiToken: 't', baseUrl: '' }, request);
 		expect(request).toEqual({ url: '/orders', headers: { Accept: 'application/json' } });
+	});
+});
+
+describe('the signing secret fields', () => {
+	const properties = new BigDigitalDownloadsApi().properties;
+	const fields = SIGNING_SECRET_FIELDS.map((name) => properties.find((p) => p.name === name));
+
+	it('are ten secret fields, the first named as in 0.1.0 so saved credentials keep their secret', () => {
+		expect(SIGNING_SECRET_FIELDS).toHaveLength(10);
+		expect(SIGNING_SECRET_FIELDS[0]).toBe('webhookSigningSecret');
+		expect(fields.map((f) => [f?.displayName, f?.typeOptions?.password])).toEqual(
+			SIGNING_SECRET_FIELDS.map((_, i) => [i === 0 ? 'Webhook Signing Secret' : `Webhook Signing Secret ${i + 1}`, true]),
+		);
+	});
+
+	it('each shows once the one before it holds a secret', () => {
+		expect(fields[0]?.displayOptions).toBeUndefined();
+		for (let i = 1; i < fields.length; i++) expect(fields[i]?.displayOptions).toEqual({ hide: { [SIGNING_SECRET_FIELDS[i - 1]]: [''] } });
 	});
 });
