@@ -1,0 +1,148 @@
+// A merchant's first hour, in n8n 2.41.1's editor in a real (headless) Chromium, following the README's
+// numbered steps ("Set up the trigger") one by one; the local BigDD server's admin plays BigDD's
+// Settings > Webhooks (Add endpoint shows the secret once, Test, See deliveries). If a step of the
+// README changes, this test changes with it.
+import type { Browser, Page } from 'playwright-core';
+import { openEditor } from '../../harness/browser';
+import { startBigdd } from '../../harness/bigdd';
+import { createN8n } from '../../harness/n8n';
+import { poll } from '../../harness/processes';
+import { REPO_ROOT } from '../../harness/runtime';
+import { e2eTarball } from './setup/env';
+
+const EXAMPLES = `${REPO_ROOT}/examples`;
+
+describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", () => {
+	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let n8n: Awaited<ReturnType<typeof createN8n>>;
+	let browser: Browser;
+	let page: Page;
+	/** What the merchant noted on the way: workflow ids, URLs, BigDD endpoints. */
+	const noted: { workflows: string[]; endpoints: { id: string; secret: string }[]; testUrl?: string; productionUrl?: string } = { workflows: [], endpoints: [] };
+
+	/** BigDD's Settings > Webhooks, as the merchant clicks it. */
+	const bigddAdmin = async (method: string, path: string, body?: unknown) => {
+		const response = await fetch(`${bigdd.url}/__admin/webhook-endpoints${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+		return (await response.json()) as { id: string; secret: string; status: number; body: string; eventId: string; deliveries: { status: number; type: string }[] };
+	};
+	const node = (name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+	const credentialDialog = () => page.getByTestId('editCredential-modal');
+	/** Production runs of a workflow (the editor's listening run is a manual one). */
+	const productionRuns = async (workflowId: string, count: number) =>
+		(await n8n.waitForExecutions(workflowId, count, 60_000, (e: { mode: string }) => e.mode === 'webhook')) as {
+			status: string;
+			data: { resultData: { runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]> } };
+		}[];
+
+	beforeAll(async () => {
+		bigdd = await startBigdd({ orders: 20, products: 5, files: 10, licenseKeys: 5 });
+		n8n = await createN8n({ tarball: e2eTarball() });
+		await n8n.start();
+		({ browser, page } = await openEditor(n8n));
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await n8n?.dispose();
+		await bigdd?.server.stop();
+	});
+
+	it('Credential: a wrong token gets the package\'s own message, the right one "Connection tested successfully"', async () => {
+		await page.goto(`${n8n.baseUrl}/home/credentials`);
+		await page.getByTestId('add-resource-credential').first().click();
+		await page.keyboard.type('Big Digital Downloads');
+		await page.getByText('Big Digital Downloads API', { exact: true }).click();
+		await page.getByTestId('new-credential-type-button').click();
+		await page.getByTestId('parameter-input-apiToken').locator('input').fill('a-token-that-was-revoked');
+		await page.getByTestId('parameter-input-baseUrl').locator('input').fill(bigdd.url);
+		await page.getByTestId('credential-save-button').click();
+		await credentialDialog().getByText(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
+		await credentialDialog().getByText('More details').click();
+		await credentialDialog().getByText('The API token was refused. Copy a valid token from Settings > Public API.').waitFor();
+		await page.getByTestId('parameter-input-apiToken').locator('input').fill(bigdd.server.token);
+		await page.getByTestId('credential-save-button').click();
+		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
+		// The signing secret fields: one, until it holds a secret.
+		expect(await page.locator('[data-test-id^="parameter-input-webhookSigningSecret"]').count()).toBe(1);
+		await page.keyboard.press('Escape');
+	});
+
+	/** Steps 1-9 of "Set up the trigger" for one example workflow, as the README numbers them. */
+	async function setUpTrigger(example: string, triggerName: string, events: string[]) {
+		// 1. Import the example (or add the trigger): its credential is picked, its events selected.
+		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.getByTestId('workflow-import-input').setInputFiles(`${EXAMPLES}/${example}`);
+		await page.waitForURL(/\/workflow\/[A-Za-z0-9]{8,}/);
+		const workflowId = new URL(page.url()).pathname.split('/').pop()!;
+		noted.workflows.push(workflowId);
+		await node(triggerName).dblclick();
+		// 2. Copy the Test URL (and note the Production URL).
+		await page.getByTitle('Click to display webhook URLs').click();
+		noted.testUrl = (await page.getByTestId('node-parameters').innerText()).match(/http\S+\/webhook-test\/\S+/)![0];
+		await page.getByTestId('radio-button-production').click();
+		noted.productionUrl = (await page.getByTestId('node-parameters').innerText()).match(/http\S+\/webhook\/\S+/)![0];
+		// 3. BigDD: Add endpoint with the Test URL and the same events; it shows the secret once.
+		const endpoint = await bigddAdmin('POST', '', { name: example, url: noted.testUrl, events });
+		expect(endpoint.secret).toMatch(/^whsec_/);
+		noted.endpoints.push({ id: endpoint.id, secret: endpoint.secret });
+		// 4. The secret in the credential's next empty Webhook Signing Secret field.
+		await page.getByTestId('credential-edit-button').click();
+		const field = page.locator('[data-test-id^="parameter-input-webhookSigningSecret"]').last();
+		await field.locator('input').fill(endpoint.secret);
+		await page.getByTestId('credential-save-button').click();
+		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
+		await credentialDialog().getByRole('button', { name: /close/i }).click().catch(async () => await page.keyboard.press('Escape'));
+		await credentialDialog().waitFor({ state: 'hidden' });
+		return { workflowId, endpoint };
+	}
+
+	async function goLive(workflowId: string, endpointId: string) {
+		// 6. BigDD: the endpoint's URL becomes the Production URL.
+		await bigddAdmin('PATCH', `/${endpointId}`, { url: noted.productionUrl });
+		// 7. Publish.
+		await page.getByTestId('workflow-open-publish-modal-button').click();
+		await page.getByTestId('workflow-publish-button').click();
+		await page.getByTestId('workflowPublish-modal').waitFor({ state: 'hidden' });
+		// n8n publishes through an outbox: bounded wait until it says so.
+		const published = await poll(async () => (await n8n.publicationStatus(workflowId))?.status, (status) => status === 'published', { timeoutMs: 60_000, intervalMs: 500 });
+		expect(published.value).toBe('published');
+		// 8. BigDD's Test: answered 200, acknowledged without a run.
+		const test = await bigddAdmin('POST', `/${endpointId}/test`);
+		expect({ status: test.status, body: JSON.parse(test.body) }).toEqual({ status: 200, body: { received: true, ignored: 'testEvent' } });
+	}
+
+	it('Trigger steps 1-5: the example imported, its Test URL an endpoint in BigDD, the secret in the credential; listening, BigDD\'s Test shows its event in the editor', async () => {
+		const { endpoint } = await setUpTrigger('purchase-to-crm-contact.json', 'On purchase', ['digital_order.purchased']);
+		// 5. Execute step (listening), then BigDD's Test.
+		await page.getByTestId('trigger-execute-button').click();
+		await page.getByTestId('trigger-listening').waitFor();
+		const test = await bigddAdmin('POST', `/${endpoint.id}/test`);
+		expect(test.status).toBe(200);
+		await page.getByTestId('radio-button-json').click();
+		await page.getByTestId('output-panel').getByText(test.eventId).first().waitFor({ timeout: 30_000 });
+		await page.keyboard.press('Escape');
+	});
+
+	it('Trigger steps 6-8: the Production URL in BigDD, the workflow published, BigDD\'s Test answered 200', async () => {
+		await goLive(noted.workflows[0], noted.endpoints[0].id);
+	});
+
+	it('a real purchase runs the workflow once, with the event BigDD sent', async () => {
+		const { event, deliveries } = (await (await fetch(`${bigdd.url}/__admin/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'digital_order.purchased' }) })).json()) as { event: { id: string }; deliveries: { status: number }[] };
+		expect(deliveries.map((d) => d.status)).toEqual([200]);
+		const runs = await productionRuns(noted.workflows[0], 1);
+		expect(runs.map((run) => [run.status, run.data.resultData.runData['On purchase'][0].data.main[0][0].json.id])).toEqual([['success', event.id]]);
+	});
+
+	it('a second trigger workflow on the same credential, its secret in the next field: each purchase runs both once', async () => {
+		const { workflowId, endpoint } = await setUpTrigger('sale-to-slack-and-sheets.json', 'On sale or download', ['digital_order.purchased', 'file.downloaded', 'file.redownloaded']);
+		await page.keyboard.press('Escape');
+		await goLive(workflowId, endpoint.id);
+		const { deliveries } = (await (await fetch(`${bigdd.url}/__admin/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'digital_order.purchased', orderIndex: 3 }) })).json()) as { deliveries: { status: number }[] };
+		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
+		expect(await productionRuns(noted.workflows[0], 2)).toHaveLength(2);
+		expect(await productionRuns(workflowId, 1)).toHaveLength(1);
+		// One credential: both endpoints' secrets sit in its fields.
+		expect(new Set(noted.endpoints.map((e) => e.secret)).size).toBe(2);
+	});
+});
