@@ -85,6 +85,19 @@ describe('release', () => {
 		}
 	});
 
+	it("the first-hour browser test follows the README's trigger steps, one comment per step naming what the step names", () => {
+		const readme = read('README.md');
+		const section = readme.slice(readme.indexOf('## Set up the trigger'), readme.indexOf('\n## ', readme.indexOf('## Set up the trigger') + 5));
+		const steps = section.split('\n').join(' ').match(/ \d\. .*?(?= \d\. | Another trigger workflow)/g) ?? [];
+		expect(steps).toHaveLength(8);
+		const test = read('test/e2e/firstHour.test.ts');
+		for (const [index, step] of steps.entries()) {
+			const comment = test.match(new RegExp(`// ${index + 1}\\. (.*)`))?.[1];
+			const named = [...step.matchAll(/\*\*([^*]+)\*\*/g)].map((match) => match[1].toLowerCase().replace(/\s+/g, ' '));
+			expect({ step: index + 1, named, comment, follows: named.some((term) => comment?.toLowerCase().includes(term)) }).toMatchObject({ follows: true });
+		}
+	});
+
 	it('the changelog has an entry for the current version', () => {
 		expect(read('CHANGELOG.md')).toMatch(new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\]`, 'm'));
 	});

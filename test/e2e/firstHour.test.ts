@@ -69,23 +69,23 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 
 	/** Steps 1-9 of "Set up the trigger" for one example workflow, as the README numbers them. */
 	async function setUpTrigger(example: string, triggerName: string, events: string[]) {
-		// 1. Import the example (or add the trigger): its credential is picked, its events selected.
+		// 1. The Big Digital Downloads Trigger (from an example): its Events selected, the credential picked.
 		await page.goto(`${n8n.baseUrl}/workflow/new`);
 		await page.getByTestId('workflow-import-input').setInputFiles(`${EXAMPLES}/${example}`);
 		await page.waitForURL(/\/workflow\/[A-Za-z0-9]{8,}/);
 		const workflowId = new URL(page.url()).pathname.split('/').pop()!;
 		noted.workflows.push(workflowId);
 		await node(triggerName).dblclick();
-		// 2. Copy the Test URL (and note the Production URL).
+		// 2. Webhook URLs: the Test URL (and the Production URL, for step 6).
 		await page.getByTitle('Click to display webhook URLs').click();
 		noted.testUrl = (await page.getByTestId('node-parameters').innerText()).match(/http\S+\/webhook-test\/\S+/)![0];
 		await page.getByTestId('radio-button-production').click();
 		noted.productionUrl = (await page.getByTestId('node-parameters').innerText()).match(/http\S+\/webhook\/\S+/)![0];
-		// 3. BigDD: Add endpoint with the Test URL and the same events; it shows the secret once.
+		// 3. BigDD's Add endpoint with the Test URL and the same events: its signing secret, shown only once.
 		const endpoint = await bigddAdmin('POST', '', { name: example, url: noted.testUrl, events });
 		expect(endpoint.secret).toMatch(/^whsec_/);
 		noted.endpoints.push({ id: endpoint.id, secret: endpoint.secret });
-		// 4. The secret in the credential's next empty Webhook Signing Secret field.
+		// 4. The secret in the next empty Webhook Signing Secret field of the credential, from the node.
 		await page.getByTestId('credential-edit-button').click();
 		const field = page.locator('[data-test-id^="parameter-input-webhookSigningSecret"]').last();
 		await field.locator('input').fill(endpoint.secret);
@@ -97,7 +97,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 	}
 
 	async function goLive(workflowId: string, endpointId: string) {
-		// 6. BigDD: the endpoint's URL becomes the Production URL.
+		// 6. The endpoint's URL becomes the Production URL.
 		await bigddAdmin('PATCH', `/${endpointId}`, { url: noted.productionUrl });
 		// 7. Publish.
 		await page.getByTestId('workflow-open-publish-modal-button').click();
@@ -106,14 +106,14 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		// n8n publishes through an outbox: bounded wait until it says so.
 		const published = await poll(async () => (await n8n.publicationStatus(workflowId))?.status, (status) => status === 'published', { timeoutMs: 60_000, intervalMs: 500 });
 		expect(published.value).toBe('published');
-		// 8. BigDD's Test: answered 200, acknowledged without a run.
+		// 8. BigDD's Test again: 200, acknowledged without a run.
 		const test = await bigddAdmin('POST', `/${endpointId}/test`);
 		expect({ status: test.status, body: JSON.parse(test.body) }).toEqual({ status: 200, body: { received: true, ignored: 'testEvent' } });
 	}
 
 	it('Trigger steps 1-5: the example imported, its Test URL an endpoint in BigDD, the secret in the credential; listening, BigDD\'s Test shows its event in the editor', async () => {
 		const { endpoint } = await setUpTrigger('purchase-to-crm-contact.json', 'On purchase', ['digital_order.purchased']);
-		// 5. Execute step (listening), then BigDD's Test.
+		// 5. Execute step (listening), then BigDD's Test: the test event in the node's output.
 		await page.getByTestId('trigger-execute-button').click();
 		await page.getByTestId('trigger-listening').waitFor();
 		const test = await bigddAdmin('POST', `/${endpoint.id}/test`);
