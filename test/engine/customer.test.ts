@@ -30,4 +30,19 @@ describe('Customer resource (engine + local BigDD)', () => {
 		const { error } = await bigdd.run({ resource: 'customer', operation: 'getDownloads', customerId: '1', returnAll: true });
 		expect(error).toMatchObject({ message: 'Customer 1 not found', httpCode: '404' });
 	});
+
+	it.each([
+		['an email address', 'jane@example.com', 'Customer ID must be a Shopify customer GID or its number, got "jane@example.com"'],
+		['another Shopify GID', 'gid://shopify/Order/123', 'Customer ID is not an ID, got "gid://shopify/Order/123"'],
+		['a name', 'Jane Smith', 'Customer ID must be a Shopify customer GID or its number, got "Jane Smith"'],
+		['a number as a number', 987654321, null],
+	])('a Customer ID that is %s: refused naming the field, nothing sent (a number is fine)', async (_name, customerId, message) => {
+		const { error } = await bigdd.run({ resource: 'customer', operation: 'getDownloads', customerId, returnAll: true });
+		if (message === null) {
+			expect(bigdd.requestLines()).toEqual(['GET /public-api/v1/customers/987654321/downloads?limit=100']);
+			return;
+		}
+		expect(error?.message).toBe(message);
+		expect(bigdd.requests()).toEqual([]);
+	});
 });

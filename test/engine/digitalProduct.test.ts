@@ -72,6 +72,11 @@ describe('Digital Product resource (engine + local BigDD)', () => {
 		[{ maxDownloads: 2.5 }, 'Max Downloads must be a whole number from 0 to 1,000,000'],
 		[{ downloadIn: -1 }, 'Download Link Expiry (Days) must be a whole number from 0 to 100,000'],
 		[{}, 'Add Max Downloads, Download Link Expiry (Days) or both'],
+		// What a blank sheet cell gives: BigDD would read null as unlimited.
+		[{ maxDownloads: '={{ "" }}' }, 'Max Downloads is empty'],
+		[{ maxDownloads: '={{ null }}' }, 'Max Downloads is empty'],
+		[{ downloadIn: '={{ $json.missing }}' }, 'Download Link Expiry (Days) is empty'],
+		[{ maxDownloads: 5, downloadIn: '={{ "" }}' }, 'Download Link Expiry (Days) is empty'],
 	])('Update Limits refuses %j before sending anything', async (limits, message) => {
 		const { error } = await run({ operation: 'updateLimits', productId: bigdd.shop().products[0].id, limits });
 		expect(error?.message).toBe(message);

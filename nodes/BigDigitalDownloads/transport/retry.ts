@@ -9,6 +9,11 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 /** Longest Retry-After we wait for before giving up with an error, in seconds. */
 const MAX_RETRY_AFTER_SECONDS = 60;
 /**
+ * Shortest wait after a 429, in seconds, whatever Retry-After says (0, a date in the past): a shop that
+ * keeps answering 429 is not asked again in a tight loop, and the time budget below always runs out.
+ */
+const MIN_RATE_LIMIT_WAIT_SECONDS = 1;
+/**
  * How long one request may wait out 429s in all, in seconds. A budget of time rather than a count of
  * tries: 500 items sent at once against a 10 requests/s limit need 50 one-second waits for the last.
  */
@@ -16,13 +21,14 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 /** Waits before the retries of a request that may be repeated safely (a read, or a write with an Idempotency-Key). */
 const TRANSIENT_RETRY_DELAYS_MS = [500, 1_000, 2_000];
 
-/** Seconds to wait from a Retry-After header (seconds or HTTP date); 1 when absent or unreadable. */
+/** Seconds to wait from a Retry-After header (seconds or HTTP date; a date in the past is 0); 1 when absent or unreadable. */
 export function retryAfterSeconds(header: unknown, now = Date.now()): number {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (typeof value !== 'string' && typeof value !== 'number') return 1;
 	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.max(0, Number(text));
-	const date = Date.parse(text);
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	// An HTTP date names a weekday and a month; anything else (a negative number, a word) is unreadable.
+	const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
 	return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
@@ -38,13 +44,23 @@ export function rateLimitGivingUp(waitedSeconds: number, wait: number): string |
 	return undefined;
 }
 
-/** Waits before a retry, unless the execution was cancelled. */
+/** Waits before a retry; stops at once, with an error, when the execution is cancelled meanwhile. */
 async function pause(context: RequestContext, ms: number, scope: RequestScope): Promise<void> {
 	// An editor list has no execution to cancel.
-	if ('getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted) {
-		throw new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const cancelled = () => new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
+	if (signal?.aborted) throw cancelled();
+	if (!signal) return await sleep(ms);
+	let onAbort = () => {};
+	const aborted = new Promise<'aborted'>((resolve) => {
+		onAbort = () => resolve('aborted');
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		if ((await Promise.race([sleep(ms), aborted])) === 'aborted') throw cancelled();
+	} finally {
+		signal.removeEventListener('abort', onAbort);
 	}
-	await sleep(ms);
 }
 
 /** What one attempt of a request came to. */
@@ -61,8 +77,8 @@ type Attempt<T> =
 
 /**
  * The one retry policy of every request the node sends, whoever sends it (the node's own requests
- * and n8n's routing): a 429 is waited out (Retry-After, up to MAX_RETRY_AFTER_SECONDS each and
- * MAX_RATE_LIMIT_WAIT_SECONDS in all) and sent again; with `safeToRepeat` (reads, writes carrying an
+ * and n8n's routing): a 429 is waited out (Retry-After, at least MIN_RATE_LIMIT_WAIT_SECONDS, up to
+ * MAX_RETRY_AFTER_SECONDS each and MAX_RATE_LIMIT_WAIT_SECONDS in all) and sent again; with `safeToRepeat` (reads, writes carrying an
  * Idempotency-Key) a transient failure is retried after TRANSIENT_RETRY_DELAYS_MS; other writes are
  * never repeated blindly.
  */
@@ -83,8 +99,8 @@ export async function withRetries<T>(
 			await pause(context, TRANSIENT_RETRY_DELAYS_MS[transientRetries++], scope);
 			continue;
 		}
-		const wait = outcome.retryAfterSeconds;
-		if (wait === undefined) throw await outcome.error(attempts);
+		if (outcome.retryAfterSeconds === undefined) throw await outcome.error(attempts);
+		const wait = Math.max(MIN_RATE_LIMIT_WAIT_SECONDS, outcome.retryAfterSeconds);
 		const givingUp = rateLimitGivingUp(waitedSeconds, wait);
 		if (givingUp) throw await outcome.error(attempts, givingUp);
 		await pause(context, wait * 1000, scope);

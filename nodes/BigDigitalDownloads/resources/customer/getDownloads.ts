@@ -1,6 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import type { Operation } from '../../shared/operation';
+import { invalid } from '../../shared/checks';
 import { returnAllAndLimit } from '../../shared/descriptions';
+import { describeValue } from '../../shared/values';
 import { cursorListRouting } from '../../routing/cursorList';
 import { pathId, type IdField } from '../../routing/pathIds';
 import { simplifyToggle } from '../../routing/simplify';
@@ -22,6 +24,9 @@ export function customerPathId(value: string): string {
 async function resolveCustomerPath(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const value = this.getNodeParameter(CUSTOMER_ID.name, undefined);
 	const customer = pathId(this, CUSTOMER_ID, typeof value === 'string' ? customerPathId(value) : value);
+	if (!/^\d+$/.test(customer)) {
+		throw invalid(this, `Customer ID must be a Shopify customer GID or its number, got ${describeValue(value)}`, 'Nothing was sent. E.g. gid://shopify/Customer/987654321 or 987654321.');
+	}
 	return { ...requestOptions, url: requestOptions.url.replace(`{${CUSTOMER_ID.name}}`, customer) };
 }
 

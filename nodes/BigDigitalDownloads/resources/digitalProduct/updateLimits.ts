@@ -2,17 +2,18 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import type { Operation } from '../../shared/operation';
 import { invalid } from '../../shared/checks';
 import { LIMITS } from '../../shared/limits';
+import { describeValue, isBlank } from '../../shared/values';
 import { oneRecordRouting } from '../../routing/oneRecord';
 import { fillPathIds } from '../../routing/pathIds';
 import { PRODUCT_ID, PRODUCT_URL } from './fields';
 
 /**
- * A download limit as BigDD takes it: an integer from 0 to max, where 0 and empty both mean
- * unlimited (sent as null, which the spec documents as equivalent to 0).
+ * A download limit as BigDD takes it: an integer from 0 (unlimited) to max, or undefined when the value
+ * is not one. Nothing (an empty text, null) is not a limit: BigDD reads null as unlimited, so a blank
+ * sheet cell must not lift a product's limit; unlimited is the explicit 0.
  */
-export function downloadLimitValue(value: unknown, max: number): number | null | undefined {
-	if (value === null || value === '') return null;
-	const number = typeof value === 'string' ? Number(value.trim()) : value;
+export function downloadLimitValue(value: unknown, max: number): number | undefined {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > max) return undefined;
 	return number;
 }
@@ -29,13 +30,12 @@ async function validateProductLimits(this: IExecuteSingleFunctions, requestOptio
 		throw invalid(this, 'Add Max Downloads, Download Link Expiry (Days) or both', 'Nothing to update was set.');
 	}
 	for (const [key, label, max] of present) {
+		if (isBlank(body[key])) {
+			throw invalid(this, `${label} is empty`, `Got ${describeValue(body[key])}. Nothing was sent: a value that gives nothing does not mean unlimited. Use 0 for unlimited.`);
+		}
 		const value = downloadLimitValue(body[key], max);
 		if (value === undefined) {
-			throw invalid(
-				this,
-				`${label} must be a whole number from 0 to ${max.toLocaleString('en-US')}`,
-				`Got ${JSON.stringify(body[key])}. Use 0 (or leave it empty) for unlimited.`,
-			);
+			throw invalid(this, `${label} must be a whole number from 0 to ${max.toLocaleString('en-US')}`, `Got ${JSON.stringify(body[key])}. Use 0 for unlimited.`);
 		}
 		body[key] = value;
 	}

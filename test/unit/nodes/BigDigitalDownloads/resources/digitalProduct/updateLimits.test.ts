@@ -5,8 +5,11 @@ describe('download limits', () => {
 		[0, 1000, 0],
 		[1000, 1000, 1000],
 		['12', 1000, 12],
-		['', 1000, null],
-		[null, 1000, null],
+		// Nothing is not unlimited (BigDD reads null so): refused, 0 is the explicit choice.
+		['', 1000, undefined],
+		[' ', 1000, undefined],
+		[null, 1000, undefined],
+		[undefined, 1000, undefined],
 		[1001, 1000, undefined],
 		[-1, 1000, undefined],
 		[1.5, 1000, undefined],
