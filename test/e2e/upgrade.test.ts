@@ -14,7 +14,7 @@ import { e2eTarball } from './setup/env';
 /** The commit of this repository released as 0.1.0 (the last of 2026-11-27, the CHANGELOG's date). */
 const RELEASE_0_1_0 = 'aaf90a29fb27a04282fe49680a890e3123ee4924';
 const CREDENTIAL_ID = 'bigddUpgradeCred';
-const SECRET = 'whsec_saved_with_0_1_0';
+const SAVED_SIGNING_SECRET = 'whsec_example_saved_by_0_1_0';
 const TRIGGER = { id: 'bigddUpgradeTrig', webhookId: 'bigdd-upgrade-trigger' };
 
 describe('upgrade from 0.1.0 in the same n8n user folder', () => {
@@ -46,7 +46,7 @@ describe('upgrade from 0.1.0 in the same n8n user folder', () => {
 	};
 	const READ_NODES = ['Order', 'Orders', 'Customer', 'Products', 'Keys', 'Validate'];
 
-	const send = async (id: string, secret = SECRET) =>
+	const send = async (id: string, secret = SAVED_SIGNING_SECRET) =>
 		await deliverWebhook({ url: `${n8n.baseUrl}/webhook/${TRIGGER.webhookId}/bigdd`, secret, event: buildEvent(shop, 'digital_order.purchased', { id }) });
 	const triggered = async (count: number) =>
 		((await n8n.waitForExecutions(TRIGGER.id, count, 60_000)) as { data: { resultData: { runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]> } } }[]).map(
@@ -72,7 +72,7 @@ describe('upgrade from 0.1.0 in the same n8n user folder', () => {
 		expect(released.version).toBe('0.1.0');
 		n8n = await createN8n({ tarball: released.tarball });
 		// The credential as 0.1.0 saved it: one signing secret.
-		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SECRET })]);
+		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SAVED_SIGNING_SECRET })]);
 		await n8n.importWorkflows(savedWorkflows());
 		await n8n.publish(TRIGGER.id);
 		expect(n8n.installedVersion()).toBe('0.1.0');
