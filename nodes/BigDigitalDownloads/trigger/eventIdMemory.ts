@@ -32,6 +32,12 @@ class EventIdMemory {
 		return true;
 	}
 
+	/** Forgets an id claimed for a run that never started, so BigDD's retry of it runs. */
+	release(id: string): void {
+		const index = this.ids.lastIndexOf(id);
+		if (index !== -1) this.ids.splice(index, 1);
+	}
+
 	/** Adds ids saved by other runs or processes (and before a restart), as older than those seen here. */
 	mergeSaved(saved: unknown): void {
 		const missing = savedIds(saved).filter((id) => !this.has(id));

@@ -77,8 +77,26 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 		seenBefore: (id) => memory.has(id) || saved.includes(id),
 	});
 	if (decision !== 'run') return { webhookResponse: { received: true, ignored: decision } };
-	if (!listening) memory.claim(event.id);
+	if (!listening) {
+		memory.claim(event.id);
+		releaseIfRunNeverStarts(response, () => memory.release(event.id));
+	}
 	return { webhookResponse: { received: true }, workflowData: [[{ json: event }]] };
+}
+
+/**
+ * n8n 2.41+ answers this request only after it has started the run; when starting fails (its database
+ * or, in queue mode, Redis unavailable) BigDD gets a 5xx, or the connection closes without an answer.
+ * BigDD then retries the event, and the retry must run: the claim is released. (n8n 1.x answers before
+ * starting the run, so a failed start there is invisible to BigDD and to the node.)
+ */
+function releaseIfRunNeverStarts(response: ReturnType<IWebhookFunctions['getResponseObject']>, release: () => void): void {
+	response.once('finish', () => {
+		if (response.statusCode >= 500) release();
+	});
+	response.once('close', () => {
+		if (!response.writableFinished) release();
+	});
 }
 
 /**

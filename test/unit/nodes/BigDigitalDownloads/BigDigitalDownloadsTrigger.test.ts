@@ -1,5 +1,6 @@
 // The trigger's webhook() with a faked IWebhookFunctions and real HMAC values (never a mocked createHmac).
 import { createHmac } from 'crypto';
+import { EventEmitter } from 'events';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 import { BigDigitalDownloadsTrigger } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
 import { REMEMBERED_EVENT_IDS } from '../../../../nodes/BigDigitalDownloads/trigger/eventIdMemory';
@@ -45,7 +46,10 @@ async function deliver(call: Call = {}) {
 	const timestamp = now();
 	const headers = call.headers ?? { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, raw) };
 	const response = { statusCode: 200, body: undefined as unknown };
-	const res = {
+	// Express's response: an emitter that tells when n8n's answer went out ('finish') or the connection closed.
+	const res = Object.assign(new EventEmitter(), {
+		statusCode: 200,
+		writableFinished: false,
 		status(code: number) {
 			response.statusCode = code;
 			return res;
@@ -54,6 +58,15 @@ async function deliver(call: Call = {}) {
 			response.body = body;
 			return res;
 		},
+	});
+	/** What n8n does after webhook() returned: answers with `status` (500 when the run could not start), or the connection drops. */
+	const answer = (status: number | 'dropped') => {
+		if (status !== 'dropped') {
+			res.statusCode = status;
+			res.writableFinished = true;
+			res.emit('finish');
+		}
+		res.emit('close');
 	};
 	const staticData = call.staticData ?? {};
 	const workflowId = call.workflowId ?? freshWorkflowId();
@@ -72,7 +85,7 @@ async function deliver(call: Call = {}) {
 		getNode: () => triggerNode(call.credentialId),
 	} as unknown as IWebhookFunctions;
 	const result = await new BigDigitalDownloadsTrigger().webhook.call(context);
-	return { result, response, staticData };
+	return { result, response, staticData, answer };
 }
 
 const refusedWith = async (call: Call, status: number, message: string) => {
@@ -456,5 +469,66 @@ describe('one credential for a shop: a signing secret per BigDD endpoint', () =>
 		const fields = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`webhookSigningSecret${i + 2}`, `whsec_s${i + 2}`]));
 		expect(await publishing({ webhookSigningSecret: 'whsec_s1', ...fields })).toBe(true);
 		expect((await deliver({ ...signedWith('whsec_s10', 'evt_last'), secret: 'whsec_s1', fields })).result).toHaveProperty('workflowData');
+	});
+});
+
+describe('a run n8n could not start (n8n 2.x answers BigDD 5xx, or the connection drops)', () => {
+	const isRun = (result: unknown) => typeof result === 'object' && result !== null && 'workflowData' in result;
+
+	it.each([
+		['n8n answered 500', 500],
+		['n8n answered 503', 503],
+		['the connection dropped before an answer', 'dropped'],
+	] as const)('%s: BigDD\'s retry of the event runs; once a run started, later retries are duplicates', async (_name, failure) => {
+		const workflowId = freshWorkflowId();
+		const raw = eventBody('evt_failed_start');
+		const first = await deliver({ workflowId, raw });
+		expect(isRun(first.result)).toBe(true);
+		first.answer(failure);
+		const retry = await deliver({ workflowId, raw });
+		expect(isRun(retry.result)).toBe(true);
+		retry.answer(200);
+		const again = await deliver({ workflowId, raw });
+		expect(again.result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+	});
+
+	it('100 events, every third failing to start: each retry runs, and each id ends up run exactly once', async () => {
+		const workflowId = freshWorkflowId();
+		const started: string[] = [];
+		for (let i = 0; i < 100; i++) {
+			const raw = eventBody(`evt_mixed_${i}`);
+			const first = await deliver({ workflowId, raw });
+			expect(isRun(first.result)).toBe(true);
+			if (i % 3 === 0) {
+				first.answer(500);
+				const retry = await deliver({ workflowId, raw });
+				expect(isRun(retry.result)).toBe(true);
+				retry.answer(200);
+			} else first.answer(200);
+			started.push(`evt_mixed_${i}`);
+			// Every id now started once: a further copy is a duplicate.
+			expect((await deliver({ workflowId, raw })).result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+		}
+		expect(started).toHaveLength(100);
+	});
+
+	it('a copy that arrives while the first is still being started is a duplicate; if that start then fails, the next retry runs', async () => {
+		const workflowId = freshWorkflowId();
+		const raw = eventBody('evt_concurrent_fail');
+		const first = await deliver({ workflowId, raw });
+		const copy = await deliver({ workflowId, raw });
+		expect(copy.result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+		copy.answer(200);
+		first.answer(500);
+		expect(isRun((await deliver({ workflowId, raw })).result)).toBe(true);
+	});
+
+	it('an ignored event and a refused request release nothing (their answers are not runs)', async () => {
+		const workflowId = freshWorkflowId();
+		const raw = eventBody('evt_kept');
+		(await deliver({ workflowId, raw })).answer(200);
+		const duplicate = await deliver({ workflowId, raw });
+		duplicate.answer(500);
+		expect((await deliver({ workflowId, raw })).result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
 	});
 });
