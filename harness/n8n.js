@@ -232,6 +232,27 @@ async function createN8n(options) {
 		},
 		/** The version of the package installed in this user folder. */
 		installedVersion: () => JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8')).version,
+		/**
+		 * Makes n8n's database refuse writes (an exclusive lock held by another process) until the
+		 * returned release() is called, as a database outage would: n8n cannot record, so cannot start, a run.
+		 */
+		async lockDatabase() {
+			const holder = spawn(path.join(runtime.nodeBin, 'node'), [path.join(__dirname, 'sqlite-lock.js'), runtime.dir, path.join(root, '.n8n', 'database.sqlite')], {
+				stdio: ['pipe', 'pipe', 'inherit'],
+			});
+			const locked = await new Promise((resolve) => {
+				holder.stdout?.once('data', () => resolve(true));
+				holder.once('exit', () => resolve(false));
+			});
+			if (!locked) throw new Error('could not lock the n8n database');
+			return {
+				async release() {
+					const exited = new Promise((resolve) => holder.once('exit', resolve));
+					holder.stdin?.end();
+					await exited;
+				},
+			};
+		},
 		/** @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials */
 		async importCredentials(credentials) {
 			await cli(['import:credentials', `--input=${writeJson(`credentials-${Date.now()}.json`, credentials)}`]);
