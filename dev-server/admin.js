@@ -28,6 +28,11 @@ function createAdmin(server) {
 				return server.endpoints.list();
 			case 'POST /__admin/events':
 				return await server.endpoints.emit(shop, body.type, { orderIndex: body.orderIndex });
+			case 'POST /__admin/purchases': {
+				// A checkout: the order exists in BigDD first, then its event goes to the endpoints.
+				const order = shop.addPurchase(body.like ?? 0);
+				return { order: { id: order.id, name: order.name }, ...(await server.endpoints.emit(shop, 'digital_order.purchased', { orderIndex: -1 })) };
+			}
 			case 'GET /__admin/requests':
 				return server.requests;
 			case 'DELETE /__admin/requests':

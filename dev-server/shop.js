@@ -2,7 +2,7 @@
 'use strict';
 
 const { HttpError } = require('./http-error');
-const { seedShop } = require('./seed');
+const { makeId, seedShop } = require('./seed');
 
 /**
  * One shop's state as BigDD would hold it: the seeded records, what the API changed since, and the
@@ -32,6 +32,25 @@ function createShop(options, publicUrl) {
 			data.downloads
 				.filter((d) => d.line_id === lineId)
 				.map(({ id, file_id: fileId, is_redownload: re, created_at: at }) => ({ id, file_id: fileId, is_redownload: re, created_at: at })),
+		/**
+		 * A checkout that just happened: a new order now, like the seeded order at `templateIndex` (its
+		 * customer and products), with fresh ids, the next order name and no downloads yet.
+		 */
+		addPurchase(/** @type {number} */ templateIndex = 0) {
+			const template = data.orders[templateIndex % data.orders.length];
+			const time = Date.now();
+			const order = {
+				...structuredClone(template),
+				id: makeId(time, 4, shop.nextCounter()),
+				name: `#${1001 + data.orders.length}`,
+				gid: `gid://shopify/Order/${5_000_000_000 + data.orders.length}`,
+				created_at: new Date(time).toISOString(),
+				updated_at: new Date(time).toISOString(),
+			};
+			order.lines = order.lines.map((line) => ({ ...line, id: makeId(time, 5, shop.nextCounter()), download_count: 0, license_keys: [] }));
+			data.orders.push(order);
+			return order;
+		},
 		/** BigDD's delivery email of an order, to the order's current address. */
 		sendDeliveryEmail(/** @type {{ id: string, customer: { email: string } }} */ order) {
 			shop.emails.push({ order_id: order.id, to: order.customer.email, at: shop.now() });

@@ -69,6 +69,7 @@ function createWebhookEndpoints(/** @type {{ allowHttp?: boolean }} */ options =
 		},
 		/** A real event (a purchase, a download…) to every endpoint that selected its type. */
 		async emit(/** @type {import('./shop').Shop} */ shop, /** @type {string} */ type, /** @type {{ orderIndex?: number }} */ options = {}) {
+			// An endpoint that does not answer (n8n down) gets status 0; BigDD would retry it later, this does not.
 			const event = buildEvent(shop, type, options);
 			const deliveries = [];
 			for (const endpoint of endpoints.filter((e) => e.events.includes(type))) deliveries.push({ endpoint: endpoint.id, ...(await deliver(endpoint, event)) });

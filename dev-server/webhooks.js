@@ -14,13 +14,15 @@ function signWebhook(/** @type {string} */ secret, /** @type {string} */ timesta
 /**
  * Our model of BigDD's event envelope (the spec shows only that events carry an id and a type).
  * @param {import('./shop').Shop} shop @param {string} type @param {{ id?: string, orderIndex?: number }} [options]
+ * `orderIndex` counts from the end when negative (-1: the newest order).
  */
 function buildEvent(shop, type, options = {}) {
 	if (type === 'test') {
 		return { id: options.id ?? `evt_test_${crypto.randomBytes(8).toString('hex')}`, type: 'test', created_at: new Date().toISOString(), data: { message: 'Test event from Big Digital Downloads' } };
 	}
 	if (!EVENT_TYPES.includes(type)) throw new Error(`Unknown event type ${type}`);
-	const order = shop.orders[(options.orderIndex ?? 0) % shop.orders.length];
+	const index = options.orderIndex ?? 0;
+	const order = shop.orders[index < 0 ? shop.orders.length + index : index % shop.orders.length];
 	const id = options.id ?? `evt_${crypto.randomBytes(12).toString('hex')}`;
 	const base = { id, type, created_at: new Date().toISOString() };
 	if (type.startsWith('digital_order.')) {

@@ -69,6 +69,11 @@ async function main() {
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0003`);
 		await page.locator('[data-test-id="canvas-node"][data-node-name="Orders of this customer"]').waitFor({ timeout: 60_000 });
+		// The trigger as step 2 of the README's setup shows it: the notice with the steps, the Test URL.
+		await page.locator('[data-test-id="canvas-node"][data-node-name="On purchase"]').dblclick();
+		await page.getByTitle('Click to display webhook URLs').click();
+		await shot('trigger-setup.png');
+		await page.keyboard.press('Escape');
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
 		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();

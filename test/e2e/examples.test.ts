@@ -25,6 +25,7 @@ const ID = {
 	helpdesk: 'bigddExample0007',
 	stats: 'bigddExample0008',
 	stamped: 'bigddExample0009',
+	catchUp: 'bigddExample0010',
 };
 const STARTED_BY_WEBHOOK = examples.filter(startsFromWebhook).map((example) => example.id);
 
@@ -66,7 +67,7 @@ describe('example workflows in real n8n', () => {
 
 	it('every example in examples/ has a test here', () => {
 		expect(examples.map((e) => e.id).sort()).toEqual(Object.values(ID).sort());
-		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped].sort());
+		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped, ID.catchUp].sort());
 	});
 
 	describe('run from their Manual Trigger', () => {
@@ -178,7 +179,7 @@ describe('example workflows in real n8n', () => {
 
 		beforeAll(async () => {
 			await n8n.start();
-			for (const webhookPath of ['bigdd-example-purchase/bigdd', 'bigdd-example-notify/bigdd', 'bigdd-example-stamped/bigdd', 'bigdd-helpdesk'])
+			for (const webhookPath of ['bigdd-example-purchase/bigdd', 'bigdd-example-notify/bigdd', 'bigdd-example-stamped/bigdd', 'bigdd-example-catchup/bigdd', 'bigdd-helpdesk'])
 				await n8n.waitForWebhook(webhookPath);
 			await n8n.waitForWebhook('bigdd-portal', 60_000, n8n.baseUrl, 'GET');
 		});
@@ -295,13 +296,46 @@ describe('example workflows in real n8n', () => {
 		});
 
 		it("one credential for the shop: a purchase BigDD sends to every endpoint runs each purchase example once, each request signed with its endpoint's own secret", async () => {
-			const before = { crm: (await n8n.executions(ID.crm)).length, notify: (await n8n.executions(ID.notify)).length, stamped: (await n8n.executions(ID.stamped)).length };
+			const purchaseExamples = [ID.crm, ID.notify, ID.stamped, ID.catchUp];
+			const before = await Promise.all(purchaseExamples.map(async (id) => (await n8n.executions(id)).length));
 			const { deliveries } = await bigdd.server.endpoints.emit(shop(), 'digital_order.purchased', { orderIndex: 7 });
-			expect(deliveries.map((d: { status: number }) => d.status)).toEqual([200, 200, 200]);
-			expect(new Set(endpoints.map((e) => e.secret)).size).toBe(3);
-			await runs(ID.crm, before.crm + 1);
-			await runs(ID.notify, before.notify + 1);
-			await runs(ID.stamped, before.stamped + 1);
+			expect(deliveries.map((d: { status: number }) => d.status)).toEqual([200, 200, 200, 200]);
+			expect(new Set(endpoints.map((e) => e.secret)).size).toBe(4);
+			for (const [i, id] of purchaseExamples.entries()) await runs(id, before[i] + 1);
+		});
+
+		it('never miss an order: purchases the trigger ran are not handled again; purchases made while n8n was down are caught up once', async () => {
+			/** What reached the CRM step, order ids, across all runs of the example so far, oldest run first. */
+			const handled = async () =>
+				((await n8n.waitForExecutions(ID.catchUp, 0)) as Run[]).reverse().flatMap((run) => (run.data.resultData.runData['Send to your CRM'] ? nodeOutput(run, 'Send to your CRM').items.map((o: { id: string }) => o.id) : []));
+			const purchase = async () => (await (await fetch(`${bigdd.url}/__admin/purchases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { order: { id: string }; event: { id: string } };
+			const handledBefore = await handled();
+			const runsBefore = (await n8n.executions(ID.catchUp)).length;
+			// Two checkouts while n8n runs: the trigger handles them.
+			const live = [await purchase(), await purchase()];
+			await runs(ID.catchUp, runsBefore + 2);
+			expect((await handled()).slice(handledBefore.length).sort()).toEqual(live.map((p) => p.order.id).sort());
+			// n8n down: two checkouts whose events BigDD cannot deliver.
+			await n8n.stop();
+			const missed = [await purchase(), await purchase()];
+			// The catch-up (Catch up now; the hourly schedule runs the same path): the missed orders, once.
+			const catchUp = await n8n.execute(ID.catchUp);
+			expect(nodeOutput(catchUp, 'Send to your CRM').items.map((o: { id: string }) => o.id).sort()).toEqual(missed.map((p) => p.order.id).sort());
+			const again = await n8n.execute(ID.catchUp);
+			expect(again.data.resultData.runData['Send to your CRM']?.[0].data?.main[0] ?? []).toEqual([]);
+			// n8n back: BigDD's late retry of a missed order's event runs the trigger, but nothing reaches the CRM again.
+			await n8n.start();
+			await n8n.waitForWebhook('bigdd-example-catchup/bigdd');
+			const endpoint = endpoints.find((e) => e.webhookId === 'bigdd-example-catchup')!;
+			const retried = buildEvent(shop(), 'digital_order.purchased', { id: missed[0].event.id, orderIndex: shop().orders.findIndex((o) => o.id === missed[0].order.id) });
+			expect((await deliverWebhook({ url: endpoint.url, secret: endpoint.secret, event: retried })).status).toBe(200);
+			// Runs so far: the two live purchases, the two catch-ups, and now the retry.
+			const latest = (await runs(ID.catchUp, runsBefore + 5)).pop()!;
+			expect(latest.data.resultData.runData['On purchase'][0].data.main[0][0].json.id).toBe(missed[0].event.id);
+			expect(latest.data.resultData.runData['Send to your CRM']?.[0].data?.main[0] ?? []).toEqual([]);
+			// Each order reached the CRM step exactly once.
+			const all = (await handled()).slice(handledBefore.length);
+			expect(all.sort()).toEqual([...live, ...missed].map((p) => p.order.id).sort());
 		});
 	});
 });

@@ -14,6 +14,7 @@ const STAND_INS: Record<string, string[]> = {
 	bigddExample0004: ['Keys from your key generator'],
 	bigddExample0005: ['Slack message', 'Sheet row'],
 	bigddExample0009: ['Email to the customer'],
+	bigddExample0010: ['Send to your CRM'],
 };
 
 /** The nodes reachable from `start` through the workflow's connections. */
@@ -46,7 +47,7 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 	it('a BigDD trigger says it needs its own endpoint, whose secret joins the one credential', () => {
 		if (exampleTriggers([example]).length === 0) return;
 		expect(noteOf(example)).toContain('Needs its own BigDD endpoint');
-		expect(noteOf(example)).toContain('Webhook Signing Secrets');
+		expect(noteOf(example)).toContain('next empty **Webhook Signing Secret** field');
 	});
 
 	it('its stand-in nodes exist and the note names them', () => {
