@@ -2,6 +2,7 @@
 // on n8n 2.x BigDD gets a 5xx and its retry, once the fault is cleared, runs exactly once; on n8n 1.x
 // n8n answers 200 before starting the run, so BigDD does not retry and the event is not run (what
 // the README says). Genuine duplicates and forgeries are still refused.
+import { sleep } from 'n8n-workflow';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 import { triggerWorkflow } from '../../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
@@ -31,7 +32,7 @@ describe.each(['2', '1'] as const)('n8n %s.x: a run n8n could not start', (line)
 			if (line === '2') await lock.release();
 		});
 		if (line === '1') {
-			await new Promise((resolve) => setTimeout(resolve, 8_000)); // past the busy timeout: the start fails
+			await sleep(8_000); // past the busy timeout: the start fails
 			await lock.release();
 			expect({ status: during.status, body: JSON.parse(during.body) }).toEqual({ status: 200, body: { received: true } });
 			expect(JSON.parse((await send('evt_outage')).body)).toEqual({ received: true, ignored: 'duplicate' });

@@ -1,6 +1,5 @@
 // The trigger's webhook() with a faked IWebhookFunctions and real HMAC values (never a mocked createHmac).
 import { createHmac } from 'crypto';
-import { EventEmitter } from 'events';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 import { BigDigitalDownloadsTrigger } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
 import { REMEMBERED_EVENT_IDS } from '../../../../nodes/BigDigitalDownloads/trigger/eventIdMemory';
@@ -46,8 +45,19 @@ async function deliver(call: Call = {}) {
 	const timestamp = now();
 	const headers = call.headers ?? { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, raw) };
 	const response = { statusCode: 200, body: undefined as unknown };
-	// Express's response: an emitter that tells when n8n's answer went out ('finish') or the connection closed.
-	const res = Object.assign(new EventEmitter(), {
+	// Express's response: it tells its listeners when n8n's answer went out ('finish') or the connection closed.
+	const listeners: { event: string; listener: () => void }[] = [];
+	const res = {
+		once(event: string, listener: () => void) {
+			listeners.push({ event, listener });
+			return res;
+		},
+		emit(event: string) {
+			for (const entry of listeners.filter((l) => l.event === event)) {
+				listeners.splice(listeners.indexOf(entry), 1);
+				entry.listener();
+			}
+		},
 		statusCode: 200,
 		writableFinished: false,
 		status(code: number) {
@@ -58,7 +68,7 @@ async function deliver(call: Call = {}) {
 			response.body = body;
 			return res;
 		},
-	});
+	};
 	/** What n8n does after webhook() returned: answers with `status` (500 when the run could not start), or the connection drops. */
 	const answer = (status: number | 'dropped') => {
 		if (status !== 'dropped') {
