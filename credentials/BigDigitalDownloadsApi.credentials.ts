@@ -23,9 +23,11 @@ function apiRootOf(baseUrl: unknown): string {
  * The fields holding webhook signing secrets, one per BigDD endpoint: BigDD gives every endpoint its own
  * secret and every trigger node has its own URL, so a shop with several trigger workflows keeps their
  * secrets in its one credential. Separate fields rather than one list: n8n never shows a saved secret
- * again, so adding one to a list would mean typing the others again. The first is named as in 0.1.0.
+ * again, so adding one to a list would mean typing the others again. All always shown: n8n drops the
+ * value of a credential field it hides when saving, so a field shown only while the one before is
+ * filled would lose its secret when that one is cleared. The first is named as in 0.1.0.
  */
-export const SIGNING_SECRET_FIELDS = ['webhookSigningSecret', ...Array.from({ length: 9 }, (_, i) => `webhookSigningSecret${i + 2}`)];
+export const SIGNING_SECRET_FIELDS = ['webhookSigningSecret', ...Array.from({ length: 4 }, (_, i) => `webhookSigningSecret${i + 2}`)];
 
 /** The name a signing secret field shows: "Webhook Signing Secret", "Webhook Signing Secret 2"… */
 export const signingSecretLabel = (index: number) => `Webhook Signing Secret${index === 0 ? '' : ` ${index + 1}`}`;
@@ -40,10 +42,8 @@ function signingSecretField(name: string, index: number): INodeProperties {
 		placeholder: 'e.g. whsec_...',
 		description:
 			index === 0
-				? "Needed only by the Big Digital Downloads Trigger: the whsec_… secret BigDD shows once when you add an endpoint under Settings > Webhooks. Each trigger workflow is its own endpoint with its own secret: put the next one in the field that appears below, and keep this one credential for the shop."
-				: `The secret of another BigDD endpoint (another trigger workflow, or the new secret while you replace one). Up to ${SIGNING_SECRET_FIELDS.length}.`,
-		// Each field shows once the one before it holds a secret.
-		...(index === 0 ? {} : { displayOptions: { hide: { [SIGNING_SECRET_FIELDS[index - 1]]: [''] } } }),
+				? "Needed only by the Big Digital Downloads Trigger: the whsec_… secret BigDD shows once when you add an endpoint under Settings > Webhooks. Each trigger workflow is its own endpoint with its own secret: put the next one in the next field, and keep this one credential for the shop."
+				: 'The secret of another BigDD endpoint (another trigger workflow), or the new secret while you replace one',
 	};
 }
 

@@ -253,6 +253,15 @@ async function createN8n(options) {
 				},
 			};
 		},
+		/**
+		 * What n8n stored for every credential, decrypted (`n8n export:credentials`): name, type and data.
+		 * @returns {Promise<{ id: string, name: string, type: string, data: Record<string, unknown> }[]>}
+		 */
+		async storedCredentials() {
+			const file = path.join(root, `credentials-export-${Date.now()}.json`);
+			await cli(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+			return JSON.parse(fs.readFileSync(file, 'utf8'));
+		},
 		/** @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials */
 		async importCredentials(credentials) {
 			await cli(['import:credentials', `--input=${writeJson(`credentials-${Date.now()}.json`, credentials)}`]);

@@ -62,8 +62,8 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		await page.getByTestId('parameter-input-apiToken').locator('input').fill(bigdd.server.token);
 		await page.getByTestId('credential-save-button').click();
 		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
-		// The signing secret fields: one, until it holds a secret.
-		expect(await page.locator('[data-test-id^="parameter-input-webhookSigningSecret"]').count()).toBe(1);
+		// The signing secret fields, one per endpoint, all shown.
+		expect(await page.locator('[data-test-id^="parameter-input-webhookSigningSecret"]').count()).toBe(5);
 		await page.keyboard.press('Escape');
 	});
 
@@ -87,8 +87,8 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		noted.endpoints.push({ id: endpoint.id, secret: endpoint.secret });
 		// 4. The secret in the next empty Webhook Signing Secret field of the credential, from the node.
 		await page.getByTestId('credential-edit-button').click();
-		const field = page.locator('[data-test-id^="parameter-input-webhookSigningSecret"]').last();
-		await field.locator('input').fill(endpoint.secret);
+		const next = noted.endpoints.length;
+		await page.getByTestId(`parameter-input-webhookSigningSecret${next === 1 ? '' : next}`).locator('input').fill(endpoint.secret);
 		await page.getByTestId('credential-save-button').click();
 		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
 		await credentialDialog().getByRole('button', { name: /close/i }).click().catch(async () => await page.keyboard.press('Escape'));
@@ -144,5 +144,22 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		expect(await productionRuns(workflowId, 1)).toHaveLength(1);
 		// One credential: both endpoints' secrets sit in its fields.
 		expect(new Set(noted.endpoints.map((e) => e.secret)).size).toBe(2);
+	});
+
+	it("clearing the first endpoint's secret (rotation, a deleted endpoint) keeps the second one's: the second workflow still runs", async () => {
+		await page.goto(`${n8n.baseUrl}/home/credentials`);
+		await page.getByText('Big Digital Downloads account', { exact: true }).click();
+		await page.getByTestId('parameter-input-webhookSigningSecret').locator('input').fill('');
+		await page.getByTestId('credential-save-button').click();
+		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
+		await page.keyboard.press('Escape');
+		// What n8n stored: the first field empty, the second endpoint's secret still in the second.
+		const [stored] = await n8n.storedCredentials();
+		expect([stored.data.webhookSigningSecret ?? '', stored.data.webhookSigningSecret2]).toEqual(['', noted.endpoints[1].secret]);
+		const second = noted.workflows[1];
+		const before = (await productionRuns(second, 1)).length;
+		const { deliveries } = (await (await fetch(`${bigdd.url}/__admin/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'file.downloaded', orderIndex: 4 }) })).json()) as { deliveries: { endpoint: string; status: number }[] };
+		expect(deliveries).toEqual([expect.objectContaining({ endpoint: noted.endpoints[1].id, status: 200 })]);
+		expect(await productionRuns(second, before + 1)).toHaveLength(before + 1);
 	});
 });

@@ -306,11 +306,11 @@ describe('Order resource (engine + local BigDD)', () => {
 		});
 
 		it('every signing secret of the credential is redacted too, whichever field holds it', async () => {
-			const credentials = { webhookSigningSecret: 'whsec_first_endpoint', webhookSigningSecret2: 'whsec_second_a, whsec_second_b', webhookSigningSecret10: 'whsec_tenth_endpoint' };
-			bigdd.server().fault({ path: `/public-api/v1/orders/${order().id}`, status: 400, body: { error: { message: 'whsec_first_endpoint whsec_second_b whsec_tenth_endpoint' } } });
+			const credentials = { webhookSigningSecret: 'whsec_first_endpoint', webhookSigningSecret2: 'whsec_second_a, whsec_second_b', webhookSigningSecret5: 'whsec_fifth_endpoint' };
+			bigdd.server().fault({ path: `/public-api/v1/orders/${order().id}`, status: 400, body: { error: { message: 'whsec_first_endpoint whsec_second_b whsec_fifth_endpoint' } } });
 			const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: order().id }, { credentials });
 			expect(error?.message).toBe('[redacted] [redacted] [redacted]');
-			expect(JSON.stringify(error)).not.toMatch(/whsec_(first|second|tenth)/);
+			expect(JSON.stringify(error)).not.toMatch(/whsec_(first|second|fifth)/);
 		});
 	});
 });

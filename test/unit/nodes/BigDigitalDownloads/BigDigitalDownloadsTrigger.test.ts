@@ -424,7 +424,7 @@ describe('one credential for a shop: a signing secret per BigDD endpoint', () =>
 		['one per field', FIELDS],
 		['several in one field, separated by commas', { secret: ENDPOINTS.join(',') }],
 		['several in one field, on lines', { secret: `\n${ENDPOINTS.join('\n')}\n` }],
-		['fields with gaps', { secret: ENDPOINTS[0], fields: { webhookSigningSecret2: '', webhookSigningSecret5: ENDPOINTS[1], webhookSigningSecret10: ENDPOINTS[2] } }],
+		['fields with gaps', { secret: '', fields: { webhookSigningSecret2: ENDPOINTS[0], webhookSigningSecret4: ENDPOINTS[1], webhookSigningSecret5: ENDPOINTS[2] } }],
 	])('secrets %s: a request signed with any of them starts the workflow, 100 events in turn', async (_name, credential) => {
 		const workflowId = freshWorkflowId();
 		for (let i = 0; i < 100; i++) {
@@ -475,10 +475,10 @@ describe('one credential for a shop: a signing secret per BigDD endpoint', () =>
 		await refusedWith({ ...signedWith(first, 'evt_closed'), secret, fields }, 401, 'Invalid signature');
 	});
 
-	it('all ten fields filled: accepted, and the tenth works', async () => {
-		const fields = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`webhookSigningSecret${i + 2}`, `whsec_s${i + 2}`]));
+	it('all five fields filled: accepted, and the fifth works', async () => {
+		const fields = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`webhookSigningSecret${i + 2}`, `whsec_s${i + 2}`]));
 		expect(await publishing({ webhookSigningSecret: 'whsec_s1', ...fields })).toBe(true);
-		expect((await deliver({ ...signedWith('whsec_s10', 'evt_last'), secret: 'whsec_s1', fields })).result).toHaveProperty('workflowData');
+		expect((await deliver({ ...signedWith('whsec_s5', 'evt_last'), secret: 'whsec_s1', fields })).result).toHaveProperty('workflowData');
 	});
 });
 
