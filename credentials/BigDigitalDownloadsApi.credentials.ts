@@ -116,7 +116,7 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 
 	// Decided by the status codes BigDD documents, whatever its error body holds. n8n 2.x shows these
 	// messages; n8n 1.105–1.123 lose the status before applying them and show n8n's own words for the
-	// same status ("Authorization failed…", "Forbidden…"), see the README's Compatibility.
+	// same status ("Authorization failed…", "Forbidden…"), listed in the README's Credential section.
 	test: ICredentialTestRequest = {
 		request: { url: '/digital-products', qs: { limit: 1 } },
 		rules: TEST_RULES,

@@ -20,10 +20,10 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 	/** What the merchant noted on the way: workflow ids, URLs, BigDD endpoints. */
 	const noted: { workflows: string[]; endpoints: { id: string; secret: string }[]; testUrl?: string; productionUrl?: string } = { workflows: [], endpoints: [] };
 
-	/** BigDD's Settings > Webhooks, as the merchant clicks it. */
+	/** BigDD's Settings > Webhooks, as the merchant clicks it (`/webhook-endpoints…`), and its shop's events (`/events`). */
 	const bigddAdmin = async (method: string, path: string, body?: unknown) => {
-		const response = await fetch(`${bigdd.url}/__admin/webhook-endpoints${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-		return (await response.json()) as { id: string; secret: string; status: number; body: string; eventId: string; deliveries: { status: number; type: string }[] };
+		const response = await fetch(`${bigdd.url}/__admin${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+		return (await response.json()) as { id: string; secret: string; status: number; body: string; eventId: string; event: { id: string }; deliveries: { endpoint: string; status: number }[] };
 	};
 	const node = (name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 	const credentialDialog = () => page.getByTestId('editCredential-modal');
@@ -82,7 +82,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		await page.getByTestId('radio-button-production').click();
 		noted.productionUrl = (await page.getByTestId('node-parameters').innerText()).match(/http\S+\/webhook\/\S+/)![0];
 		// 3. BigDD's Add endpoint with the Test URL and the same events: its signing secret, shown only once.
-		const endpoint = await bigddAdmin('POST', '', { name: example, url: noted.testUrl, events });
+		const endpoint = await bigddAdmin('POST', '/webhook-endpoints', { name: example, url: noted.testUrl, events });
 		expect(endpoint.secret).toMatch(/^whsec_/);
 		noted.endpoints.push({ id: endpoint.id, secret: endpoint.secret });
 		// 4. The secret in the next empty Webhook Signing Secret field of the credential, from the node.
@@ -98,7 +98,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 
 	async function goLive(workflowId: string, endpointId: string) {
 		// 6. The endpoint's URL becomes the Production URL.
-		await bigddAdmin('PATCH', `/${endpointId}`, { url: noted.productionUrl });
+		await bigddAdmin('PATCH', `/webhook-endpoints/${endpointId}`, { url: noted.productionUrl });
 		// 7. Publish.
 		await page.getByTestId('workflow-open-publish-modal-button').click();
 		await page.getByTestId('workflow-publish-button').click();
@@ -107,7 +107,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		const published = await poll(async () => (await n8n.publicationStatus(workflowId))?.status, (status) => status === 'published', { timeoutMs: 60_000, intervalMs: 500 });
 		expect(published.value).toBe('published');
 		// 8. BigDD's Test again: 200, acknowledged without a run.
-		const test = await bigddAdmin('POST', `/${endpointId}/test`);
+		const test = await bigddAdmin('POST', `/webhook-endpoints/${endpointId}/test`);
 		expect({ status: test.status, body: JSON.parse(test.body) }).toEqual({ status: 200, body: { received: true, ignored: 'testEvent' } });
 	}
 
@@ -116,7 +116,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		// 5. Execute step (listening), then BigDD's Test: the test event in the node's output.
 		await page.getByTestId('trigger-execute-button').click();
 		await page.getByTestId('trigger-listening').waitFor();
-		const test = await bigddAdmin('POST', `/${endpoint.id}/test`);
+		const test = await bigddAdmin('POST', `/webhook-endpoints/${endpoint.id}/test`);
 		expect(test.status).toBe(200);
 		await page.getByTestId('radio-button-json').click();
 		await page.getByTestId('output-panel').getByText(test.eventId).first().waitFor({ timeout: 30_000 });
@@ -128,7 +128,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 	});
 
 	it('a real purchase runs the workflow once, with the event BigDD sent', async () => {
-		const { event, deliveries } = (await (await fetch(`${bigdd.url}/__admin/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'digital_order.purchased' }) })).json()) as { event: { id: string }; deliveries: { status: number }[] };
+		const { event, deliveries } = await bigddAdmin('POST', '/events', { type: 'digital_order.purchased' });
 		expect(deliveries.map((d) => d.status)).toEqual([200]);
 		const runs = await productionRuns(noted.workflows[0], 1);
 		expect(runs.map((run) => [run.status, run.data.resultData.runData['On purchase'][0].data.main[0][0].json.id])).toEqual([['success', event.id]]);
@@ -138,7 +138,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		const { workflowId, endpoint } = await setUpTrigger('sale-to-slack-and-sheets.json', 'On sale or download', ['digital_order.purchased', 'file.downloaded', 'file.redownloaded']);
 		await page.keyboard.press('Escape');
 		await goLive(workflowId, endpoint.id);
-		const { deliveries } = (await (await fetch(`${bigdd.url}/__admin/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'digital_order.purchased', orderIndex: 3 }) })).json()) as { deliveries: { status: number }[] };
+		const { deliveries } = await bigddAdmin('POST', '/events', { type: 'digital_order.purchased', orderIndex: 3 });
 		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
 		expect(await productionRuns(noted.workflows[0], 2)).toHaveLength(2);
 		expect(await productionRuns(workflowId, 1)).toHaveLength(1);
@@ -158,7 +158,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		expect([stored.data.webhookSigningSecret ?? '', stored.data.webhookSigningSecret2]).toEqual(['', noted.endpoints[1].secret]);
 		const second = noted.workflows[1];
 		const before = (await productionRuns(second, 1)).length;
-		const { deliveries } = (await (await fetch(`${bigdd.url}/__admin/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'file.downloaded', orderIndex: 4 }) })).json()) as { deliveries: { endpoint: string; status: number }[] };
+		const { deliveries } = await bigddAdmin('POST', '/events', { type: 'file.downloaded', orderIndex: 4 });
 		expect(deliveries).toEqual([expect.objectContaining({ endpoint: noted.endpoints[1].id, status: 200 })]);
 		expect(await productionRuns(second, before + 1)).toHaveLength(before + 1);
 	});

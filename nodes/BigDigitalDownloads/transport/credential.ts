@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IN8nHttpFullResponse } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import { CREDENTIAL_TYPE, SIGNING_SECRET_FIELDS } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import type { RequestContext } from './retry';
 
 const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted>>();
@@ -37,7 +37,7 @@ export function redactSecrets<T>(value: T, secrets: unknown[]): T {
  */
 export async function withoutSecrets(context: RequestContext, response: IN8nHttpFullResponse): Promise<IN8nHttpFullResponse> {
 	const data = (await credentialOf(context)).data ?? {};
-	// Every value of the credential but its Base URL is a secret (the token, the signing secrets).
-	const secrets = Object.entries(data).filter(([name]) => name !== 'baseUrl').flatMap(([, value]) => (typeof value === 'string' ? value.split(/[\s,]+/) : []));
-	return { ...response, body: redactSecrets(response.body, secrets) };
+	// A signing secret field may hold several secrets, separated by commas or spaces.
+	const signingSecrets = SIGNING_SECRET_FIELDS.flatMap((name) => String(data[name] ?? '').split(/[\s,]+/));
+	return { ...response, body: redactSecrets(response.body, [data.apiToken, ...signingSecrets]) };
 }

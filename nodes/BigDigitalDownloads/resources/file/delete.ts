@@ -1,7 +1,9 @@
 import type { Operation } from '../../shared/operation';
+import { recordLocator } from '../../listSearch/recordSearches';
 import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
-import { FILE_ID, fileIdField } from './fields';
+import { fillPathIds, type IdField } from '../../routing/pathIds';
+
+const FILE_ID: IdField = { name: 'fileId', label: 'File ID' };
 
 export const fileDelete: Operation = {
 	option: {
@@ -18,5 +20,13 @@ export const fileDelete: Operation = {
 			},
 		),
 	},
-	fields: [{ ...fileIdField, description: 'A file attached to no digital product, order line or download link (BigDD refuses otherwise)' }],
+	fields: [
+		recordLocator({
+			displayName: 'File',
+			name: FILE_ID.name,
+			description: 'A file attached to no digital product, order line or download link (BigDD refuses otherwise)',
+			searchListMethod: 'searchFiles',
+			placeholder: 'e.g. 6789abcdef0123456789abcd',
+		}),
+	],
 };
