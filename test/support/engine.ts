@@ -77,6 +77,9 @@ function nodeTypesOf(nodeType: INodeType): INodeTypes {
 const DEFAULT_VERSION = new BigDigitalDownloads().description.defaultVersion ?? 1;
 
 /** The action node with these parameters and settings, using the test credential. */
+/** Each run's credential is its own, so what the node's pacer learned in one test does not pace the next. */
+let credentialsUsed = 0;
+
 function bigddNode(parameters: Record<string, unknown>, settings: Partial<INode> = {}): INode {
 	return {
 		id: 'bigdd-node',
@@ -85,7 +88,7 @@ function bigddNode(parameters: Record<string, unknown>, settings: Partial<INode>
 		typeVersion: DEFAULT_VERSION,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
-		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'BigDD' } },
+		credentials: { [CREDENTIAL_TYPE]: { id: `cred-${++credentialsUsed}`, name: 'BigDD' } },
 		...settings,
 	};
 }

@@ -8,6 +8,8 @@ export interface OperationFacts {
 	conflictHint?: string;
 	/** A write that must never be repeated blindly: a repeat could send a second email, file or link. */
 	notIdempotent?: boolean;
+	/** A limit BigDD applies to this kind of request on its own (uploads), paced apart from the shop's other requests. */
+	separateRateLimit?: string;
 }
 
 /** Which input item and which operation a request was made for. */

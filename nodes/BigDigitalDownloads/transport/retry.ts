@@ -1,5 +1,7 @@
 import { NodeOperationError, sleep, type IExecuteFunctions, type IExecuteSingleFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { RequestScope } from './errors';
+import { whenAborted } from './cancellation';
+import { laneOf, type Lane } from './pacer';
 
 /** Where requests are sent from: a node run, one item of a declarative operation, or an editor list. */
 export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions;
@@ -14,8 +16,8 @@ const MAX_RETRY_AFTER_SECONDS = 60;
  */
 const MIN_RATE_LIMIT_WAIT_SECONDS = 1;
 /**
- * How long one request may wait out 429s in all, in seconds. A budget of time rather than a count of
- * tries: 500 items sent at once against a 10 requests/s limit need 50 one-second waits for the last.
+ * How long a request may go on being refused with 429, from its first 429, in seconds; waiting for
+ * its turn before that does not count, so no item fails because a long run went at the shop's pace.
  */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 /** Waits before the retries of a request that may be repeated safely (a read, or a write with an Idempotency-Key). */
@@ -39,27 +41,44 @@ export function retryAfterSeconds(header: unknown, now = Date.now()): number {
 export function rateLimitGivingUp(waitedSeconds: number, wait: number): string | undefined {
 	if (wait > MAX_RETRY_AFTER_SECONDS) return `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`;
 	if (waitedSeconds + wait > MAX_RATE_LIMIT_WAIT_SECONDS) {
-		return `BigDD kept answering 429 after ${waitedSeconds} s of waiting. Run it again later or space out your workflows.`;
+		return `BigDD kept answering 429 after ${Math.round(waitedSeconds)} s of waiting. Run it again later or space out your workflows.`;
 	}
 	return undefined;
 }
 
-/** Waits before a retry; stops at once, with an error, when the execution is cancelled meanwhile. */
+/** The error of a request stopped because its execution was cancelled while it waited. */
+function cancelledError(context: RequestContext, scope: RequestScope): Error {
+	return new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
+}
+
+/** An editor list has no execution to cancel. */
+function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/** Waits `ms`; stops at once, with an error, when the execution is cancelled meanwhile. */
 async function pause(context: RequestContext, ms: number, scope: RequestScope): Promise<void> {
-	// An editor list has no execution to cancel.
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	const cancelled = () => new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
-	if (signal?.aborted) throw cancelled();
+	const signal = cancelSignalOf(context);
+	if (signal?.aborted) throw cancelledError(context, scope);
 	if (!signal) return await sleep(ms);
-	let onAbort = () => {};
-	const aborted = new Promise<'aborted'>((resolve) => {
-		onAbort = () => resolve('aborted');
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
+	let stopListening = () => {};
+	const aborted = new Promise<'aborted'>((resolve) => (stopListening = whenAborted(signal, () => resolve('aborted'))));
 	try {
-		if ((await Promise.race([sleep(ms), aborted])) === 'aborted') throw cancelled();
+		if ((await Promise.race([sleep(ms), aborted])) === 'aborted') throw cancelledError(context, scope);
 	} finally {
-		signal.removeEventListener('abort', onAbort);
+		stopListening();
+	}
+}
+
+/**
+ * Waits for the request's turn in its lane: its slot at the lane's pace, after any 429 pause. A pause
+ * that began while it waited for its slot is waited out too (a few times at most, then it goes).
+ */
+async function waitForTurn(context: RequestContext, lane: Lane, scope: RequestScope): Promise<void> {
+	let delay = lane.delayBeforeSending(Date.now());
+	for (let check = 0; check < 5 && delay > 0; check++) {
+		await pause(context, delay, scope);
+		delay = lane.pausedAt(Date.now()) ? lane.delayBeforeSending(Date.now()) : 0;
 	}
 }
 
@@ -77,10 +96,12 @@ type Attempt<T> =
 
 /**
  * The one retry policy of every request the node sends, whoever sends it (the node's own requests
- * and n8n's routing): a 429 is waited out (Retry-After, at least MIN_RATE_LIMIT_WAIT_SECONDS, up to
- * MAX_RETRY_AFTER_SECONDS each and MAX_RATE_LIMIT_WAIT_SECONDS in all) and sent again; with `safeToRepeat` (reads, writes carrying an
- * Idempotency-Key) a transient failure is retried after TRANSIENT_RETRY_DELAYS_MS; other writes are
- * never repeated blindly.
+ * and n8n's routing), paced by the request's lane (pacer.ts): a 429 pauses the lane for its
+ * Retry-After (at least MIN_RATE_LIMIT_WAIT_SECONDS, up to MAX_RETRY_AFTER_SECONDS) and the request
+ * is sent again, for up to MAX_RATE_LIMIT_WAIT_SECONDS after its first 429; with `safeToRepeat`
+ * (reads, writes carrying an Idempotency-Key) a transient failure is retried after
+ * TRANSIENT_RETRY_DELAYS_MS; other writes are never repeated blindly. A request whose lane has had
+ * nothing but 429s for MAX_RATE_LIMIT_WAIT_SECONDS is not sent at all.
  */
 export async function withRetries<T>(
 	context: RequestContext,
@@ -88,22 +109,42 @@ export async function withRetries<T>(
 	safeToRepeat: boolean,
 	attempt: () => Promise<Attempt<T>>,
 ): Promise<T> {
-	let attempts = 0;
-	let transientRetries = 0;
-	let waitedSeconds = 0;
-	for (;;) {
-		const outcome = await attempt();
-		attempts++;
-		if ('done' in outcome) return outcome.done;
-		if (safeToRepeat && outcome.transient && transientRetries < TRANSIENT_RETRY_DELAYS_MS.length) {
-			await pause(context, TRANSIENT_RETRY_DELAYS_MS[transientRetries++], scope);
-			continue;
+	const lane = laneOf(context.getNode(), scope.operation.separateRateLimit);
+	await lane.enter(cancelSignalOf(context), () => cancelledError(context, scope));
+	try {
+		let attempts = 0;
+		let transientRetries = 0;
+		let firstRateLimitedAt: number | undefined;
+		for (;;) {
+			const stalledMs = lane.stalledFor(Date.now());
+			if (attempts === 0 && stalledMs >= MAX_RATE_LIMIT_WAIT_SECONDS * 1000) {
+				throw new NodeOperationError(context.getNode(), 'Not sent: BigDD is refusing every request with 429 (rate limit)', {
+					itemIndex: scope.itemIndex,
+					description: `BigDD has answered nothing but 429 to this credential for ${Math.round(stalledMs / 1000)} s. Run it again later or space out your workflows.`,
+				});
+			}
+			await waitForTurn(context, lane, scope);
+			const sentAt = Date.now();
+			const outcome = await attempt();
+			attempts++;
+			const answeredAt = Date.now();
+			if (!('done' in outcome) && outcome.retryAfterSeconds !== undefined) {
+				const wait = Math.max(MIN_RATE_LIMIT_WAIT_SECONDS, outcome.retryAfterSeconds);
+				firstRateLimitedAt ??= sentAt;
+				const givingUp = rateLimitGivingUp((answeredAt - firstRateLimitedAt) / 1000, wait);
+				if (givingUp) throw await outcome.error(attempts, givingUp);
+				lane.rateLimited(sentAt, answeredAt, wait * 1000);
+				continue;
+			}
+			lane.answered(answeredAt);
+			if ('done' in outcome) return outcome.done;
+			if (safeToRepeat && outcome.transient && transientRetries < TRANSIENT_RETRY_DELAYS_MS.length) {
+				await pause(context, TRANSIENT_RETRY_DELAYS_MS[transientRetries++], scope);
+				continue;
+			}
+			throw await outcome.error(attempts);
 		}
-		if (outcome.retryAfterSeconds === undefined) throw await outcome.error(attempts);
-		const wait = Math.max(MIN_RATE_LIMIT_WAIT_SECONDS, outcome.retryAfterSeconds);
-		const givingUp = rateLimitGivingUp(waitedSeconds, wait);
-		if (givingUp) throw await outcome.error(attempts, givingUp);
-		await pause(context, wait * 1000, scope);
-		waitedSeconds += wait;
+	} finally {
+		lane.leave();
 	}
 }

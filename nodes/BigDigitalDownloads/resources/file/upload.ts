@@ -8,8 +8,8 @@ import { LIMITS } from '../../shared/limits';
 import type { OperationFacts } from '../../transport/errors';
 import { requestBigdd } from '../../transport/request';
 
-/** A repeat could store the file twice. */
-const FACTS: OperationFacts = { notIdempotent: true };
+/** A repeat could store the file twice; BigDD limits uploads on their own (6 per minute). */
+const FACTS: OperationFacts = { notIdempotent: true, separateRateLimit: 'uploads' };
 /** How long one upload may take before it counts as unanswered: 25 MB over a slow uplink takes minutes. */
 const UPLOAD_TIMEOUT_MS = 300_000;
 

@@ -29,8 +29,12 @@ describe('rate limits', () => {
 });
 
 describe('withRetries', () => {
-	const node = { name: 'BigDD' };
-	const contextWith = (signal?: AbortSignal) => ({ getNode: () => node, getExecutionCancelSignal: () => signal }) as unknown as IExecuteFunctions;
+	let credentialsUsed = 0;
+	// Each test's requests use a credential of their own: the pace one learned must not carry over.
+	const contextWith = (signal?: AbortSignal) => {
+		const node = { name: 'BigDD', credentials: { bigDigitalDownloadsApi: { id: `retry-${++credentialsUsed}`, name: 'BigDD' } } };
+		return { getNode: () => node, getExecutionCancelSignal: () => signal } as unknown as IExecuteFunctions;
+	};
 	const scope = { itemIndex: 0, operation: {} };
 	const rateLimited = (retryAfterSeconds: number) => async () => ({ retryAfterSeconds, error: (_attempts: number, givingUp?: string) => new Error(givingUp ?? 'no') });
 
