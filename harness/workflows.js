@@ -74,10 +74,16 @@ const TRIGGER_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloadsTrigger`;
 const TRIGGER_NAME = 'BigDD Trigger';
 
 /**
- * A workflow started by the BigDD trigger (fixed webhookId, so its URL is known), ending in a NoOp.
- * @param {{ id: string, webhookId: string, credentialId: string, events: string[], options?: Record<string, unknown> }} spec
+ * A workflow started by the BigDD trigger (fixed webhookId, so its URL is known), ending in a NoOp
+ * named Done; with `waitSeconds`, a Wait step before it keeps each run going that long.
+ * @param {{ id: string, webhookId: string, credentialId: string, events: string[], options?: Record<string, unknown>, waitSeconds?: number }} spec
  */
 function triggerWorkflow(spec) {
+	const done = { id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [600, 0], parameters: {} };
+	const wait = spec.waitSeconds
+		? { id: 'wait', name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [300, 0], webhookId: `${spec.webhookId}-wait`, parameters: { resume: 'timeInterval', amount: spec.waitSeconds, unit: 'seconds' } }
+		: undefined;
+	const chain = [TRIGGER_NAME, ...(wait ? [wait.name] : []), done.name];
 	return {
 		id: spec.id,
 		name: spec.id,
@@ -93,9 +99,10 @@ function triggerWorkflow(spec) {
 				parameters: { events: spec.events, options: spec.options ?? {} },
 				credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } },
 			},
-			{ id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
+			...(wait ? [wait] : []),
+			done,
 		],
-		connections: { [TRIGGER_NAME]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		connections: Object.fromEntries(chain.slice(0, -1).map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }])),
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};

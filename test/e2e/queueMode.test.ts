@@ -2,6 +2,7 @@
 // the packed package's operations run on a worker, a binary received by the webhook processor is
 // uploaded by the worker, and the trigger keeps its delivery guarantees.
 import { createHash } from 'crypto';
+import { sleep } from 'n8n-workflow';
 import type { LoggedRequest, Shop } from '../support/local-bigdd';
 import { startBigdd } from '../../harness/bigdd';
 import { e2eTarball, report } from './setup/env';
@@ -15,6 +16,8 @@ const KEYS = 5_001;
 const UPLOAD_BYTES = 2_000_000;
 const UPLOAD = { id: 'bigddQueueUpload', path: 'queue-upload' };
 const SPREAD = { id: 'bigddQueueSpread', webhookId: 'bigdd-spread' };
+/** Each run waits this long before Done: BigDD's retry can reach the other processor meanwhile. */
+const SLOW = { id: 'bigddQueueSlow', webhookId: 'bigdd-slow', waitSeconds: 8 };
 
 interface RunExecution {
 	id: string;
@@ -31,7 +34,7 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 	const startAndWait = async () => {
 		await cluster.start();
 		for (const processor of [0, 1]) {
-			for (const webhookPath of [`${SEQUENCE.webhookId}/bigdd`, `${BURST.webhookId}/bigdd`, `${SPREAD.webhookId}/bigdd`, UPLOAD.path]) {
+			for (const webhookPath of [`${SEQUENCE.webhookId}/bigdd`, `${BURST.webhookId}/bigdd`, `${SPREAD.webhookId}/bigdd`, `${SLOW.webhookId}/bigdd`, UPLOAD.path]) {
 				await cluster.main.waitForWebhook(webhookPath, 60_000, cluster.webhookBaseUrl(processor));
 			}
 		}
@@ -88,8 +91,9 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 			},
 			...deliveryWorkflows(CREDENTIAL_ID),
 			triggerWorkflow({ ...SPREAD, credentialId: CREDENTIAL_ID, events: [...EVENT_TYPES] }),
+			triggerWorkflow({ ...SLOW, credentialId: CREDENTIAL_ID, events: [...EVENT_TYPES] }),
 		]);
-		for (const id of [UPLOAD.id, SEQUENCE.id, BURST.id, SPREAD.id]) await cluster.main.publish(id);
+		for (const id of [UPLOAD.id, SEQUENCE.id, BURST.id, SPREAD.id, SLOW.id]) await cluster.main.publish(id);
 		await startAndWait();
 	});
 
@@ -140,9 +144,13 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 
 	describe('trigger, deliveries spread over two webhook processors', () => {
 		const { settle } = deliveryHelpers(target);
-		const sendTo = async (processor: number, event: object) =>
-			JSON.parse((await deliverWebhook({ url: `${cluster.webhookBaseUrl(processor)}/webhook/${SPREAD.webhookId}/bigdd`, secret: SIGNING_SECRET, event, timeoutMs: 60_000 })).body);
-		const idsRun = async () => ((await cluster.main.waitForExecutions(SPREAD.id, 0)) as RunExecution[]).map((e) => output(e, TRIGGER_NAME)[0].id as string);
+		const sendTo = async (processor: number, event: object, webhookId = SPREAD.webhookId) =>
+			JSON.parse((await deliverWebhook({ url: `${cluster.webhookBaseUrl(processor)}/webhook/${webhookId}/bigdd`, secret: SIGNING_SECRET, event, timeoutMs: 60_000 })).body);
+		/** The event id of each run whose nodes after the trigger ran (a run stopped at the trigger has none). */
+		const idsDone = async (workflowId: string) =>
+			((await cluster.main.waitForExecutions(workflowId, 0)) as RunExecution[])
+				.filter((e) => e.data.resultData.runData.Done)
+				.map((e) => output(e, TRIGGER_NAME)[0].id as string);
 
 		it('a retry that reaches the other processor after the first run ended is refused', async () => {
 			for (let i = 0; i < 20; i++) {
@@ -151,23 +159,43 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 				await cluster.main.waitForExecutions(SPREAD.id, i + 1, 30_000);
 				expect({ i, answer: await sendTo((i + 1) % 2, event) }).toEqual({ i, answer: { received: true, ignored: 'duplicate' } });
 			}
-			const ran = await idsRun();
+			const ran = await idsDone(SPREAD.id);
 			expect(ran).toHaveLength(20);
 			expect(new Set(ran).size).toBe(20);
 		});
 
-		it('copies that reach both processors at the same moment: each processor runs an id at most once (n8n cannot lock across processes)', async () => {
+		it('a retry that reaches the other processor while the first run is still going (a Wait step): the nodes after the trigger run once', async () => {
+			const ids = Array.from({ length: 6 }, (_, i) => `evt_slow_${i}`);
+			for (const [i, id] of ids.entries()) {
+				const event = buildEvent(shop, 'digital_order.purchased', { id });
+				expect(await sendTo(i % 2, event, SLOW.webhookId)).toEqual({ received: true });
+				// BigDD retries a delivery it counted as failed seconds to minutes later; the first run is in its Wait step by then.
+				await sleep(2_000);
+				// The other processor has not seen the id and n8n saves the first run's static data only when it ends: it starts a run.
+				expect(await sendTo((i + 1) % 2, event, SLOW.webhookId)).toEqual({ received: true });
+			}
+			const executions = (await cluster.main.waitForExecutions(SLOW.id, 2 * ids.length, 120_000)) as RunExecution[];
+			expect(executions.every((e) => e.status === 'success')).toBe(true);
+			const done = await idsDone(SLOW.id);
+			expect(done.sort()).toEqual([...ids].sort());
+			// Each retry's run stopped at the trigger: its output is empty, the Wait and Done never ran.
+			const stopped = executions.filter((e) => !e.data.resultData.runData.Done);
+			expect(stopped).toHaveLength(ids.length);
+			expect(stopped.every((e) => output(e, TRIGGER_NAME).length === 0 && !e.data.resultData.runData.Wait)).toBe(true);
+		});
+
+		it('copies that reach both processors at the same moment: every id runs, and the number that ran twice is measured (n8n cannot lock across processes)', async () => {
 			const ids = Array.from({ length: 20 }, (_, i) => `evt_both_${i}`);
 			for (const id of ids) {
 				const event = buildEvent(shop, 'digital_order.purchased', { id });
 				await Promise.all([sendTo(0, event), sendTo(1, event), sendTo(0, event), sendTo(1, event)]);
 			}
 			await settle(SPREAD.id, SPREAD.webhookId, 20 + ids.length);
-			const ran = (await idsRun()).filter((id) => id.startsWith('evt_both_'));
+			const ran = (await idsDone(SPREAD.id)).filter((id) => id.startsWith('evt_both_'));
 			const twice = ids.filter((id) => ran.filter((r) => r === id).length === 2);
 			expect(ids.filter((id) => !ran.includes(id))).toEqual([]);
 			expect(ran.length).toBe(ids.length + twice.length);
-			// Measured, for the README: how many of the 20 ran on both processors.
+			// Measured, for the README: how many of the 20 ran their nodes after the trigger on both processors.
 			report(`queue mode, concurrent copies on two webhook processors: ${twice.length} of ${ids.length} ids ran twice`);
 		});
 	});

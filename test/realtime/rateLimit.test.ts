@@ -6,7 +6,7 @@ jest.setTimeout(120_000);
 describe('429 on one-record operations is waited out in real time (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ licenseKeys: 400, orders: 200 });
 
-	it('Validate for 100 items under a shop-wide limit of 10 requests/s: 100 verdicts, paired, each key asked until answered', async () => {
+	it('Validate for 100 items under a shop-wide limit of 10 requests/s: 100 verdicts, paired, each key asked until answered, close to one request per key', async () => {
 		const keys = bigdd.shop().licenseKeys.slice(0, 100).map((k) => k.key);
 		bigdd.server().server.setRateLimit(10);
 		const { items, error } = await bigdd.run(
@@ -18,6 +18,7 @@ describe('429 on one-record operations is waited out in real time (engine + loca
 		expect(items.every((i) => i.json.valid === true)).toBe(true);
 		const answered = bigdd.requests().filter((r) => r.status === 200).map((r) => r.query.key);
 		expect(answered.sort()).toEqual([...keys].sort());
-		expect(bigdd.requests().filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(90);
+		// Before the pace was learned (the first 429) at most 10 requests are in flight: those few are refused, not 90 of 100.
+		expect(bigdd.requests().length).toBeLessThanOrEqual(120);
 	});
 });

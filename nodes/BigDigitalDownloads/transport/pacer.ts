@@ -9,11 +9,15 @@ import { whenAborted } from './cancellation';
 export const MAX_IN_FLIGHT = 10;
 /** The slowest pace a lane drops to, in requests per second, whatever BigDD answers. */
 const MIN_RATE = 1;
-/** After a 429 the lane goes a little below what BigDD accepted, so it is not refused again at once. */
+/** After a 429 the lane goes a little below the pace BigDD refused, so it is not refused again at once. */
 const BACK_OFF = 0.95;
-/** After this long without a 429, the lane tries a slightly faster pace (BigDD's limit may have risen). */
+/**
+ * After this long without a 429, the lane tries a slightly faster pace (BigDD's limit may have risen,
+ * or the first guess was low), but only halfway to a pace refused in the last CEILING_MS.
+ */
 const PROBE_AFTER_MS = 20_000;
 const PROBE_STEP = 1.05;
+const CEILING_MS = 300_000;
 /** A lane unused this long forgets what it learned: the next run starts afresh. */
 const FORGET_AFTER_MS = 60_000;
 
@@ -32,6 +36,8 @@ export class Lane {
 	private pausedUntil = 0;
 	/** When the rate last changed (learned, lowered or probed), for probing and for 429s of older requests. */
 	private rateChangedAt = 0;
+	/** The last pace BigDD refused, and when: probing stays below it for a while. */
+	private ceiling: { rate: number; at: number } | undefined;
 	/** When requests of this lane were answered, kept for the last second. */
 	private answers: number[] = [];
 	/** Since when BigDD has answered nothing but 429; undefined after any other answer. */
@@ -78,9 +84,7 @@ export class Lane {
 	delayBeforeSending(now: number): number {
 		this.forgetIfUnused(now);
 		this.lastUsed = now;
-		if (this.rate !== undefined && this.stalledSince === undefined && now - this.rateChangedAt >= PROBE_AFTER_MS) {
-			this.setRate(this.rate * PROBE_STEP, now);
-		}
+		if (this.rate !== undefined && this.stalledSince === undefined && now - this.rateChangedAt >= PROBE_AFTER_MS) this.probe(now);
 		let at = Math.max(now, this.pausedUntil);
 		if (this.rate !== undefined) {
 			if (this.nextSlot > at) this.lastPacedAt = now;
@@ -113,8 +117,13 @@ export class Lane {
 		// When the lane was not busy (a list read page by page), what it sent says nothing of BigDD's rate:
 		// the 429 came from elsewhere (other apps on the shop's token), so only the pause applies.
 		if (!this.busy(now)) return;
-		const accepted = this.answers.filter((time) => now - time < 1000).length;
-		this.setRate(Math.min(accepted, this.rate ?? Infinity) * BACK_OFF, now);
+		if (this.rate === undefined) {
+			// The first 429: BigDD's rate is what it accepted in the second before.
+			this.setRate(this.answers.filter((time) => now - time < 1000).length * BACK_OFF, now);
+			return;
+		}
+		this.ceiling = { rate: this.rate, at: now };
+		this.setRate(this.rate * BACK_OFF, now);
 	}
 
 	/** How long, in milliseconds, BigDD has answered nothing but 429 on this lane. */
@@ -128,6 +137,12 @@ export class Lane {
 		return this.queued.length > 0 || this.inFlight >= MAX_IN_FLIGHT || now - this.lastPacedAt < 1000;
 	}
 
+	private probe(now: number): void {
+		const rate = this.rate ?? MIN_RATE;
+		const ceiling = this.ceiling && now - this.ceiling.at < CEILING_MS ? this.ceiling.rate : Infinity;
+		this.setRate(Math.min(rate * PROBE_STEP, rate + (ceiling - rate) / 2), now);
+	}
+
 	private setRate(rate: number, now: number): void {
 		this.rate = Math.max(MIN_RATE, rate);
 		this.rateChangedAt = now;
@@ -136,6 +151,7 @@ export class Lane {
 	private forgetIfUnused(now: number): void {
 		if (now - this.lastUsed <= FORGET_AFTER_MS) return;
 		this.rate = undefined;
+		this.ceiling = undefined;
 		this.stalledSince = undefined;
 		this.answers = [];
 	}

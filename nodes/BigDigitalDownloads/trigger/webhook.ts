@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import { decideDelivery } from './delivery';
-import { eventIdMemoryFor, persistEventIds, savedEventIds } from './eventIdMemory';
+import { eventIdMemoryFor, persistEventIds, REMEMBERED_EVENT_IDS, savedEventIds } from './eventIdMemory';
 import { DEFAULT_TOLERANCE_SECONDS, INVALID_SIGNATURE, MAX_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS, verifyWebhookRequest } from './signature';
 import { verifyWithSigningSecret } from './signingSecretCache';
 import { parseSigningSecrets, signingSecretFields } from './signingSecrets';
@@ -102,14 +102,39 @@ function releaseIfRunNeverStarts(response: ReturnType<IWebhookFunctions['getResp
 /**
  * The first step of every run the webhook starts, on whichever process executes it (a worker in
  * queue mode): n8n saves the static data changed here when the run ends, while changes made in
- * webhook() are not reliably saved (docs/n8n-webhook-static-data.md). Passes the event on unchanged.
+ * webhook() are not reliably saved (docs/n8n-webhook-static-data.md). The event passes on unless
+ * n8n's record of processed ids, in its database and so shared by every process, shows another
+ * process already ran it: then the run stops here, before any node after the trigger.
  */
 export async function rememberEventIds(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	if (this.getMode() !== 'manual') {
-		const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
-		for (const { json } of items) if (typeof json.id === 'string') memory.claim(json.id);
-		persistEventIds(this.getWorkflowStaticData('node'), memory);
+	if (this.getMode() === 'manual') return [items];
+	const ids = items.map(({ json }) => json.id).filter((id): id is string => typeof id === 'string');
+	const memory = eventIdMemoryFor(this.getWorkflow().id, this.getNode().id);
+	for (const id of ids) memory.claim(id);
+	persistEventIds(this.getWorkflowStaticData('node'), memory);
+	const ranElsewhere = await idsRunByAnotherProcess(this, ids);
+	return [items.filter(({ json }) => !ranElsewhere.has(json.id as string))];
+}
+
+/**
+ * Records `ids` in n8n's processed-data table (the deduplication helpers, scope of this node) and
+ * returns those another process recorded first. n8n reads and then writes that record, so two
+ * processes at the same moment can still both pass (docs/how-it-works.md). If the record cannot be
+ * used, once retried (a concurrent first record of the node fails on the table's key), the run goes
+ * on: this process's own memory has already refused the duplicates it knows of.
+ */
+async function idsRunByAnotherProcess(context: IExecuteFunctions, ids: string[]): Promise<Set<string>> {
+	if (ids.length === 0) return new Set();
+	let failure: unknown;
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			const { processed } = await context.helpers.checkProcessedAndRecord(ids, 'node', { mode: 'entries', maxEntries: REMEMBERED_EVENT_IDS });
+			return new Set(processed.map(String));
+		} catch (error) {
+			failure = error;
+		}
 	}
-	return [items];
+	context.logger.warn(`BigDD trigger: n8n's record of processed event ids could not be used (${String(failure)}); duplicates are refused per process only`);
+	return new Set();
 }

@@ -278,24 +278,55 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 	});
 });
 
+/**
+ * n8n's processed-data record of one trigger node, as its deduplication helpers keep it in the
+ * database every process shares; `failures` makes the next calls throw (a concurrent first record
+ * failing on the table's key, or the database unavailable).
+ */
+function processedRecord(failures = 0) {
+	const ids = new Set<string>();
+	let failing = failures;
+	return {
+		ids,
+		calls: 0,
+		async checkProcessedAndRecord(items: string[], scope: string, options: { mode: string; maxEntries: number }) {
+			this.calls++;
+			expect([scope, options]).toEqual(['node', { mode: 'entries', maxEntries: REMEMBERED_EVENT_IDS }]);
+			if (failing-- > 0) throw new Error('duplicate key value violates unique constraint "PK_processed_data"');
+			const processed = items.filter((id) => ids.has(id));
+			items.forEach((id) => ids.add(id));
+			return { new: items.filter((id) => !processed.includes(id)), processed };
+		},
+	};
+}
+
 /** The trigger's execute() in the run its webhook() started, with the static data n8n loaded for that run. */
-async function runTrigger(options: { workflowId: string; ids: string[]; staticData: IDataObject; mode?: string }) {
+async function runTrigger(options: { workflowId: string; ids: string[]; staticData: IDataObject; mode?: string; record?: ReturnType<typeof processedRecord>; warnings?: string[] }) {
 	const items: INodeExecutionData[] = options.ids.map((id) => ({ json: { id, type: 'digital_order.purchased' } }));
+	const record = options.record ?? processedRecord();
 	const context = {
 		getInputData: () => items,
 		getMode: () => options.mode ?? 'webhook',
 		getWorkflow: () => ({ id: options.workflowId, active: true }),
 		getNode: () => triggerNode(),
 		getWorkflowStaticData: () => options.staticData,
+		helpers: { checkProcessedAndRecord: record.checkProcessedAndRecord.bind(record) },
+		logger: { warn: (message: string) => options.warnings?.push(message) },
 	} as unknown as IExecuteFunctions;
 	const output = await new BigDigitalDownloadsTrigger().execute.call(context);
-	expect(output).toEqual([items]);
-	return JSON.parse(JSON.stringify(options.staticData)) as { recentEventIds?: string[] };
+	return { output, saved: JSON.parse(JSON.stringify(options.staticData)) as { recentEventIds?: string[] } };
+}
+
+/** runTrigger for a run that passes its event on, as every run in one process does: what n8n saves. */
+async function runPassing(options: Parameters<typeof runTrigger>[0]) {
+	const { output, saved } = await runTrigger(options);
+	expect(output).toEqual([options.ids.map((id) => ({ json: { id, type: 'digital_order.purchased' } }))]);
+	return saved;
 }
 
 describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends', () => {
 	it('adds the run\'s id to the ids saved before, without losing any', async () => {
-		const saved = await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_new'], staticData: { recentEventIds: ['evt_a', 'evt_b'] } });
+		const saved = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_new'], staticData: { recentEventIds: ['evt_a', 'evt_b'] } });
 		expect(saved.recentEventIds).toEqual(['evt_a', 'evt_b', 'evt_new']);
 	});
 
@@ -303,14 +334,14 @@ describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends
 		const workflowId = freshWorkflowId();
 		const loadedByRunA: IDataObject = { recentEventIds: ['evt_old'] };
 		const loadedByRunB: IDataObject = { recentEventIds: ['evt_old'] };
-		await runTrigger({ workflowId, ids: ['evt_a'], staticData: loadedByRunA });
-		await runTrigger({ workflowId, ids: ['evt_b'], staticData: loadedByRunB });
+		await runPassing({ workflowId, ids: ['evt_a'], staticData: loadedByRunA });
+		await runPassing({ workflowId, ids: ['evt_b'], staticData: loadedByRunB });
 		const savedByA = JSON.parse(JSON.stringify(loadedByRunA)); // A's run ends after B's
 		expect(savedByA.recentEventIds).toEqual(['evt_old', 'evt_a', 'evt_b']);
 	});
 
 	it('runs on another process (a queue-mode worker) are what make webhook() refuse a copy after a restart', async () => {
-		const savedByWorker = await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_worker'], staticData: {} });
+		const savedByWorker = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_worker'], staticData: {} });
 		const { result } = await deliver({ raw: eventBody('evt_worker'), staticData: savedByWorker as IDataObject });
 		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
 	});
@@ -318,7 +349,7 @@ describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends
 	it(`keeps the newest ${REMEMBERED_EVENT_IDS} ids`, async () => {
 		const workflowId = freshWorkflowId();
 		const old = Array.from({ length: REMEMBERED_EVENT_IDS }, (_, i) => `evt_old_${i}`);
-		const saved = await runTrigger({ workflowId, ids: ['evt_1', 'evt_2', 'evt_3'], staticData: { recentEventIds: old } });
+		const saved = await runPassing({ workflowId, ids: ['evt_1', 'evt_2', 'evt_3'], staticData: { recentEventIds: old } });
 		expect(saved.recentEventIds).toHaveLength(REMEMBERED_EVENT_IDS);
 		expect(saved.recentEventIds?.slice(0, 1)).toEqual(['evt_old_3']);
 		expect(saved.recentEventIds?.slice(-3)).toEqual(['evt_1', 'evt_2', 'evt_3']);
@@ -326,11 +357,49 @@ describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends
 
 	it('a listening (manual) run saves nothing and passes the event on', async () => {
 		const staticData: IDataObject = {};
-		expect(await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_test'], staticData, mode: 'manual' })).toEqual({});
+		expect(await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_test'], staticData, mode: 'manual' })).toEqual({});
+	});
+
+	it('an id another process already ran (n8n\'s shared record of processed ids) stops the run at the trigger, for the 1st and the 100th', async () => {
+		const workflowId = freshWorkflowId();
+		const record = processedRecord();
+		const ids = Array.from({ length: 100 }, (_, i) => `evt_elsewhere_${i}`);
+		for (const id of ids) record.ids.add(id); // recorded by runs on another worker
+		for (const id of ids) {
+			const { output } = await runTrigger({ workflowId, ids: [id], staticData: {}, record });
+			expect({ id, output }).toEqual({ id, output: [[]] });
+		}
+		// A new id in the same record still runs, and is recorded once.
+		expect((await runTrigger({ workflowId, ids: ['evt_fresh'], staticData: {}, record })).output[0]).toHaveLength(1);
+		expect(record.calls).toBe(101);
+		expect((await runTrigger({ workflowId, ids: ['evt_fresh'], staticData: {}, record })).output).toEqual([[]]);
+	});
+
+	it('a record that fails once (two processes making the node\'s first record at once) is asked again: the copy still stops', async () => {
+		const record = processedRecord(1);
+		record.ids.add('evt_raced');
+		expect((await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_raced'], staticData: {}, record })).output).toEqual([[]]);
+		expect(record.calls).toBe(2);
+	});
+
+	it('a record that cannot be used at all: the run goes on (the event is not lost), with a warning in n8n\'s log that names no secret', async () => {
+		const warnings: string[] = [];
+		const record = processedRecord(2);
+		const saved = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_no_record'], staticData: {}, record, warnings });
+		expect(saved.recentEventIds).toEqual(['evt_no_record']);
+		expect(warnings).toEqual([
+			'BigDD trigger: n8n\'s record of processed event ids could not be used (Error: duplicate key value violates unique constraint "PK_processed_data"); duplicates are refused per process only',
+		]);
+	});
+
+	it('a listening (manual) run does not touch the record', async () => {
+		const record = processedRecord();
+		await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_listen'], staticData: {}, mode: 'manual', record });
+		expect(record.calls).toBe(0);
 	});
 
 	it('ignores saved data of another shape instead of failing the run', async () => {
-		const saved = await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_x'], staticData: { recentEventIds: 'corrupt' } });
+		const saved = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_x'], staticData: { recentEventIds: 'corrupt' } });
 		expect(saved.recentEventIds).toEqual(['evt_x']);
 	});
 });

@@ -1,0 +1,110 @@
+// Large runs under BigDD's rate limit in a real n8n 2.41.1, in real time: 2,000 items of Get order
+// (n8n's routing path) against the local BigDD limited to 10 requests/s, then two workflows on one
+// credential at once (Get order and Validate, the node's own request path). What a merchant checks:
+// every item answered and paired, no error item, requests close to one per item, the run close to the
+// floor (items / limit). Figures are printed for docs/how-it-works.md; bench/ reports them as ratios.
+import type { Shop } from '../support/local-bigdd';
+import { actionWorkflow } from '../../harness/workflows';
+import type { Rest } from './fixture';
+import { useN8nWithBigdd } from './fixture';
+
+interface RunExecution {
+	status: string;
+	startedAt: string;
+	stoppedAt: string;
+	data: { resultData: { runData: Record<string, { data?: { main: { json: Record<string, unknown>; pairedItem?: { item: number } }[][] } }[]> } };
+}
+
+jest.setTimeout(900_000);
+
+const CREDENTIAL_ID = 'bigddLargeRun001';
+const LIMIT = 10;
+const ORDERS = 200;
+
+/** A workflow whose Code node makes `items` items (order ids in turn, or keys), then one BigDD node. */
+function largeWorkflow(id: string, items: number, shop: Shop, operation: 'order' | 'validate') {
+	const values = Array.from({ length: items }, (_, i) =>
+		operation === 'order' ? shop.orders[i % shop.orders.length].id : shop.licenseKeys[i % shop.licenseKeys.length].key,
+	);
+	const parameters =
+		operation === 'order'
+			? { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } }
+			: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.value }}' };
+	return actionWorkflow({
+		id,
+		credentialId: CREDENTIAL_ID,
+		nodes: [
+			{ name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: `return ${JSON.stringify(values)}.map((value) => ({ json: { value } }));` } },
+			{ name: 'BigDD', after: 'Items', typeVersion: 1.1, parameters },
+		],
+	});
+}
+
+describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n`, () => {
+	const setup = useN8nWithBigdd({
+		bigdd: { orders: ORDERS, licenseKeys: 200 },
+		credentialId: CREDENTIAL_ID,
+		workflows: (shop) => [
+			largeWorkflow('bigddLarge2000', 2000, shop, 'order'),
+			largeWorkflow('bigddLargeOrders', 1000, shop, 'order'),
+			largeWorkflow('bigddLargeKeys', 1000, shop, 'validate'),
+		],
+	});
+	let rest: Rest;
+	beforeAll(() => {
+		rest = setup.rest();
+		setup.bigdd().server.setRateLimit(LIMIT);
+	});
+
+	const startFromEditor = async (workflowId: string) => {
+		const before = (await setup.n8n().executions(workflowId)).length;
+		expect((await rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } })).status).toBe(200);
+		return async () => ((await setup.n8n().waitForExecutions(workflowId, before + 1, 600_000)) as RunExecution[])[0];
+	};
+	/** The items the BigDD node gave, checked: none an error, each paired with its input, in order. */
+	const checkedItems = (run: RunExecution, items: number, operation: 'order' | 'validate') => {
+		expect(run.status).toBe('success');
+		const output = run.data.resultData.runData.BigDD[0].data?.main[0] ?? [];
+		expect(output).toHaveLength(items);
+		expect(output.filter((item) => 'error' in item.json)).toEqual([]);
+		expect(output.map((item) => item.pairedItem?.item)).toEqual(Array.from({ length: items }, (_, i) => i));
+		const shop = setup.shop();
+		const expected = (i: number) => (operation === 'order' ? shop.orders[i % ORDERS].id : shop.licenseKeys[i % shop.licenseKeys.length].key);
+		expect(output.map((item, i) => (operation === 'order' ? item.json.id : item.json.key) === expected(i)).every(Boolean)).toBe(true);
+	};
+	const secondsOf = (run: RunExecution) => (Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000;
+	/** When BigDD saw the first and the last request, and each 429, in seconds from the first. */
+	const serverSide = () => {
+		const requests = setup.bigdd().requests() as { at: string; status: number }[];
+		const first = Date.parse(requests[0].at);
+		const since = (r: { at: string }) => ((Date.parse(r.at) - first) / 1000).toFixed(1);
+		return `server saw ${since(requests[requests.length - 1])} s from first to last request; 429s at ${requests.filter((r) => r.status === 429).map(since).join(', ')} s`;
+	};
+
+	it('2,000 Get order items: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of 200 s', async () => {
+		setup.bigdd().clear();
+		const run = await (await startFromEditor('bigddLarge2000'))();
+		checkedItems(run, 2000, 'order');
+		const requests = setup.bigdd().requests().length;
+		const refused = setup.bigdd().requests().filter((r: { status: number }) => r.status === 429).length;
+		const seconds = secondsOf(run);
+		console.log(`2,000 Get order at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / 2000).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / 200).toFixed(3)}x the floor; the node ran ${(run.data.resultData.runData.BigDD[0] as unknown as { executionTime: number }).executionTime / 1000} s; ${serverSide()}`);
+		expect(requests / 2000).toBeLessThanOrEqual(1.2);
+		expect(seconds / 200).toBeLessThanOrEqual(1.2);
+	});
+
+	it('two workflows at once on one credential, 1,000 Get order and 1,000 Validate: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of 200 s for both', async () => {
+		setup.bigdd().clear();
+		const started = Date.now();
+		const [orders, keys] = await Promise.all([startFromEditor('bigddLargeOrders'), startFromEditor('bigddLargeKeys')]);
+		const [ordersRun, keysRun] = await Promise.all([orders(), keys()]);
+		const seconds = (Date.now() - started) / 1000;
+		checkedItems(ordersRun, 1000, 'order');
+		checkedItems(keysRun, 1000, 'validate');
+		const requests = setup.bigdd().requests().length;
+		const refused = setup.bigdd().requests().filter((r: { status: number }) => r.status === 429).length;
+		console.log(`2 x 1,000 at once at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / 2000).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / 200).toFixed(3)}x the floor (${secondsOf(ordersRun).toFixed(1)} s and ${secondsOf(keysRun).toFixed(1)} s); ${serverSide()}`);
+		expect(requests / 2000).toBeLessThanOrEqual(1.2);
+		expect(seconds / 200).toBeLessThanOrEqual(1.2);
+	});
+});
