@@ -8,6 +8,7 @@ import { bigddCredential } from '../../harness/workflows';
 export type Bigdd = Awaited<ReturnType<typeof startBigdd>>;
 export type N8n = Awaited<ReturnType<typeof createN8n>>;
 export type Rest = Awaited<ReturnType<N8n['login']>>;
+type OtherCredential = { id: string; name: string; type: string; data: Record<string, unknown> };
 
 /**
  * A local BigDD server, a real n8n (2.x unless `line` says 1) with the packed package and a credential
@@ -22,8 +23,8 @@ export function useN8nWithBigdd(setup: {
 	credentialName?: string;
 	/** The credential's Webhook Signing Secret(s), one per field; a function when they come from endpoints added in BigDD for this n8n. */
 	webhookSigningSecret?: string | string[] | ((started: { bigdd: Bigdd; n8n: N8n }) => string[]);
-	/** Credentials of other types the workflows use (e.g. the examples' Header Auth). */
-	otherCredentials?: { id: string; name: string; type: string; data: Record<string, unknown> }[];
+	/** Credentials of other types the workflows use (e.g. the examples' Header Auth); a function when they point at services started for the file. */
+	otherCredentials?: OtherCredential[] | (() => OtherCredential[]);
 	/** More credentials to the same server, e.g. one without a signing secret. */
 	moreCredentials?: { id: string; webhookSigningSecret?: string }[];
 	/** The credential's Base URL from the server's; the server's own by default. */
@@ -46,7 +47,7 @@ export function useN8nWithBigdd(setup: {
 				webhookSigningSecret: typeof setup.webhookSigningSecret === 'function' ? setup.webhookSigningSecret({ bigdd, n8n }) : setup.webhookSigningSecret,
 			}),
 			...(setup.moreCredentials ?? []).map((more) => bigddCredential({ ...more, baseUrl: bigdd.url, apiToken: bigdd.server.token })),
-			...(setup.otherCredentials ?? []),
+			...(typeof setup.otherCredentials === 'function' ? setup.otherCredentials() : (setup.otherCredentials ?? [])),
 		]);
 		if (setup.workflows) await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop, bigdd));
 		for (const id of setup.publish ?? []) await n8n.publish(id);

@@ -7,6 +7,7 @@ import type { Shop } from '../support/local-bigdd';
 import { actionWorkflow } from '../../harness/workflows';
 import type { Rest } from './fixture';
 import { useN8nWithBigdd } from './fixture';
+import { report } from './setup/env';
 
 interface RunExecution {
 	status: string;
@@ -88,7 +89,7 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		const requests = setup.bigdd().requests().length;
 		const refused = setup.bigdd().requests().filter((r: { status: number }) => r.status === 429).length;
 		const seconds = secondsOf(run);
-		console.log(`2,000 Get order at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / 2000).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / 200).toFixed(3)}x the floor; the node ran ${(run.data.resultData.runData.BigDD[0] as unknown as { executionTime: number }).executionTime / 1000} s; ${serverSide()}`);
+		report(`2,000 Get order at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / 2000).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / 200).toFixed(3)}x the floor; the node ran ${(run.data.resultData.runData.BigDD[0] as unknown as { executionTime: number }).executionTime / 1000} s; ${serverSide()}`);
 		expect(requests / 2000).toBeLessThanOrEqual(1.2);
 		expect(seconds / 200).toBeLessThanOrEqual(1.2);
 	});
@@ -103,7 +104,7 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		checkedItems(keysRun, 1000, 'validate');
 		const requests = setup.bigdd().requests().length;
 		const refused = setup.bigdd().requests().filter((r: { status: number }) => r.status === 429).length;
-		console.log(`2 x 1,000 at once at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / 2000).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / 200).toFixed(3)}x the floor (${secondsOf(ordersRun).toFixed(1)} s and ${secondsOf(keysRun).toFixed(1)} s); ${serverSide()}`);
+		report(`2 x 1,000 at once at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / 2000).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / 200).toFixed(3)}x the floor (${secondsOf(ordersRun).toFixed(1)} s and ${secondsOf(keysRun).toFixed(1)} s); ${serverSide()}`);
 		expect(requests / 2000).toBeLessThanOrEqual(1.2);
 		expect(seconds / 200).toBeLessThanOrEqual(1.2);
 	});

@@ -1,4 +1,4 @@
-// n8n 2.x in queue mode (PostgreSQL + Redis, main + worker + webhook processor), as users scale it out:
+// n8n 2.x in queue mode (PostgreSQL + Redis, main + 2 workers + 2 webhook processors), as users scale it out:
 // the packed package's operations run on a worker, a binary received by the webhook processor is
 // uploaded by the worker, and the trigger keeps its delivery guarantees.
 import { createHash } from 'crypto';
@@ -43,6 +43,7 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 		webhookUrl: (webhookId: string) => `${cluster.webhookBaseUrl()}/webhook/${webhookId}/bigdd`,
 		waitForExecutions: cluster.main.waitForExecutions,
 		shop: bigdd.server.shop,
+		severalWorkers: true,
 		restart: async () => {
 			await cluster.stop();
 			await startAndWait();
@@ -57,7 +58,7 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 		shop = bigdd.server.shop as Shop;
 		// Two webhook processors: the first tests send everything to one of them (as with a single
 		// processor, or a proxy that routes BigDD's path to one); the last spread deliveries over both.
-		cluster = await createQueueCluster({ tarball: e2eTarball(), webhookProcessors: 2 });
+		cluster = await createQueueCluster({ tarball: e2eTarball(), webhookProcessors: 2, workers: 2 });
 		await cluster.main.importCredentials([
 			bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SIGNING_SECRET }),
 		]);
@@ -166,22 +167,25 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 
 		it('a retry that reaches the other processor while the first run is still going (a Wait step): the nodes after the trigger run once', async () => {
 			const ids = Array.from({ length: 6 }, (_, i) => `evt_slow_${i}`);
+			const retries = [];
 			for (const [i, id] of ids.entries()) {
 				const event = buildEvent(shop, 'digital_order.purchased', { id });
-				expect(await sendTo(i % 2, event, SLOW.webhookId)).toEqual({ received: true });
+				expect({ i, first: await sendTo(i % 2, event, SLOW.webhookId) }).toEqual({ i, first: { received: true } });
 				// BigDD retries a delivery it counted as failed seconds to minutes later; the first run is in its Wait step by then.
 				await sleep(2_000);
-				// The other processor has not seen the id and n8n saves the first run's static data only when it ends: it starts a run.
-				expect(await sendTo((i + 1) % 2, event, SLOW.webhookId)).toEqual({ received: true });
+				// The other processor knows the id only if a run on the worker that ran it has ended since and saved it.
+				retries.push(await sendTo((i + 1) % 2, event, SLOW.webhookId));
 			}
-			const executions = (await cluster.main.waitForExecutions(SLOW.id, 2 * ids.length, 120_000)) as RunExecution[];
+			expect(retries.every((answer) => answer.received === true)).toBe(true);
+			const started = retries.filter((answer) => answer.ignored !== 'duplicate').length;
+			const executions = (await cluster.main.waitForExecutions(SLOW.id, ids.length + started, 120_000)) as RunExecution[];
 			expect(executions.every((e) => e.status === 'success')).toBe(true);
-			const done = await idsDone(SLOW.id);
-			expect(done.sort()).toEqual([...ids].sort());
-			// Each retry's run stopped at the trigger: its output is empty, the Wait and Done never ran.
+			expect((await idsDone(SLOW.id)).sort()).toEqual([...ids].sort());
+			// Each retry that started a run stopped at the trigger: its output is empty, the Wait and Done never ran.
 			const stopped = executions.filter((e) => !e.data.resultData.runData.Done);
-			expect(stopped).toHaveLength(ids.length);
+			expect(stopped).toHaveLength(started);
 			expect(stopped.every((e) => output(e, TRIGGER_NAME).length === 0 && !e.data.resultData.runData.Wait)).toBe(true);
+			report(`queue mode, a retry on the other processor while the first run waits: ${started} of ${ids.length} started a run (stopped at the trigger), the rest were refused at the webhook; Done ran once per id`);
 		});
 
 		it('copies that reach both processors at the same moment: every id runs, and the number that ran twice is measured (n8n cannot lock across processes)', async () => {

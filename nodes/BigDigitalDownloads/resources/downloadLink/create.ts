@@ -5,6 +5,7 @@ import { forEachItem } from '../../shared/itemLoop';
 import { LIMITS } from '../../shared/limits';
 import { describeValue } from '../../shared/values';
 import type { OperationFacts } from '../../transport/errors';
+import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 /** A repeat would create a second link. */
@@ -76,6 +77,7 @@ export const downloadLinkCreate: Operation = {
 		value: 'create',
 		action: 'Create download link',
 		description: 'Bundle files into a secure download URL, optionally limited and PDF-watermarked',
+		routing: customOperationRouting(createDownloadLinks),
 	},
 	execute: createDownloadLinks,
 	fields: [

@@ -7,6 +7,7 @@ import { forEachItem } from '../../shared/itemLoop';
 import { LIMITS } from '../../shared/limits';
 import { describeValue, LINE_SEPARATOR, toList } from '../../shared/values';
 import { asNodeError, type OperationFacts } from '../../transport/errors';
+import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 const FACTS: OperationFacts = {
@@ -142,6 +143,7 @@ export const licenseKeyCreate: Operation = {
 		value: 'create',
 		action: 'Create license keys',
 		description: 'Import keys into the inventory in batches of 5,000, safe to retry',
+		routing: customOperationRouting(createLicenseKeys),
 	},
 	execute: createLicenseKeys,
 	fields: [

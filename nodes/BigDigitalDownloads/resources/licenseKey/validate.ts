@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { Operation } from '../../shared/operation';
 import { refusal } from '../../shared/checks';
 import { itemOutput } from '../../shared/itemLoop';
+import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 /**
@@ -31,6 +32,7 @@ export const licenseKeyValidate: Operation = {
 		value: 'validate',
 		action: 'Validate license key',
 		description: 'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
+		routing: customOperationRouting(validateLicenseKeys),
 	},
 	execute: validateLicenseKeys,
 	fields: [

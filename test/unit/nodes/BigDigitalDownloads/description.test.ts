@@ -57,14 +57,17 @@ describe('the action node description', () => {
 	});
 
 	it.each(operations.map(({ resource, option }) => [`${resource}:${option.value}`, resource, option] as const))(
-		'%s: its answers go through the error mapper, or it is a custom operation that maps its own',
+		'%s: its answers go through the error mapper, or it is a custom operation that maps its own (and has a routing for n8n\'s tool wrapper)',
 		(_, resource, option) => {
 			const custom = customOperations[resource]?.[String(option.value)];
-			if (!option.routing) {
+			expect(option.routing).toBeDefined();
+			if (!option.routing) return;
+			if (custom) {
 				expect(typeof custom).toBe('function');
+				// n8n's tool wrapper runs routing only: the custom operation's own code, item by item.
+				expect(paginationOf(option)).toBe('runCustomOperation');
 				return;
 			}
-			expect(custom).toBeUndefined();
 			// Built per operation by cursorListRouting or oneRecordRouting (routing/), named after what they do.
 			const pagination = paginationOf(option);
 			expect(['paginateByCursor', 'waitOutRateLimits']).toContain(pagination);
