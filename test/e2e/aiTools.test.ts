@@ -31,16 +31,21 @@ const toolNode = (name: string, toolDescription: string, parameters: Record<stri
 });
 const toolConnections = (names: string[], to: string) => Object.fromEntries(names.map((name) => [name, { ai_tool: [[{ node: to, type: 'ai_tool', index: 0 }]] }]));
 
-const FIND_ORDERS = toolNode('Find orders', "Find a customer's orders by the e-mail address they bought with. Returns each order with its lines and their file_ids.", {
+const FIND_ORDERS = toolNode('Find orders', "Find a customer's orders by the e-mail address they bought with. Returns each order with its lines; each line names the digital product bought (lines[].digital_product.id).", {
 	resource: 'order',
 	operation: 'getAll',
 	limit: 5,
 	filters: { customerEmail: "={{ $fromAI('customer_email', 'The e-mail address the customer bought with', 'string') }}" },
 });
-const SEND_LINK = toolNode('Create download link', 'Create a new download link for files of an order. Use the file_ids of the order lines. Returns the link URL to give the customer.', {
+const GET_PRODUCT = toolNode('Get digital product', 'Get a digital product by its ID, with its files (files[].id).', {
+	resource: 'digitalProduct',
+	operation: 'get',
+	productId: { __rl: true, mode: 'id', value: "={{ $fromAI('product_id', 'The digital product ID, from an order line (lines[].digital_product.id)', 'string') }}" },
+});
+const SEND_LINK = toolNode('Create download link', 'Create a new download link for files of a digital product the customer bought. Returns the link URL to give the customer.', {
 	resource: 'downloadLink',
 	operation: 'create',
-	fileIds: "={{ $fromAI('file_ids', 'BigDD file IDs from the order lines, separated by commas', 'string') }}",
+	fileIds: "={{ $fromAI('file_ids', 'BigDD file IDs (files[].id of the digital product), separated by commas', 'string') }}",
 });
 const VALIDATE = toolNode('Validate license key', 'Check a license key a customer entered. "licensed" is true when the key exists and is assigned to an order.', {
 	resource: 'licenseKey',
@@ -50,9 +55,9 @@ const VALIDATE = toolNode('Validate license key', 'Check a license key a custome
 
 describe('the node as an AI tool, in real n8n 2.41.1', () => {
 	let openai: Awaited<ReturnType<typeof startOpenAiStandIn>>;
-	/** The order the agent is asked about: the first with files, and its files. */
+	/** The order the agent is asked about (its customer's only order), and the files of its first line's product. */
 	let order: Shop['orders'][number];
-	const fileIdsOf = (o: Shop['orders'][number]) => [...new Set(o.lines.flatMap((line) => line.file_ids))];
+	let productFiles: string[];
 	/** The content of the last tool result the model was given. */
 	const lastToolResult = (request: { messages: { role: string; content?: string | null }[] }) =>
 		JSON.parse(String(request.messages.filter((m) => m.role === 'tool').at(-1)?.content));
@@ -60,8 +65,9 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 	beforeAll(async () => {
 		openai = await startOpenAiStandIn([
 			{ toolCall: { name: () => 'Find_orders', arguments: () => ({ customer_email: order.customer.email }) } },
-			// The model reads the file ids from the orders the first tool returned.
-			{ toolCall: { name: () => 'Create_download_link', arguments: (request) => ({ file_ids: fileIdsOf(lastToolResult(request)[0]).join(',') }) } },
+			// The model reads each next argument from the result the tool before gave it.
+			{ toolCall: { name: () => 'Get_digital_product', arguments: (request) => ({ product_id: lastToolResult(request)[0].lines[0].digital_product.id }) } },
+			{ toolCall: { name: () => 'Create_download_link', arguments: (request) => ({ file_ids: lastToolResult(request)[0].files.map((f: { id: string }) => f.id).join(',') }) } },
 			{ text: (request) => `Here is your new download link: ${(lastToolResult(request) as { url: string }[])[0].url}` },
 		]);
 	});
@@ -75,7 +81,9 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 			{ id: MCP_CREDENTIAL_ID, name: 'MCP bearer', type: 'httpBearerAuth', data: { token: MCP_TOKEN } },
 		],
 		workflows: (shop) => {
-			order = shop.orders.find((o) => fileIdsOf(o).length > 0 && shop.orders.filter((other) => other.customer.email === o.customer.email).length === 1)!;
+			const filesOf = (o: Shop['orders'][number]) => shop.products.find((p) => p.id === o.lines[0].digital_product_id)?.file_ids ?? [];
+			order = shop.orders.find((o) => filesOf(o).length > 0 && shop.orders.filter((other) => other.customer.email === o.customer.email).length === 1)!;
+			productFiles = filesOf(order);
 			return [
 				{
 					id: 'bigddAiAgent0001',
@@ -101,12 +109,13 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 							credentials: { openAiApi: { id: OPENAI_CREDENTIAL_ID, name: 'OpenAI stand-in' } },
 						},
 						FIND_ORDERS,
+						GET_PRODUCT,
 						SEND_LINK,
 					],
 					connections: {
 						Start: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
 						'OpenAI Chat Model': { ai_languageModel: [[{ node: 'Agent', type: 'ai_languageModel', index: 0 }]] },
-						...toolConnections([FIND_ORDERS.name, SEND_LINK.name], 'Agent'),
+						...toolConnections([FIND_ORDERS.name, GET_PRODUCT.name, SEND_LINK.name], 'Agent'),
 					},
 					settings: { executionOrder: 'v1' },
 				},
@@ -146,7 +155,7 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 
 		// The tools as the model received them: names, the descriptions written for it, $fromAI arguments.
 		const tools = Object.fromEntries((openai.requests[0].tools ?? []).map((t) => [t.function.name, t.function]));
-		expect(Object.keys(tools).sort()).toEqual(['Create_download_link', 'Find_orders']);
+		expect(Object.keys(tools).sort()).toEqual(['Create_download_link', 'Find_orders', 'Get_digital_product']);
 		expect(tools.Find_orders.description).toBe(FIND_ORDERS.parameters.toolDescription);
 		expect(tools.Find_orders.parameters).toMatchObject({
 			type: 'object',
@@ -155,15 +164,19 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 		});
 		expect(tools.Create_download_link.parameters).toMatchObject({ properties: { file_ids: { type: 'string' } }, required: ['file_ids'] });
 
-		// What BigDD received: the customer's orders, then one link (a custom operation) for the order's files.
+		// What BigDD received: the customer's orders, the product, then one link (a custom operation) for its files.
 		const requests = setup.bigdd().requests() as { method: string; path: string; query: Record<string, string>; body: { file_ids?: string[] } }[];
-		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /public-api/v1/orders', 'POST /public-api/v1/download-links']);
+		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /public-api/v1/orders',
+			`GET /public-api/v1/digital-products/${order.lines[0].digital_product_id}`,
+			'POST /public-api/v1/download-links',
+		]);
 		expect(requests[0].query.customer_email).toBe(order.customer.email);
-		expect(requests[1].body.file_ids?.sort()).toEqual(fileIdsOf(order).sort());
+		expect(requests[2].body.file_ids).toEqual(productFiles);
 
 		// The tool results the model was given, and the answer built from them.
 		expect((lastToolResult(openai.requests[1]) as { id: string }[]).map((o) => o.id)).toEqual([order.id]);
-		const link = (lastToolResult(openai.requests[2]) as { url: string }[])[0].url;
+		const link = (lastToolResult(openai.requests[3]) as { url: string }[])[0].url;
 		expect(link).toMatch(/^https?:\/\//);
 		expect(run.data.resultData.runData.Agent[0].data?.main[0][0].json.output).toBe(`Here is your new download link: ${link}`);
 	});
@@ -191,10 +204,10 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 			await client.close();
 		}
 
-		// Without the bearer token the MCP endpoint refuses, and BigDD hears nothing.
+		// Without the bearer token n8n's MCP endpoint refuses (403), and BigDD hears nothing.
 		setup.bigdd().clear();
 		const refused = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }, body: '{}' });
-		expect(refused.status).toBe(401);
+		expect(refused.status).toBe(403);
 		expect(setup.bigdd().requests()).toEqual([]);
 	});
 });

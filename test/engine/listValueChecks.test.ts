@@ -2,19 +2,20 @@ import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalD
 import { listFieldsOf } from '../../nodes/BigDigitalDownloads/routing/listValueChecks';
 import { useLocalBigdd } from '../support/local-bigdd';
 
-const { properties } = new BigDigitalDownloads().description;
+const node = new BigDigitalDownloads();
+const { properties } = node.description;
 
-/** Every declarative operation with the list fields it shows. */
+/** Every declarative operation with the list fields it shows (custom operations check their own, in their words). */
 const listFieldsByOperation = properties
 	.filter((p) => p.name === 'operation')
-	.flatMap((p) =>
-		(p.options as Array<{ value: string; routing?: unknown }>)
-			.filter((option) => option.routing)
+	.flatMap((p) => {
+		const resource = String(p.displayOptions?.show?.resource?.[0]);
+		return (p.options as Array<{ value: string; routing?: unknown }>)
+			.filter((option) => option.routing && !node.customOperations?.[resource]?.[option.value])
 			.map((option) => {
-				const resource = String(p.displayOptions?.show?.resource?.[0]);
 				return { resource, operation: option.value, fields: listFieldsOf(properties, resource, option.value) };
-			}),
-	)
+			});
+	})
 	.filter(({ fields }) => fields.length > 0);
 
 /** `{ filters: { sort: value } }` for the path `filters.sort`. */
