@@ -117,6 +117,17 @@ function exampleHeaderAuth(/** @type {string} */ value) {
 }
 
 /**
+ * The credentials the AI examples name: an OpenAI credential (its Base URL `openAiUrl`: OpenAI's own, or a
+ * local stand-in in tests) and the Bearer Auth the MCP example's trigger checks, holding `mcpToken`.
+ */
+function exampleAiCredentials(/** @type {{ openAiUrl: string, openAiKey: string, mcpToken: string }} */ c) {
+	return [
+		{ id: 'bigddExampleOpenAi', name: 'OpenAI', type: 'openAiApi', data: { apiKey: c.openAiKey, url: c.openAiUrl } },
+		{ id: 'bigddExampleMcp1', name: 'Bearer Auth (MCP clients)', type: 'httpBearerAuth', data: { token: c.mcpToken } },
+	];
+}
+
+/**
  * The BigDD trigger of each example that has one: its workflow, its webhook id (its URL) and its events,
  * what a merchant enters in BigDD's Add endpoint.
  * @param {ReturnType<typeof readExamples>} examples
@@ -147,6 +158,7 @@ module.exports = {
 	readExamples,
 	startsFromWebhook,
 	exampleHeaderAuth,
+	exampleAiCredentials,
 	exampleTriggers,
 	addExampleEndpoints,
 	bigddCredential,

@@ -9,7 +9,7 @@ const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
 const { createN8n } = require('../harness/n8n');
 const { ensureN8n, packPackage, REPO_ROOT } = require('../harness/runtime');
-const { addExampleEndpoints, bigddCredential, exampleHeaderAuth, readExamples, startsFromWebhook } = require('../harness/workflows');
+const { addExampleEndpoints, bigddCredential, exampleAiCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } = require('../harness/workflows');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);
@@ -17,6 +17,8 @@ const DEMO_FOLDER = path.join(REPO_ROOT, '.n8n-demo');
 const DEMO_CREDENTIAL_ID = 'bigddLocalDemo01';
 /** The X-Api-Key of the portal and helpdesk examples (their Webhook nodes use Header Auth). */
 const DEMO_API_KEY = 'local-demo-api-key';
+/** The MCP example's bearer token; the OpenAI credential waits for the user's own key. */
+const DEMO_MCP_TOKEN = 'local-demo-mcp-token';
 
 const say = (/** @type {string} */ message) => console.log(`[start] ${message}`);
 
@@ -58,6 +60,7 @@ async function main() {
 			webhookSigningSecret: signingSecrets,
 		}),
 		exampleHeaderAuth(DEMO_API_KEY),
+		...exampleAiCredentials({ openAiUrl: 'https://api.openai.com/v1', openAiKey: '', mcpToken: DEMO_MCP_TOKEN }),
 	]);
 	await n8n.importWorkflows(examples);
 	// Examples started by a webhook (BigDD events, a portal, a helpdesk) are published, so their URLs answer.
@@ -79,6 +82,8 @@ async function main() {
   portal:            curl -s -H 'X-Api-Key: ${DEMO_API_KEY}' '${n8n.baseUrl}/webhook/bigdd-portal?customer=${sample.customer.gid.split('/').pop()}'
   helpdesk:          curl -s -X POST ${n8n.baseUrl}/webhook/bigdd-helpdesk -H 'X-Api-Key: ${DEMO_API_KEY}' -H 'Content-Type: application/json' \\
                        -d '{"email":"${sample.customer.email}","order":"${sample.name}","new_email":"someone@example.com"}'
+  MCP server:        ${n8n.baseUrl}/mcp/bigdd  (streamable HTTP, Authorization: Bearer ${DEMO_MCP_TOKEN})
+  AI agent example:  put your OpenAI API key in the "OpenAI" credential first
   n8n log:           ${path.join(DEMO_FOLDER, 'n8n-start.log')}
 
   Press Ctrl-C to stop everything.

@@ -3,55 +3,26 @@
 // and the MCP Server Trigger called by the official MCP SDK client. Custom operations (Validate, Create
 // download link) included: n8n's tool wrapper runs only a declarative node's routing.
 import type { Shop } from '../support/local-bigdd';
-import { CREDENTIAL_TYPE } from '../../harness/workflows';
+import { exampleAiCredentials, readExamples } from '../../harness/workflows';
 import { connectMcp } from '../../harness/mcp';
 import { startOpenAiStandIn } from '../../harness/openai-stand-in';
 import { useN8nWithBigdd } from './fixture';
 
-const CREDENTIAL_ID = 'bigddAiToolCred1';
-const OPENAI_CREDENTIAL_ID = 'bigddAiOpenAi001';
-const MCP_CREDENTIAL_ID = 'bigddAiMcpBear01';
+const CREDENTIAL_ID = 'bigddLocalDemo01';
 const MCP_TOKEN = 'example-mcp-bearer-token-0123456789';
-const TOOL_TYPE = 'n8n-nodes-big-digital-downloads.bigDigitalDownloadsTool';
+const AGENT_ID = 'bigddExample0011';
+const MCP_ID = 'bigddExample0012';
 
 interface RunExecution {
 	status: string;
 	data: { resultData: { error?: { message: string }; runData: Record<string, { data?: { main: { json: Record<string, unknown> }[][] } }[]> } };
 }
+type Example = ReturnType<typeof readExamples>[number];
 
-/** A BigDD tool node: its name becomes the tool's name (spaces as _), its description is written for the model. */
-const toolNode = (name: string, toolDescription: string, parameters: Record<string, unknown>) => ({
-	id: name,
-	name,
-	type: TOOL_TYPE,
-	typeVersion: 1.1,
-	position: [0, 300],
-	parameters: { descriptionType: 'manual', toolDescription, ...parameters },
-	credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'BigDD' } },
-});
-const toolConnections = (names: string[], to: string) => Object.fromEntries(names.map((name) => [name, { ai_tool: [[{ node: to, type: 'ai_tool', index: 0 }]] }]));
-
-const FIND_ORDERS = toolNode('Find orders', "Find a customer's orders by the e-mail address they bought with. Returns each order with its lines; each line names the digital product bought (lines[].digital_product.id).", {
-	resource: 'order',
-	operation: 'getAll',
-	limit: 5,
-	filters: { customerEmail: "={{ $fromAI('customer_email', 'The e-mail address the customer bought with', 'string') }}" },
-});
-const GET_PRODUCT = toolNode('Get digital product', 'Get a digital product by its ID, with its files (files[].id).', {
-	resource: 'digitalProduct',
-	operation: 'get',
-	productId: { __rl: true, mode: 'id', value: "={{ $fromAI('product_id', 'The digital product ID, from an order line (lines[].digital_product.id)', 'string') }}" },
-});
-const SEND_LINK = toolNode('Create download link', 'Create a new download link for files of a digital product the customer bought. Returns the link URL to give the customer.', {
-	resource: 'downloadLink',
-	operation: 'create',
-	fileIds: "={{ $fromAI('file_ids', 'BigDD file IDs (files[].id of the digital product), separated by commas', 'string') }}",
-});
-const VALIDATE = toolNode('Validate license key', 'Check a license key a customer entered. "licensed" is true when the key exists and is assigned to an order.', {
-	resource: 'licenseKey',
-	operation: 'validate',
-	key: "={{ $fromAI('key', 'The license key exactly as the customer entered it', 'string') }}",
-});
+const examples = readExamples();
+const example = (id: string) => examples.find((e) => e.id === id)!;
+/** The tool description an example gives its tool node, written for the model. */
+const toolDescriptionOf = (id: string, node: string) => example(id).nodes.find((n) => n.name === node)?.parameters.toolDescription;
 
 describe('the node as an AI tool, in real n8n 2.41.1', () => {
 	let openai: Awaited<ReturnType<typeof startOpenAiStandIn>>;
@@ -76,87 +47,39 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 	const setup = useN8nWithBigdd({
 		bigdd: { orders: 20, products: 3, files: 10, licenseKeys: 5 },
 		credentialId: CREDENTIAL_ID,
-		otherCredentials: () => [
-			{ id: OPENAI_CREDENTIAL_ID, name: 'OpenAI stand-in', type: 'openAiApi', data: { apiKey: 'sk-example-stand-in', url: openai.url } },
-			{ id: MCP_CREDENTIAL_ID, name: 'MCP bearer', type: 'httpBearerAuth', data: { token: MCP_TOKEN } },
-		],
+		otherCredentials: () => exampleAiCredentials({ openAiUrl: openai.url, openAiKey: 'sk-example-stand-in', mcpToken: MCP_TOKEN }),
 		workflows: (shop) => {
 			const filesOf = (o: Shop['orders'][number]) => shop.products.find((p) => p.id === o.lines[0].digital_product_id)?.file_ids ?? [];
 			order = shop.orders.find((o) => filesOf(o).length > 0 && shop.orders.filter((other) => other.customer.email === o.customer.email).length === 1)!;
 			productFiles = filesOf(order);
-			return [
-				{
-					id: 'bigddAiAgent0001',
-					name: 'Where is my download? (agent)',
-					active: false,
-					nodes: [
-						{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-						{
-							id: 'agent',
-							name: 'Agent',
-							type: '@n8n/n8n-nodes-langchain.agent',
-							typeVersion: 3,
-							position: [300, 0],
-							parameters: { promptType: 'define', text: `A customer writes: "Where is my download? I bought with ${order.customer.email}."`, options: {} },
-						},
-						{
-							id: 'model',
-							name: 'OpenAI Chat Model',
-							type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-							typeVersion: 1.3,
-							position: [200, 300],
-							parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, responsesApiEnabled: false, options: {} },
-							credentials: { openAiApi: { id: OPENAI_CREDENTIAL_ID, name: 'OpenAI stand-in' } },
-						},
-						FIND_ORDERS,
-						GET_PRODUCT,
-						SEND_LINK,
-					],
-					connections: {
-						Start: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
-						'OpenAI Chat Model': { ai_languageModel: [[{ node: 'Agent', type: 'ai_languageModel', index: 0 }]] },
-						...toolConnections([FIND_ORDERS.name, GET_PRODUCT.name, SEND_LINK.name], 'Agent'),
-					},
-					settings: { executionOrder: 'v1' },
-				},
-				{
-					id: 'bigddAiMcp000001',
-					name: 'BigDD tools over MCP',
-					active: false,
-					nodes: [
-						{
-							id: 'mcp',
-							name: 'MCP Server Trigger',
-							type: '@n8n/n8n-nodes-langchain.mcpTrigger',
-							typeVersion: 2,
-							position: [0, 0],
-							webhookId: 'bigdd-mcp',
-							parameters: { path: 'bigdd', authentication: 'bearerAuth' },
-							credentials: { httpBearerAuth: { id: MCP_CREDENTIAL_ID, name: 'MCP bearer' } },
-						},
-						VALIDATE,
-						FIND_ORDERS,
-					],
-					connections: toolConnections([VALIDATE.name, FIND_ORDERS.name], 'MCP Server Trigger'),
-					settings: { executionOrder: 'v1' },
-				},
-			];
+			// As the merchant does once the example works for them: Create download link activated, and the
+			// question coming from their helpdesk (here, one of the seeded customers).
+			const agent: Example = {
+				...example(AGENT_ID),
+				nodes: example(AGENT_ID).nodes.map((node) => {
+					if (node.name === 'Customer message') return { ...node, parameters: { ...node.parameters, assignments: { assignments: [{ id: 'message', name: 'message', value: question(), type: 'string' }] } } };
+					return { ...node, disabled: false };
+				}),
+			};
+			return [agent, example(MCP_ID)];
 		},
-		publish: ['bigddAiMcp000001'],
+		publish: [MCP_ID],
 	});
+	const question = () => `Where is my download? I bought with ${order.customer.email}.`;
 
 	it('an AI Agent answers "where is my download?" with the node as its tools: the schemas it was given, the BigDD requests, the results fed back', async () => {
 		const rest = setup.rest();
 		setup.bigdd().clear();
-		const before = (await setup.n8n().executions('bigddAiAgent0001')).length;
-		expect((await rest('POST', '/rest/workflows/bigddAiAgent0001/run', { triggerToStartFrom: { name: 'Start' } })).status).toBe(200);
-		const [run] = (await setup.n8n().waitForExecutions('bigddAiAgent0001', before + 1, 120_000)) as RunExecution[];
+		const before = (await setup.n8n().executions(AGENT_ID)).length;
+		expect((await rest('POST', `/rest/workflows/${AGENT_ID}/run`, { triggerToStartFrom: { name: 'Start' } })).status).toBe(200);
+		const [run] = (await setup.n8n().waitForExecutions(AGENT_ID, before + 1, 120_000)) as RunExecution[];
+		expect(openai.requests[0].messages.at(-1)).toEqual({ role: 'user', content: question() });
 		expect(run.data.resultData.error).toBeUndefined();
 
 		// The tools as the model received them: names, the descriptions written for it, $fromAI arguments.
 		const tools = Object.fromEntries((openai.requests[0].tools ?? []).map((t) => [t.function.name, t.function]));
 		expect(Object.keys(tools).sort()).toEqual(['Create_download_link', 'Find_orders', 'Get_digital_product']);
-		expect(tools.Find_orders.description).toBe(FIND_ORDERS.parameters.toolDescription);
+		expect(tools.Find_orders.description).toBe(toolDescriptionOf(AGENT_ID, 'Find orders'));
 		expect(tools.Find_orders.parameters).toMatchObject({
 			type: 'object',
 			properties: { customer_email: { type: 'string', description: 'The e-mail address the customer bought with' } },
@@ -188,8 +111,8 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 		try {
 			const { tools } = await client.listTools();
 			const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-			expect(Object.keys(byName).sort()).toEqual(['Find_orders', 'Validate_license_key']);
-			expect(byName.Validate_license_key.description).toBe(VALIDATE.parameters.toolDescription);
+			expect(Object.keys(byName).sort()).toEqual(['Find_orders', 'Get_digital_product', 'Validate_license_key']);
+			expect(byName.Validate_license_key.description).toBe(toolDescriptionOf(MCP_ID, 'Validate license key'));
 			expect(byName.Validate_license_key.inputSchema).toMatchObject({ type: 'object', properties: { key: { type: 'string' } }, required: ['key'] });
 
 			const key = setup.shop().licenseKeys[0].key;

@@ -3,7 +3,7 @@
 // a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
 import type { Shop } from '../support/local-bigdd';
 import { nodeOutput } from '../../harness/n8n';
-import { addExampleEndpoints, exampleHeaderAuth, readExamples, startsFromWebhook } from '../../harness/workflows';
+import { addExampleEndpoints, exampleAiCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 
@@ -51,7 +51,8 @@ describe('example workflows in real n8n', () => {
 			endpoints = added.endpoints;
 			return added.signingSecrets;
 		},
-		otherCredentials: [exampleHeaderAuth(API_KEY)],
+		// The AI examples run in aiTools.test.ts; here they are imported and the MCP one published like the others.
+		otherCredentials: [exampleHeaderAuth(API_KEY), ...exampleAiCredentials({ openAiUrl: 'http://127.0.0.1:9/v1', openAiKey: 'sk-example-unused', mcpToken: 'example-unused-token-0123456789' })],
 		workflows: () => examples,
 		publish: STARTED_BY_WEBHOOK,
 		// Started by the second group of tests, after the headless runs.

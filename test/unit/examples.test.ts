@@ -15,6 +15,7 @@ const STAND_INS: Record<string, string[]> = {
 	bigddExample0005: ['Slack message', 'Sheet row'],
 	bigddExample0009: ['Email to the customer'],
 	bigddExample0010: ['Send to your CRM'],
+	bigddExample0011: ['Customer message'],
 };
 
 /** The nodes reachable from `start` through the workflow's connections. */
@@ -34,6 +35,11 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 		const reachable = new Set(manual.flatMap((trigger) => [...reachableFrom(example, trigger.name)]));
 		const changing = example.nodes.filter((n) => reachable.has(n.name) && n.type.endsWith('.bigDigitalDownloads') && CHANGES_THE_SHOP.has(String(n.parameters.operation)) && !n.disabled);
 		expect(changing.map((n) => n.name)).toEqual([]);
+	});
+
+	it('gives an AI agent or MCP client no tool that changes the shop until the merchant activates it', () => {
+		const changingTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && CHANGES_THE_SHOP.has(String(n.parameters.operation)) && !n.disabled);
+		expect(changingTools.map((n) => n.name)).toEqual([]);
 	});
 
 	it('every Webhook node it has answers only callers with its header', () => {
