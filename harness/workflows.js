@@ -128,6 +128,28 @@ function exampleAiCredentials(/** @type {{ openAiUrl: string, openAiKey: string,
 }
 
 /**
+ * The credentials the app examples name (Slack, Google Sheets, HubSpot, SMTP), for the local stand-ins of
+ * those services (harness/app-stand-ins.js) or, in `npm start`, as placeholders the user replaces.
+ */
+function exampleAppCredentials(/** @type {{ smtp: { host: string, port: number } }} */ c) {
+	return [
+		{ id: 'bigddExampleSlack', name: 'Slack', type: 'slackApi', data: { accessToken: 'xoxb-example-slack-token' } },
+		{
+			id: 'bigddExampleSheet',
+			name: 'Google Sheets',
+			type: 'googleSheetsOAuth2Api',
+			data: {
+				clientId: 'example-client-id',
+				clientSecret: 'example-client-secret',
+				oauthTokenData: { access_token: 'ya29.example-sheets-token', refresh_token: 'example-refresh-token', token_type: 'Bearer', expires_in: 3599 },
+			},
+		},
+		{ id: 'bigddExampleHubsp', name: 'HubSpot', type: 'hubspotAppToken', data: { appToken: 'pat-example-hubspot-token' } },
+		{ id: 'bigddExampleSmtp1', name: 'SMTP', type: 'smtp', data: { user: 'n8n', password: 'example-smtp-password', host: c.smtp.host, port: c.smtp.port, secure: false, disableStartTls: true } },
+	];
+}
+
+/**
  * The BigDD trigger of each example that has one: its workflow, its webhook id (its URL) and its events,
  * what a merchant enters in BigDD's Add endpoint.
  * @param {ReturnType<typeof readExamples>} examples
@@ -159,6 +181,7 @@ module.exports = {
 	startsFromWebhook,
 	exampleHeaderAuth,
 	exampleAiCredentials,
+	exampleAppCredentials,
 	exampleTriggers,
 	addExampleEndpoints,
 	bigddCredential,

@@ -9,7 +9,8 @@ const path = require('node:path');
 const { createBigddServer } = require('../dev-server/server');
 const { createN8n } = require('../harness/n8n');
 const { ensureN8n, packPackage, REPO_ROOT } = require('../harness/runtime');
-const { addExampleEndpoints, bigddCredential, exampleAiCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } = require('../harness/workflows');
+const { startAppStandIns } = require('../harness/app-stand-ins');
+const { addExampleEndpoints, bigddCredential, exampleAiCredentials, exampleAppCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } = require('../harness/workflows');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);
@@ -33,7 +34,9 @@ async function main() {
 	const bigddUrl = await bigdd.start(BIGDD_PORT);
 	say(`local BigDD API on ${bigddUrl}/public-api/v1`);
 
-	const n8n = await createN8n({ tarball: packPackage(), root: DEMO_FOLDER, port: N8N_PORT });
+	// The examples' Slack, Google Sheets, HubSpot and e-mail go to local stand-ins (n8n's proxy setting).
+	const apps = await startAppStandIns();
+	const n8n = await createN8n({ tarball: packPackage(), root: DEMO_FOLDER, port: N8N_PORT, env: apps.env });
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
@@ -41,6 +44,7 @@ async function main() {
 		say('stopping n8n and the local BigDD server');
 		await n8n.stop();
 		await bigdd.stop();
+		await apps.stop();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
@@ -60,6 +64,7 @@ async function main() {
 			webhookSigningSecret: signingSecrets,
 		}),
 		exampleHeaderAuth(DEMO_API_KEY),
+		...exampleAppCredentials({ smtp: apps.smtp }),
 		...exampleAiCredentials({ openAiUrl: 'https://api.openai.com/v1', openAiKey: '', mcpToken: DEMO_MCP_TOKEN }),
 	]);
 	await n8n.importWorkflows(examples);
@@ -82,6 +87,7 @@ async function main() {
   portal:            curl -s -H 'X-Api-Key: ${DEMO_API_KEY}' '${n8n.baseUrl}/webhook/bigdd-portal?customer=${sample.customer.gid.split('/').pop()}'
   helpdesk:          curl -s -X POST ${n8n.baseUrl}/webhook/bigdd-helpdesk -H 'X-Api-Key: ${DEMO_API_KEY}' -H 'Content-Type: application/json' \\
                        -d '{"email":"${sample.customer.email}","order":"${sample.name}","new_email":"someone@example.com"}'
+  Slack, Sheets, HubSpot, e-mail: answered by local stand-ins (SMTP on ${apps.smtp.host}:${apps.smtp.port})
   MCP server:        ${n8n.baseUrl}/mcp/bigdd  (streamable HTTP, Authorization: Bearer ${DEMO_MCP_TOKEN})
   AI agent example:  put your OpenAI API key in the "OpenAI" credential first
   n8n log:           ${path.join(DEMO_FOLDER, 'n8n-start.log')}

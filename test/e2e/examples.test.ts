@@ -3,7 +3,8 @@
 // a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
 import type { Shop } from '../support/local-bigdd';
 import { nodeOutput } from '../../harness/n8n';
-import { addExampleEndpoints, exampleAiCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } from '../../harness/workflows';
+import { startAppStandIns } from '../../harness/app-stand-ins';
+import { addExampleEndpoints, exampleAiCredentials, exampleAppCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 
@@ -27,6 +28,8 @@ const ID = {
 	stamped: 'bigddExample0009',
 	catchUp: 'bigddExample0010',
 };
+/** Examples run by another suite: the AI ones need a model stand-in and an MCP client (aiTools.test.ts). */
+const RUN_ELSEWHERE = { aiAgent: 'bigddExample0011', mcpServer: 'bigddExample0012' };
 const STARTED_BY_WEBHOOK = examples.filter(startsFromWebhook).map((example) => example.id);
 
 type Run = Parameters<typeof nodeOutput>[0];
@@ -43,7 +46,16 @@ describe('example workflows in real n8n', () => {
 	// As a merchant sets them up: one BigDD endpoint per trigger example, each with its own secret, all
 	// the secrets in the shop's one credential.
 	let endpoints: ReturnType<typeof addExampleEndpoints>['endpoints'] = [];
+	// Slack, Google Sheets, HubSpot (through n8n's proxy setting, TLS from a test CA) and an SMTP server, local.
+	let apps: Awaited<ReturnType<typeof startAppStandIns>>;
+	beforeAll(async () => {
+		apps = await startAppStandIns();
+	});
+	afterAll(async () => await apps?.stop());
+	/** What the stand-in of `host` received for `route` (a path prefix). */
+	const appCalls = (host: string, route: string) => apps.calls.filter((c) => c.host === host && c.path.startsWith(route));
 	const setup = useN8nWithBigdd({
+		env: () => apps.env,
 		credentialId: 'bigddLocalDemo01',
 		credentialName: 'BigDD (local server)',
 		webhookSigningSecret: ({ bigdd, n8n }) => {
@@ -52,7 +64,11 @@ describe('example workflows in real n8n', () => {
 			return added.signingSecrets;
 		},
 		// The AI examples run in aiTools.test.ts; here they are imported and the MCP one published like the others.
-		otherCredentials: [exampleHeaderAuth(API_KEY), ...exampleAiCredentials({ openAiUrl: 'http://127.0.0.1:9/v1', openAiKey: 'sk-example-unused', mcpToken: 'example-unused-token-0123456789' })],
+		otherCredentials: () => [
+			exampleHeaderAuth(API_KEY),
+			...exampleAppCredentials({ smtp: apps.smtp }),
+			...exampleAiCredentials({ openAiUrl: 'http://127.0.0.1:9/v1', openAiKey: 'sk-example-unused', mcpToken: 'example-unused-token-0123456789' }),
+		],
 		workflows: () => examples,
 		publish: STARTED_BY_WEBHOOK,
 		// Started by the second group of tests, after the headless runs.
@@ -64,11 +80,14 @@ describe('example workflows in real n8n', () => {
 		n8n = setup.n8n();
 	});
 
-	beforeEach(() => bigdd.clear());
+	beforeEach(() => {
+		bigdd.clear();
+		apps.clear();
+	});
 
-	it('every example in examples/ has a test here', () => {
-		expect(examples.map((e) => e.id).sort()).toEqual(Object.values(ID).sort());
-		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped, ID.catchUp].sort());
+	it('every example in examples/ has a test here (or in the suite named in RUN_ELSEWHERE)', () => {
+		expect(examples.map((e) => e.id).sort()).toEqual([...Object.values(ID), ...Object.values(RUN_ELSEWHERE)].sort());
+		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped, ID.catchUp, RUN_ELSEWHERE.mcpServer].sort());
 	});
 
 	describe('run from their Manual Trigger', () => {
@@ -185,23 +204,28 @@ describe('example workflows in real n8n', () => {
 			await n8n.waitForWebhook('bigdd-portal', 60_000, n8n.baseUrl, 'GET');
 		});
 
-		it('CRM sync: each purchase becomes one contact with that customer’s order count and spend', async () => {
+		it('CRM sync: each purchase creates or updates one HubSpot contact with that customer’s order count and spend', async () => {
 			const first = orderIndexWith(() => true);
 			const second = orderIndexWith((o) => o.customer.email !== shop().orders[first].customer.email);
 			for (const orderIndex of [first, second]) await sendEvent('bigdd-example-purchase', buildEvent(shop(), 'digital_order.purchased', { orderIndex }));
 
-			const contacts = (await runs(ID.crm, 2)).map((run) => nodeOutput(run, 'CRM contact').items);
+			await runs(ID.crm, 2);
+			// What HubSpot received, in the order of the purchases: one upsert per purchase, by the app token.
+			const upserts = appCalls('api.hubapi.com', '/contacts/v1/contact/createOrUpdate/email/');
+			expect(upserts).toHaveLength(2);
 			for (const [i, orderIndex] of [first, second].entries()) {
 				const purchase = shop().orders[orderIndex];
 				const theirs = shop().orders.filter((o) => o.customer.email === purchase.customer.email);
-				expect(contacts[i]).toEqual([
-					expect.objectContaining({
-						email: purchase.customer.email,
-						last_order: purchase.name,
-						orders_count: theirs.length,
-						total_spent: theirs.reduce((sum, o) => sum + cents(o), 0) / 100,
-					}),
-				]);
+				const upsert = upserts.find((call) => decodeURIComponent(call.path.split('/').pop()!) === purchase.customer.email);
+				expect({ i, method: upsert?.method, auth: upsert?.headers.authorization }).toEqual({ i, method: 'POST', auth: 'Bearer pat-example-hubspot-token' });
+				expect(Object.fromEntries((upsert?.body.properties as { property: string; value: unknown }[]).map((p) => [p.property, p.value]))).toEqual({
+					firstname: purchase.customer.firstname,
+					lastname: purchase.customer.lastname,
+					bigdd_last_order: purchase.name,
+					bigdd_last_products: purchase.lines.map((line) => shop().products.find((p) => p.id === line.digital_product_id)?.name).join(', '),
+					bigdd_orders_count: theirs.length,
+					bigdd_total_spent: theirs.reduce((sum, o) => sum + cents(o), 0) / 100,
+				});
 			}
 		});
 
@@ -212,14 +236,20 @@ describe('example workflows in real n8n', () => {
 				await sendEvent('bigdd-example-notify', buildEvent(shop(), type, { orderIndex }));
 
 			const [sale, download, redownload] = await runs(ID.notify, 3);
-			const [message] = nodeOutput(sale, 'Slack message').items;
-			expect(message.text).toMatch(new RegExp(`^New sale ${order.name}: .+ bought .+ for \\d+\\.\\d\\d [A-Z]{3}$`));
-			expect(message.text).toContain(`for ${(cents(order) / 100).toFixed(2)} `);
-			expect(sale.data.resultData.runData['Sheet row']).toBeUndefined();
-			for (const [run, isRedownload] of [[download, false], [redownload, true]] as const) {
-				expect(nodeOutput(run, 'Sheet row').items).toEqual([
-					{ date: expect.any(String), order: order.name, customer: order.customer.email, file: expect.any(String), redownload: isRedownload },
-				]);
+			// Slack got one message, for the sale, in the channel, with the bot token.
+			const posts = appCalls('slack.com', '/api/chat.postMessage');
+			expect(posts).toHaveLength(1);
+			expect(posts[0].headers.authorization).toBe('Bearer xoxb-example-slack-token');
+			expect(posts[0].body.channel).toBe('#sales');
+			expect(posts[0].body.text).toMatch(new RegExp(`^New sale ${order.name}: .+ bought .+ for \\d+\\.\\d\\d [A-Z]{3}$`));
+			expect(posts[0].body.text).toContain(`for ${(cents(order) / 100).toFixed(2)} `);
+			expect(sale.data.resultData.runData['Append to sheet']).toBeUndefined();
+			// The sheet got one row per download, in its columns' order, with the token Google issued.
+			const appends = appCalls('sheets.googleapis.com', '/v4/spreadsheets/YOUR_SPREADSHEET_ID/values/').filter((c) => c.method === 'POST');
+			expect(appends.map((c) => c.headers.authorization)).toEqual(['Bearer ya29.example-sheets-token', 'Bearer ya29.example-sheets-token']);
+			for (const [i, [run, isRedownload]] of ([[download, false], [redownload, true]] as const).entries()) {
+				const [row] = nodeOutput(run, 'Sheet row').items as { date: string; file: string }[];
+				expect(appends[i].body.values).toEqual([[row.date, order.name, order.customer.email, row.file, isRedownload]]);
 				expect(run.data.resultData.runData['Slack message']).toBeUndefined();
 			}
 		});
@@ -236,6 +266,9 @@ describe('example workflows in real n8n', () => {
 			expect(received('POST', '/download-links')).toHaveLength(1);
 			expect(link.body).toMatchObject({ file_ids: filesOf(order), use_download_limit: true, download_limit: 3, use_stamping: true });
 			expect((link.body as { stamping_text: string }).stamping_text).toMatch(new RegExp(`^Licensed to .+ \\(${order.customer.email}\\), order ${order.name}$`));
+			// The buyer got one e-mail, through the SMTP server, with the stamped link.
+			const url = (nodeOutput((await n8n.waitForExecutions(ID.stamped, 2)).find((run) => (run as Run).data.resultData.runData['Stamped download link']) as Run, 'Stamped download link').items[0] as { url: string }).url;
+			expect(apps.mails).toEqual([{ from: 'downloads@your-shop.example', to: order.customer.email, subject: `Your download for order ${order.name}`, text: expect.stringContaining(url) }]);
 		});
 
 		it('download portal: a GET with the customer id answers with their orders, each with a new 5-download link', async () => {

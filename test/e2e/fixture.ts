@@ -33,11 +33,13 @@ export function useN8nWithBigdd(setup: {
 	workflows?: (shop: Shop, bigdd: Bigdd) => unknown[];
 	publish?: string[];
 	start?: boolean;
+	/** More environment for every n8n process, e.g. the proxy to the app stand-ins. */
+	env?: () => Record<string, string>;
 }) {
 	const state: { bigdd?: Bigdd; n8n?: N8n; rest?: Rest } = {};
 	beforeAll(async () => {
 		const bigdd = (state.bigdd = await startBigdd(setup.bigdd));
-		const n8n = (state.n8n = await createN8n({ tarball: e2eTarball(), line: setup.line }));
+		const n8n = (state.n8n = await createN8n({ tarball: e2eTarball(), line: setup.line, env: setup.env?.() }));
 		await n8n.importCredentials([
 			bigddCredential({
 				id: setup.credentialId,

@@ -10,10 +10,7 @@ const CHANGES_THE_SHOP = new Set(['create', 'updateLimits', 'delete', 'assign', 
 /** Nodes that stand in for the merchant's own app or data, by example file id. */
 const STAND_INS: Record<string, string[]> = {
 	bigddExample0002: ['A sold key', 'Keys customers entered'],
-	bigddExample0003: ['CRM contact'],
 	bigddExample0004: ['Keys from your key generator'],
-	bigddExample0005: ['Slack message', 'Sheet row'],
-	bigddExample0009: ['Email to the customer'],
 	bigddExample0010: ['Send to your CRM'],
 	bigddExample0011: ['Customer message'],
 };

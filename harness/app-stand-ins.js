@@ -1,0 +1,141 @@
+// @ts-check
+'use strict';
+
+// Local stand-ins for the services the examples send to, so n8n's real Slack, Google Sheets, HubSpot and
+// Send Email nodes run in tests without the internet: an HTTP proxy (n8n's HTTPS_PROXY) that answers
+// CONNECT for slack.com, sheets.googleapis.com and api.hubapi.com with TLS from a test CA (trusted by n8n
+// through NODE_EXTRA_CA_CERTS) and refuses every other host (n8n's own telemetry and update checks), and
+// an SMTP server (the `smtp-server` library). Every call is kept for tests to read. Loopback only.
+const fs = require('node:fs');
+const http = require('node:http');
+const https = require('node:https');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { SMTPServer } = require('smtp-server');
+const { simpleParser } = require('mailparser');
+
+const HOSTS = ['slack.com', 'sheets.googleapis.com', 'www.googleapis.com', 'oauth2.googleapis.com', 'api.hubapi.com'];
+
+/** A test CA and a certificate for HOSTS signed by it, made with openssl in `dir`. */
+function makeCertificates(/** @type {string} */ dir) {
+	const openssl = (/** @type {string[]} */ args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', timeout: 30_000 });
+	openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=n8n-nodes-big-digital-downloads test CA']);
+	fs.writeFileSync(path.join(dir, 'san.cnf'), `subjectAltName=${HOSTS.map((host) => `DNS:${host}`).join(',')}\n`);
+	openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=slack.com']);
+	openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '2', '-extfile', 'san.cnf']);
+	return { caFile: path.join(dir, 'ca.pem'), key: fs.readFileSync(path.join(dir, 'leaf.key')), cert: fs.readFileSync(path.join(dir, 'leaf.pem')) };
+}
+
+/**
+ * @typedef {{ host: string, method: string, path: string, headers: http.IncomingHttpHeaders, body: any }} ServiceCall
+ * @typedef {{ from: string, to: string, subject: string, text: string }} Mail
+ */
+
+/** What each service answers, by host and route; unknown routes get 404 (and are kept, so tests see them). */
+function answer(/** @type {ServiceCall} */ call) {
+	const { host, method, path: route, body } = call;
+	if (host === 'slack.com' && method === 'POST' && route.startsWith('/api/chat.postMessage')) {
+		return { status: 200, json: { ok: true, channel: body.channel, ts: '1767225600.000100', message: { text: body.text, type: 'message' } } };
+	}
+	if (host === 'api.hubapi.com' && method === 'POST' && route.startsWith('/contacts/v1/contact/createOrUpdate/email/')) {
+		return { status: 200, json: { vid: 1001, isNew: true } };
+	}
+	if (host === 'api.hubapi.com' && method === 'GET' && route.startsWith('/contacts/v1/contact/vid/1001/profile')) {
+		return { status: 200, json: { vid: 1001, properties: {} } };
+	}
+	if (host === 'sheets.googleapis.com' && method === 'GET' && /^\/v4\/spreadsheets\/[^/]+\/values\//.test(route)) {
+		return { status: 200, json: { range: 'Downloads!A1:E1', majorDimension: 'ROWS', values: [['date', 'order', 'customer', 'file', 'redownload']] } };
+	}
+	if (host === 'sheets.googleapis.com' && method === 'GET' && /^\/v4\/spreadsheets\/[^/?]+(\?|$)/.test(route)) {
+		return { status: 200, json: { spreadsheetId: 'example', sheets: [{ properties: { sheetId: 0, title: 'Downloads', gridProperties: { rowCount: 1000, columnCount: 26 } } }] } };
+	}
+	if (host === 'sheets.googleapis.com' && method === 'POST' && /:append/.test(route)) {
+		return { status: 200, json: { spreadsheetId: 'example', updates: { updatedRows: (body.values ?? []).length } } };
+	}
+	return { status: 404, json: { error: `no stand-in for ${method} ${host}${route}` } };
+}
+
+/** Starts the proxy and the SMTP server; `env` is what n8n's processes need to use them. */
+async function startAppStandIns() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-apps-'));
+	const { caFile, key, cert } = makeCertificates(dir);
+	/** @type {ServiceCall[]} */
+	const calls = [];
+	/** @type {string[]} hosts n8n tried to reach that no stand-in serves */
+	const refused = [];
+	/** @type {Mail[]} */
+	const mails = [];
+
+	const services = https.createServer({ key, cert }, (req, res) => {
+		let raw = '';
+		req.on('data', (chunk) => (raw += chunk));
+		req.on('end', () => {
+			let body = raw;
+			try {
+				body = raw ? JSON.parse(raw) : undefined;
+			} catch {
+				// a form or text body is kept as it is
+			}
+			const call = { host: String(req.headers.host ?? '').replace(/:443$/, ''), method: String(req.method), path: String(req.url), headers: req.headers, body };
+			calls.push(call);
+			const { status, json } = answer(call);
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(json));
+		});
+	});
+	const proxy = http.createServer((req, res) => {
+		refused.push(String(req.url));
+		res.writeHead(403).end();
+	});
+	proxy.on('connect', (req, socket) => {
+		const host = String(req.url).split(':')[0];
+		if (!HOSTS.includes(host)) {
+			refused.push(host);
+			socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+			return;
+		}
+		socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+		services.emit('connection', socket);
+	});
+	const smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onAuth: (_auth, _session, callback) => callback(null, { user: 'n8n' }),
+		onData: (stream, _session, callback) => {
+			simpleParser(stream)
+				.then((parsed) => {
+					const address = (/** @type {any} */ field) => (Array.isArray(field) ? field : [field]).flatMap((f) => f?.value ?? []).map((/** @type {any} */ v) => v.address).join(', ');
+					mails.push({ from: address(parsed.from), to: address(parsed.to), subject: parsed.subject ?? '', text: parsed.text ?? '' });
+					callback();
+				})
+				.catch(callback);
+		},
+	});
+	const listen = (/** @type {{ listen: Function, address?: Function, server?: any }} */ server) =>
+		new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	await listen(proxy);
+	await listen(smtp);
+	const portOf = (/** @type {any} */ server) => (server.server ?? server).address().port;
+	return {
+		/** n8n's environment: requests to those hosts through the proxy, the local BigDD directly, the test CA trusted. */
+		env: { HTTPS_PROXY: `http://127.0.0.1:${portOf(proxy)}`, HTTP_PROXY: `http://127.0.0.1:${portOf(proxy)}`, NO_PROXY: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: caFile },
+		smtp: { host: '127.0.0.1', port: portOf(smtp) },
+		calls,
+		refused,
+		mails,
+		clear: () => {
+			calls.splice(0);
+			mails.splice(0);
+		},
+		stop: async () => {
+			await new Promise((resolve) => proxy.close(() => resolve(undefined)));
+			await new Promise((resolve) => smtp.close(() => resolve(undefined)));
+			services.close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+module.exports = { startAppStandIns };
