@@ -14,7 +14,7 @@ const { createBigddServer, API_PREFIX, deterministicBytes } = require('../dev-se
 const { createN8n } = require('../harness/n8n');
 const { ensureN8n, packPackage } = require('../harness/runtime');
 const { actionWorkflow, bigddCredential } = require('../harness/workflows');
-const { machineLine, median, runBench, writeSection } = require('./report');
+const { machineLine, median, runBench, stopAfter, writeSection } = require('./report');
 
 // Sizes n8n 2.41.1's main process survives in one session: with 100,000 orders, or with 1,000 Validate items
 // after the 20,000-order runs, it died (the next request was reset). Per page and per item costs are the same.
@@ -37,7 +37,7 @@ async function main() {
 	const auth = { Authorization: `Bearer ${bigdd.token}` };
 	const seededKeys = bigdd.shop.licenseKeys.map((/** @type {any} */ k) => k.key);
 	const n8n = await createN8n({ tarball: packPackage() });
-	try {
+	await stopAfter(n8n, bigdd, async () => {
 		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
 		/** A Code node's source returning one item per object. */
 		const itemsCode = (/** @type {object[]} */ jsons) => `return ${JSON.stringify(jsons)}.map((json) => ({ json }));`;
@@ -327,13 +327,7 @@ async function main() {
 			'|---|---|---|---|',
 			`| main process growth per 10,000 orders | ${perTenThousand(memory.node).toFixed(0)} | ${perTenThousand(memory.baseline).toFixed(0)} | ${pairedRatio(memory).toFixed(2)} |`,
 		]);
-	} catch (error) {
-		console.error(`n8n's log ends:\n${n8n.log().slice(-4000)}`);
-		throw error;
-	} finally {
-		await n8n.dispose();
-		await bigdd.stop();
-	}
+	});
 }
 
 runBench(main);

@@ -10,7 +10,7 @@ const { createBigddServer } = require('../dev-server/server');
 const { createN8n } = require('../harness/n8n');
 const { packPackage } = require('../harness/runtime');
 const { actionWorkflow, bigddCredential } = require('../harness/workflows');
-const { machineLine, runBench, writeSection } = require('./report');
+const { machineLine, runBench, stopAfter, writeSection } = require('./report');
 
 const ITEMS = Number(process.env.BENCH_LARGE_ITEMS ?? 2_000);
 const LIMIT = Number(process.env.BENCH_LIMIT ?? 10);
@@ -21,7 +21,7 @@ async function main() {
 	const bigdd = createBigddServer({ orders: 200, products: 5, files: 5, licenseKeys: 200, requestsPerSecond: LIMIT });
 	const bigddUrl = await bigdd.start();
 	const n8n = await createN8n({ tarball: packPackage() });
-	try {
+	await stopAfter(n8n, bigdd, async () => {
 		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
 		const orders = bigdd.shop.orders.map((/** @type {any} */ o) => o.id);
 		const keys = bigdd.shop.licenseKeys.map((/** @type {any} */ k) => k.key);
@@ -68,13 +68,7 @@ async function main() {
 			'|---|---|---|---|---|',
 			...rows,
 		]);
-	} catch (error) {
-		console.error(`n8n's log ends:\n${n8n.log().slice(-4000)}`);
-		throw error;
-	} finally {
-		await n8n.dispose();
-		await bigdd.stop();
-	}
+	});
 }
 
 runBench(main);

@@ -40,4 +40,22 @@ function runBench(/** @type {() => Promise<void>} */ main) {
 	});
 }
 
-module.exports = { quantile, median, machineLine, runBench, writeSection };
+/**
+ * Runs a benchmark's measures in `n8n` against the local `bigdd`, printing the end of n8n's log if they
+ * fail; stops both either way.
+ * @param {{ log: () => string, dispose: () => Promise<void> }} n8n @param {{ stop: () => Promise<unknown> }} bigdd
+ * @param {() => Promise<void>} measures
+ */
+async function stopAfter(n8n, bigdd, measures) {
+	try {
+		await measures();
+	} catch (error) {
+		console.error(`n8n's log ends:\n${n8n.log().slice(-4000)}`);
+		throw error;
+	} finally {
+		await n8n.dispose();
+		await bigdd.stop();
+	}
+}
+
+module.exports = { quantile, median, machineLine, runBench, stopAfter, writeSection };
