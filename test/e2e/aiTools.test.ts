@@ -5,6 +5,7 @@
 import type { Shop } from '../support/local-bigdd';
 import { exampleAiCredentials, readExamples } from '../../harness/workflows';
 import { connectMcp } from '../../harness/mcp';
+import { poll } from '../../harness/processes';
 import { startOpenAiStandIn } from '../../harness/openai-stand-in';
 import { useN8nWithBigdd } from './fixture';
 
@@ -18,6 +19,60 @@ interface RunExecution {
 	data: { resultData: { error?: { message: string }; runData: Record<string, { data?: { main: { json: Record<string, unknown> }[][] } }[]> } };
 }
 type Example = ReturnType<typeof readExamples>[number];
+
+/**
+ * Every operation of the node as a tool of one MCP Server Trigger (no auth: local test only): the record
+ * each acts on comes from the MCP client through `$fromAI`, the rest is fixed. `expect` is the request
+ * BigDD must receive, from the arguments the test passes.
+ */
+const EVERY_OPERATION = { id: 'bigddAiEveryOp01', path: 'bigdd-every' };
+const fromAI = (key: string) => `={{ $fromAI('${key}', 'The ${key.replace(/_/g, ' ')}', 'string') }}`;
+const locator = (key: string) => ({ __rl: true, mode: 'id', value: fromAI(key) });
+const OPERATIONS: { tool: string; parameters: Record<string, unknown> }[] = [
+	{ tool: 'customer_getDownloads', parameters: { resource: 'customer', operation: 'getDownloads', customerId: fromAI('customer_id'), limit: 5 } },
+	{ tool: 'digitalProduct_get', parameters: { resource: 'digitalProduct', operation: 'get', productId: locator('product_id') } },
+	{ tool: 'digitalProduct_getAll', parameters: { resource: 'digitalProduct', operation: 'getAll', limit: 2 } },
+	{ tool: 'digitalProduct_updateLimits', parameters: { resource: 'digitalProduct', operation: 'updateLimits', productId: locator('product_id'), limits: { maxDownloads: 7 } } },
+	{ tool: 'downloadLink_create', parameters: { resource: 'downloadLink', operation: 'create', fileIds: fromAI('file_ids') } },
+	{ tool: 'downloadStats_get', parameters: { resource: 'downloadStats', operation: 'get', window: {} } },
+	{ tool: 'file_getAll', parameters: { resource: 'file', operation: 'getAll', limit: 2 } },
+	{ tool: 'file_delete', parameters: { resource: 'file', operation: 'delete', fileId: locator('file_id') } },
+	{ tool: 'file_upload', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data' } },
+	{ tool: 'licenseKey_getAll', parameters: { resource: 'licenseKey', operation: 'getAll', limit: 2 } },
+	{ tool: 'licenseKey_validate', parameters: { resource: 'licenseKey', operation: 'validate', key: fromAI('key') } },
+	{ tool: 'licenseKey_create', parameters: { resource: 'licenseKey', operation: 'create', keys: fromAI('keys'), duplicates: 'skip' } },
+	{ tool: 'licenseKey_assign', parameters: { resource: 'licenseKey', operation: 'assign', licenseKeyId: locator('license_key_id'), orderName: fromAI('order_name') } },
+	{ tool: 'licenseKey_unassign', parameters: { resource: 'licenseKey', operation: 'unassign', licenseKeyId: locator('license_key_id') } },
+	{ tool: 'licenseKey_delete', parameters: { resource: 'licenseKey', operation: 'delete', licenseKeyId: locator('license_key_id') } },
+	{ tool: 'order_getAll', parameters: { resource: 'order', operation: 'getAll', limit: 2 } },
+	{ tool: 'order_get', parameters: { resource: 'order', operation: 'get', orderId: locator('order_id') } },
+	{ tool: 'order_setAccess', parameters: { resource: 'order', operation: 'setAccess', orderId: locator('order_id'), access: 'enabled' } },
+	{ tool: 'order_resetDownloads', parameters: { resource: 'order', operation: 'resetDownloads', orderId: locator('order_id'), lineId: fromAI('line_id') } },
+	{ tool: 'order_resendEmail', parameters: { resource: 'order', operation: 'resendEmail', orderId: locator('order_id') } },
+	{ tool: 'order_setLineFiles', parameters: { resource: 'order', operation: 'setLineFiles', orderId: locator('order_id'), lineId: fromAI('line_id'), fileIds: fromAI('file_ids') } },
+];
+function everyOperationOverMcp() {
+	const tools = OPERATIONS.map(({ tool, parameters }, i) => ({
+		id: tool,
+		name: tool,
+		type: 'n8n-nodes-big-digital-downloads.bigDigitalDownloadsTool',
+		typeVersion: 1.1,
+		position: [i * 120, 300],
+		parameters,
+		credentials: { bigDigitalDownloadsApi: { id: CREDENTIAL_ID, name: 'BigDD' } },
+	}));
+	return {
+		id: EVERY_OPERATION.id,
+		name: EVERY_OPERATION.id,
+		active: false,
+		nodes: [
+			{ id: 'mcp', name: 'MCP Server Trigger', type: '@n8n/n8n-nodes-langchain.mcpTrigger', typeVersion: 2, position: [0, 0], webhookId: EVERY_OPERATION.path, parameters: { path: EVERY_OPERATION.path } },
+			...tools,
+		],
+		connections: Object.fromEntries(tools.map((t) => [t.name, { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] }])),
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 const examples = readExamples();
 const example = (id: string) => examples.find((e) => e.id === id)!;
@@ -45,7 +100,8 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 	afterAll(async () => await openai?.stop());
 
 	const setup = useN8nWithBigdd({
-		bigdd: { orders: 20, products: 3, files: 10, licenseKeys: 5 },
+		// Product 4 is a UNIQUE delivery one (Set Line Files applies to its lines only).
+		bigdd: { orders: 30, products: 6, files: 20, licenseKeys: 5 },
 		credentialId: CREDENTIAL_ID,
 		otherCredentials: () => exampleAiCredentials({ openAiUrl: openai.url, openAiKey: 'sk-example-stand-in', mcpToken: MCP_TOKEN }),
 		workflows: (shop) => {
@@ -61,11 +117,18 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 					return { ...node, disabled: false };
 				}),
 			};
-			return [agent, example(MCP_ID)];
+			return [agent, example(MCP_ID), everyOperationOverMcp()];
 		},
-		publish: [MCP_ID],
+		publish: [MCP_ID, EVERY_OPERATION.id],
 	});
 	const question = () => `Where is my download? I bought with ${order.customer.email}.`;
+	// n8n 2.x publishes through an outbox after it starts: the MCP endpoints answer once that is done.
+	beforeAll(async () => {
+		for (const id of [MCP_ID, EVERY_OPERATION.id]) {
+			const { done } = await poll(async () => await setup.n8n().publicationStatus(id), (status) => status?.status === 'published', { timeoutMs: 60_000 });
+			expect({ id, done }).toEqual({ id, done: true });
+		}
+	});
 
 	it('an AI Agent answers "where is my download?" with the node as its tools: the schemas it was given, the BigDD requests, the results fed back', async () => {
 		const rest = setup.rest();
@@ -132,5 +195,65 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 		const refused = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }, body: '{}' });
 		expect(refused.status).toBe(403);
 		expect(setup.bigdd().requests()).toEqual([]);
+	});
+
+	it('every one of the 21 operations works as a tool through MCP: the request BigDD receives, the answer the client gets', async () => {
+		const shop = setup.shop();
+		const linked = new Set([...shop.products.flatMap((p) => p.file_ids), ...shop.orders.flatMap((o) => o.lines.flatMap((l) => l.file_ids))]);
+		const spareFile = shop.files.find((f) => !linked.has(f.id))!;
+		const order = shop.orders[1];
+		const [keyToAssign, keyToDelete] = shop.licenseKeys.filter((k) => k.order_id === null);
+		const product = shop.products.find((p) => p.file_ids.length > 0)!;
+		// BigDD sets files only on lines of UNIQUE delivery products.
+		const unique = shop.orders.flatMap((o) => o.lines.map((line) => ({ order: o, line }))).find(({ line }) => line.delivering_type === 'UNIQUE')!;
+		const calls: { tool: string; arguments: Record<string, string>; request: string | null }[] = [
+			{ tool: 'customer_getDownloads', arguments: { customer_id: order.customer.gid }, request: `GET /customers/${order.customer.gid.split('/').pop()}/downloads` },
+			{ tool: 'digitalProduct_get', arguments: { product_id: product.id }, request: `GET /digital-products/${product.id}` },
+			{ tool: 'digitalProduct_getAll', arguments: {}, request: 'GET /digital-products' },
+			{ tool: 'digitalProduct_updateLimits', arguments: { product_id: product.id }, request: `PUT /digital-products/${product.id}/limits` },
+			{ tool: 'downloadLink_create', arguments: { file_ids: product.file_ids.join(',') }, request: 'POST /download-links' },
+			{ tool: 'downloadStats_get', arguments: {}, request: 'GET /downloads/stats' },
+			{ tool: 'file_getAll', arguments: {}, request: 'GET /files' },
+			{ tool: 'file_delete', arguments: { file_id: spareFile.id }, request: `DELETE /files/${spareFile.id}` },
+			// An agent passes no binary file: refused with the node's own message, nothing sent.
+			{ tool: 'file_upload', arguments: {}, request: null },
+			{ tool: 'licenseKey_getAll', arguments: {}, request: 'GET /license-keys' },
+			{ tool: 'licenseKey_validate', arguments: { key: keyToAssign.key }, request: 'GET /license-keys/validate' },
+			{ tool: 'licenseKey_create', arguments: { keys: 'MCP-KEY-1\nMCP-KEY-2' }, request: 'POST /license-keys' },
+			{ tool: 'licenseKey_assign', arguments: { license_key_id: keyToAssign.id, order_name: order.name }, request: `POST /license-keys/${keyToAssign.id}/assign` },
+			{ tool: 'licenseKey_unassign', arguments: { license_key_id: keyToAssign.id }, request: `POST /license-keys/${keyToAssign.id}/unassign` },
+			{ tool: 'licenseKey_delete', arguments: { license_key_id: keyToDelete.id }, request: `DELETE /license-keys/${keyToDelete.id}` },
+			{ tool: 'order_getAll', arguments: {}, request: 'GET /orders' },
+			{ tool: 'order_get', arguments: { order_id: order.id }, request: `GET /orders/${order.id}` },
+			{ tool: 'order_setAccess', arguments: { order_id: order.id }, request: `POST /orders/${order.id}/access` },
+			{ tool: 'order_resetDownloads', arguments: { order_id: order.id, line_id: order.lines[0].id }, request: `POST /orders/${order.id}/reset-downloads` },
+			{ tool: 'order_resendEmail', arguments: { order_id: order.id }, request: `POST /orders/${order.id}/resend-email` },
+			{
+				tool: 'order_setLineFiles',
+				arguments: { order_id: unique.order.id, line_id: unique.line.id, file_ids: product.file_ids[0] },
+				request: `PUT /orders/${unique.order.id}/lines/${unique.line.id}/files`,
+			},
+		];
+		expect(calls.map((c) => c.tool).sort()).toEqual(OPERATIONS.map((o) => o.tool).sort());
+
+		const client = await connectMcp(`${setup.n8n().baseUrl}/mcp/${EVERY_OPERATION.path}`, 'no-auth-on-this-trigger');
+		try {
+			const { tools } = await client.listTools();
+			expect(tools.map((t) => t.name).sort()).toEqual(OPERATIONS.map((o) => o.tool).sort());
+			for (const call of calls) {
+				setup.bigdd().clear();
+				const result = (await client.callTool({ name: call.tool, arguments: call.arguments })) as { content: { text: string }[]; isError?: boolean };
+				const text = result.content[0]?.text ?? '';
+				const requests = (setup.bigdd().requests() as { method: string; path: string; status: number }[]).map((r) => `${r.method} ${r.path.replace('/public-api/v1', '')}`);
+				if (call.request === null) {
+					expect({ tool: call.tool, requests, text }).toEqual({ tool: call.tool, requests: [], text: expect.stringContaining('No binary file in "data"') });
+					continue;
+				}
+				const statuses = (setup.bigdd().requests() as { status: number }[]).map((r) => r.status);
+				expect({ tool: call.tool, requests, answered: statuses.every((status) => status < 300) && !result.isError ? 'ok' : text }).toEqual({ tool: call.tool, requests: [call.request], answered: 'ok' });
+			}
+		} finally {
+			await client.close();
+		}
 	});
 });

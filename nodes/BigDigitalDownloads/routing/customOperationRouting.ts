@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, IExecutePaginationFunctions, INodeExecutionData, INodePropertyRouting } from 'n8n-workflow';
 import type { CustomExecute } from '../shared/operation';
 
@@ -6,13 +7,23 @@ import type { CustomExecute } from '../shared/operation';
  * unchanged: item 0 is that item, and the binary helpers take the item index the code passes.
  */
 function asRunOfOneItem(context: IExecutePaginationFunctions): IExecuteFunctions {
+	const item = context.getInputData();
 	const helpers = {
 		...context.helpers,
-		assertBinaryData: (_itemIndex: number, property: string) => context.helpers.assertBinaryData(property),
+		assertBinaryData: (_itemIndex: number, property: string) => {
+			// A tool call's input carries no binary (and n8n's own check then fails on a missing main input).
+			if (!item?.binary?.[property]) {
+				throw new NodeOperationError(context.getNode(), `No binary file in "${property}"`, {
+					itemIndex: context.getItemIndex(),
+					description: 'Upload sends a file from the input item\'s binary data; a tool call (an AI agent, an MCP client) passes none.',
+				});
+			}
+			return context.helpers.assertBinaryData(property);
+		},
 		getBinaryDataBuffer: async (_itemIndex: number, property: string) => await context.helpers.getBinaryDataBuffer(property),
 	};
 	return Object.create(context, {
-		getInputData: { value: () => [context.getInputData()] },
+		getInputData: { value: () => [item] },
 		getNodeParameter: { value: (name: string, _itemIndex: number, fallback?: unknown, options?: object) => context.getNodeParameter(name, fallback, options) },
 		helpers: { value: helpers },
 	}) as IExecuteFunctions;
