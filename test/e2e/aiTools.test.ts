@@ -3,6 +3,7 @@
 // and the MCP Server Trigger called by the official MCP SDK client. Custom operations (Validate, Create
 // download link) included: n8n's tool wrapper runs only a declarative node's routing.
 import type { Shop } from '../support/local-bigdd';
+import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import { exampleAiCredentials, readExamples } from '../../harness/workflows';
 import { connectMcp } from '../../harness/mcp';
 import { poll } from '../../harness/processes';
@@ -240,6 +241,13 @@ describe('the node as an AI tool, in real n8n 2.41.1', () => {
 		try {
 			const { tools } = await client.listTools();
 			expect(tools.map((t) => t.name).sort()).toEqual(OPERATIONS.map((o) => o.tool).sort());
+			// Tools given no description of their own get the node's, written for a model, not n8n's "<Action> in …".
+			const written = new BigDigitalDownloads().description.properties.filter((p) => p.name === 'toolDescription');
+			const describedAs = (tool: string) => {
+				const { resource, operation } = OPERATIONS.find((o) => o.tool === tool)!.parameters as { resource: string; operation: string };
+				return written.find((p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions.show.operation?.includes(operation))?.default;
+			};
+			expect(tools.map((t) => [t.name, t.description])).toEqual(tools.map((t) => [t.name, describedAs(t.name)]));
 			for (const call of calls) {
 				setup.bigdd().clear();
 				const result = (await client.callTool({ name: call.tool, arguments: call.arguments })) as { content: { text: string }[]; isError?: boolean };

@@ -12,6 +12,11 @@ export interface Operation {
 	execute?: CustomExecute;
 	/** Its own fields, shown only for it. */
 	fields: INodeProperties[];
+	/**
+	 * What an AI agent or MCP client is told the operation does, when to use it and what it returns: the
+	 * default of the tool node's Tool Description (n8n's own would be "<Action> in Big Digital Downloads").
+	 */
+	toolDescription: string;
 }
 
 /** One resource, ready for the node: its entry in the Resource list, its properties and its custom operations. */
@@ -19,6 +24,23 @@ export interface Resource {
 	option: INodePropertyOptions;
 	properties: INodeProperties[];
 	customOperations: Record<string, CustomExecute>;
+}
+
+/**
+ * The Tool Description of an operation, shown only on the node's tool variant (`@tool`): with a field of
+ * this name the node has, n8n adds neither its own nor its auto-generated text, so the model gets ours.
+ */
+function toolDescriptionField(resource: string, operation: Operation): INodeProperties {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the operation's own text, not a literal
+	return {
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: operation.toolDescription,
+		description: 'What the AI agent is told this tool does, when to use it and what it returns. Write it for the model.',
+		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [String(operation.option.value)] } },
+	};
 }
 
 /**
@@ -48,6 +70,7 @@ export function resource(
 			selector,
 			...recordFields.map(({ field, operations: on }) => ({ ...field, displayOptions: show(on) })),
 			...operations.flatMap((operation) => updateDisplayOptions(show([operation]), operation.fields)),
+			...operations.map((operation) => toolDescriptionField(option.value, operation)),
 		],
 		customOperations: Object.fromEntries(operations.flatMap((operation) => (operation.execute ? [[String(operation.option.value), operation.execute]] : []))),
 	};

@@ -31,6 +31,7 @@ async function resolveCustomerPath(this: IExecuteSingleFunctions, requestOptions
 }
 
 export const customerGetDownloads: Operation = {
+	toolDescription: 'Get a customer\'s download history: which files they downloaded, when and how often. Needs the Shopify customer ID (a number, or gid://shopify/Customer/…).',
 	option: {
 		name: 'Get Downloads',
 		value: 'getDownloads',

@@ -6,6 +6,7 @@ import { simplifyToggle } from '../../routing/simplify';
 import { includeShopifyProductOption, PRODUCT_ID, PRODUCT_URL, SIMPLIFIED_PRODUCT_FIELDS } from './fields';
 
 export const digitalProductGet: Operation = {
+	toolDescription: 'Get one digital product by its BigDD ID: its files (files[].id), download limit (max_downloads), link expiry (download_in, days) and settings. Use it to find the files a customer bought.',
 	option: {
 		name: 'Get',
 		value: 'get',

@@ -5,6 +5,7 @@ import { simplifyToggle } from '../../routing/simplify';
 import { includeShopifyProductOption, SIMPLIFIED_PRODUCT_FIELDS } from './fields';
 
 export const digitalProductGetAll: Operation = {
+	toolDescription: 'List the shop\'s digital products (ID, name, files, limits). Use it to find a product\'s ID by its name.',
 	option: {
 		name: 'Get Many',
 		value: 'getAll',

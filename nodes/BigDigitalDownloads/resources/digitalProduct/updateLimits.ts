@@ -43,6 +43,7 @@ async function validateProductLimits(this: IExecuteSingleFunctions, requestOptio
 }
 
 export const digitalProductUpdateLimits: Operation = {
+	toolDescription: 'Change a digital product\'s download limit (max downloads, 0 = unlimited) or link expiry (days, 0 = never). Changes the shop for every later order of that product.',
 	option: {
 		name: 'Update Limits',
 		value: 'updateLimits',

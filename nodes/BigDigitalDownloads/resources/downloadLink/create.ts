@@ -72,6 +72,7 @@ async function createDownloadLinks(this: IExecuteFunctions): Promise<INodeExecut
  * is created (routing would send each item's request as soon as that item is read).
  */
 export const downloadLinkCreate: Operation = {
+	toolDescription: 'Create a new download link for 1 to 100 files (BigDD file IDs, separated by commas). Returns the link URL to give the customer. Each call creates a new link.',
 	option: {
 		name: 'Create',
 		value: 'create',

@@ -15,6 +15,7 @@ async function normalizeStatsWindow(this: IExecuteSingleFunctions, requestOption
 }
 
 export const downloadStatsGet: Operation = {
+	toolDescription: 'Get download statistics for a period (totals and the most downloaded files); without dates, the last 30 days.',
 	option: {
 		name: 'Get',
 		value: 'get',

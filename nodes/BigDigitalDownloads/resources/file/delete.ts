@@ -6,6 +6,7 @@ import { fillPathIds, type IdField } from '../../routing/pathIds';
 const FILE_ID: IdField = { name: 'fileId', label: 'File ID' };
 
 export const fileDelete: Operation = {
+	toolDescription: 'Delete a file from the shop\'s library by its ID. Cannot be undone; BigDD refuses while the file is attached to a product.',
 	option: {
 		name: 'Delete',
 		value: 'delete',

@@ -3,6 +3,7 @@ import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter 
 import { cursorListRouting } from '../../routing/cursorList';
 
 export const fileGetAll: Operation = {
+	toolDescription: 'List the files in the shop\'s library (ID, name, size, type). Use it to find a file\'s ID by its name.',
 	option: {
 		name: 'Get Many',
 		value: 'getAll',

@@ -72,6 +72,7 @@ async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[
 
 /** A custom operation: the multipart body is built from the item's binary data. */
 export const fileUpload: Operation = {
+	toolDescription: 'Upload the input item\'s binary file to the shop\'s library. Not for AI agents: it needs a binary file, which a tool call does not carry.',
 	option: {
 		name: 'Upload',
 		value: 'upload',

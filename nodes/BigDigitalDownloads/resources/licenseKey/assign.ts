@@ -13,6 +13,7 @@ async function requireOrderName(this: IExecuteSingleFunctions, requestOptions: I
 }
 
 export const licenseKeyAssign: Operation = {
+	toolDescription: 'Assign an available license key (by its ID) to an order (by its name, e.g. #1001), optionally e-mailing the key to the customer.',
 	option: {
 		name: 'Assign',
 		value: 'assign',

@@ -138,6 +138,7 @@ function importProgress(failed: number, batchCount: number, totals: { created: n
 
 /** A custom operation: one item may hold any number of keys, sent as several requests. */
 export const licenseKeyCreate: Operation = {
+	toolDescription: 'Add license keys to the shop\'s inventory (one per line), optionally with a tag. Returns how many were created and how many skipped as duplicates.',
 	option: {
 		name: 'Create',
 		value: 'create',

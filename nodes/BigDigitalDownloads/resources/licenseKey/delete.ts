@@ -5,6 +5,7 @@ import { LICENSE_KEY_ID, LICENSE_KEY_URL } from './fields';
 
 /** Its field is the License Key field the resource shares with Assign and Unassign. */
 export const licenseKeyDelete: Operation = {
+	toolDescription: 'Delete a license key from the inventory by its ID (not the key text). Cannot be undone.',
 	option: {
 		name: 'Delete',
 		value: 'delete',

@@ -3,6 +3,7 @@ import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter 
 import { cursorListRouting } from '../../routing/cursorList';
 
 export const licenseKeyGetAll: Operation = {
+	toolDescription: 'List license keys, filtered by status (available or assigned), tag or search text.',
 	option: {
 		name: 'Get Many',
 		value: 'getAll',

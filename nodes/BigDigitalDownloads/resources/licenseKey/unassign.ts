@@ -5,6 +5,7 @@ import { LICENSE_KEY_ID, LICENSE_KEY_URL } from './fields';
 
 /** Its field is the License Key field the resource shares with Assign and Delete. */
 export const licenseKeyUnassign: Operation = {
+	toolDescription: 'Take a license key (by its ID) back from the order it was assigned to; it becomes available again.',
 	option: {
 		name: 'Unassign',
 		value: 'unassign',

@@ -27,6 +27,7 @@ async function validateLicenseKeys(this: IExecuteFunctions): Promise<INodeExecut
 }
 
 export const licenseKeyValidate: Operation = {
+	toolDescription: 'Check a license key a customer entered: returns valid (it exists), assigned (it was sold) and licensed (both). Use it before trusting a key.',
 	option: {
 		name: 'Validate',
 		value: 'validate',

@@ -6,6 +6,7 @@ import { simplifyToggle } from '../../routing/simplify';
 import { includeOrderDetailsOption, ORDER_ID, ORDER_URL, SIMPLIFIED_ORDER_FIELDS } from './fields';
 
 export const orderGet: Operation = {
+	toolDescription: 'Get one order by its BigDD ID, with its customer, lines (lines[].digital_product.id) and license keys.',
 	option: {
 		name: 'Get',
 		value: 'get',

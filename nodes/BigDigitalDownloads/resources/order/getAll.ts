@@ -19,6 +19,7 @@ async function normalizeOrderFilters(this: IExecuteSingleFunctions, requestOptio
 }
 
 export const orderGetAll: Operation = {
+	toolDescription: 'Find orders by the customer\'s e-mail address, by order name (e.g. #1001), by financial status or by date. Returns each order with its customer and lines (lines[].digital_product.id). Use it first when a customer asks about a purchase.',
 	option: {
 		name: 'Get Many',
 		value: 'getAll',

@@ -19,6 +19,7 @@ async function validateResendEmail(this: IExecuteSingleFunctions, requestOptions
 }
 
 export const orderResendEmail: Operation = {
+	toolDescription: 'Send an order\'s delivery e-mail again, optionally to a new address (which also updates the order). Use it when a customer did not get or lost the e-mail.',
 	option: {
 		name: 'Resend Email',
 		value: 'resendEmail',

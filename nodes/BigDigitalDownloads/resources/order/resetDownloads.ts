@@ -15,6 +15,7 @@ async function sendLineId(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 
 /** Its fields are the Order and Line ID fields the resource shares with other operations. */
 export const orderResetDownloads: Operation = {
+	toolDescription: 'Reset the download count of one order line, so the customer can download again after reaching the limit. Needs the order\'s ID and the line\'s ID.',
 	option: {
 		name: 'Reset Downloads',
 		value: 'resetDownloads',

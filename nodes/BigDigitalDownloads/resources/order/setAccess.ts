@@ -4,6 +4,7 @@ import { fillPathIds } from '../../routing/pathIds';
 import { ORDER_ID, ORDER_URL } from './fields';
 
 export const orderSetAccess: Operation = {
+	toolDescription: 'Enable or disable download access for a whole order (disabled: the customer can no longer download).',
 	option: {
 		name: 'Set Access',
 		value: 'setAccess',

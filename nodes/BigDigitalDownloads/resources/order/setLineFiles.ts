@@ -19,6 +19,7 @@ async function normalizeLineFiles(this: IExecuteSingleFunctions, requestOptions:
 }
 
 export const orderSetLineFiles: Operation = {
+	toolDescription: 'Set which files an order line delivers (only lines of UNIQUE delivery products), optionally e-mailing the customer.',
 	option: {
 		name: 'Set Line Files',
 		value: 'setLineFiles',

@@ -26,9 +26,14 @@ function showsInVersion(property: INodeProperties, version: number): boolean {
 	return versions.some((v) => (typeof v === 'object' && v !== null && '_cnd' in v ? version >= Number((v._cnd as { gte: number }).gte) : v === version));
 }
 const VERSIONS = [node.description.version].flat();
-const shownFor = (resource: string, operation: string, version = VERSIONS[VERSIONS.length - 1]) =>
+/** The fields the node shows for an operation; `asTool`: on its AI tool variant (n8n's `@tool` condition). */
+const shownFor = (resource: string, operation: string, version = VERSIONS[VERSIONS.length - 1], asTool = false) =>
 	properties.filter(
-		(p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions.show.operation?.includes(operation) && showsInVersion(p, version),
+		(p) =>
+			p.displayOptions?.show?.resource?.includes(resource) &&
+			p.displayOptions.show.operation?.includes(operation) &&
+			showsInVersion(p, version) &&
+			(p.displayOptions.show['@tool'] === undefined || p.displayOptions.show['@tool'].includes(asTool)),
 	);
 
 /** The name of the pagination function an operation's routing uses, if any. */
@@ -103,6 +108,16 @@ describe('the action node description', () => {
 			expect(names.slice(-2)).toEqual(names.includes('options') ? ['options', 'sort'] : [names[names.length - 2], 'sort']);
 			const options = shownFor(resource, String(option.value), 1.1).find((p) => p.name === 'options');
 			expect((options?.options as INodeProperties[] | undefined)?.some((o) => o.name === 'sort') ?? false).toBe(false);
+		}
+	});
+
+	it('on the tool variant only, every operation has its own Tool Description, written for a model (not n8n\'s "<Action> in Big Digital Downloads")', () => {
+		for (const { resource, option } of operations) {
+			const tool = shownFor(resource, String(option.value), 1.1, true).filter((p) => p.name === 'toolDescription');
+			expect({ operation: `${resource}:${option.value}`, count: tool.length }).toEqual({ operation: `${resource}:${option.value}`, count: 1 });
+			expect(String(tool[0].default).length).toBeGreaterThan(60);
+			expect(String(tool[0].default)).not.toContain('in Big Digital Downloads');
+			expect(shownFor(resource, String(option.value), 1.1, false).some((p) => p.name === 'toolDescription')).toBe(false);
 		}
 	});
 
