@@ -4,10 +4,12 @@
 // README changes, this test changes with it.
 import type { Browser, Page } from 'playwright-core';
 import { openEditor } from '../../harness/browser';
+import { startAppStandIns } from '../../harness/app-stand-ins';
 import { startBigdd } from '../../harness/bigdd';
 import { createN8n } from '../../harness/n8n';
 import { poll } from '../../harness/processes';
 import { REPO_ROOT } from '../../harness/runtime';
+import { exampleAppCredentials } from '../../harness/workflows';
 import { e2eTarball } from './setup/env';
 
 const EXAMPLES = `${REPO_ROOT}/examples`;
@@ -27,6 +29,14 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 	};
 	const node = (name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 	const credentialDialog = () => page.getByTestId('editCredential-modal');
+	/** Closes the credential dialog; a close pressed while n8n still saves is ignored, so it is pressed again (bounded). */
+	const closeCredentialDialog = async () => {
+		for (let attempt = 0; attempt < 5; attempt++) {
+			await credentialDialog().getByRole('button', { name: /close/i }).click({ timeout: 3_000 }).catch(async () => await page.keyboard.press('Escape'));
+			if (await credentialDialog().waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) return;
+		}
+		throw new Error('the credential dialog did not close');
+	};
 	/** Production runs of a workflow (the editor's listening run is a manual one). */
 	const productionRuns = async (workflowId: string, count: number) =>
 		(await n8n.waitForExecutions(workflowId, count, 60_000, (e: { mode: string }) => e.mode === 'webhook')) as {
@@ -34,9 +44,15 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 			data: { resultData: { runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]> } };
 		}[];
 
+	let apps: Awaited<ReturnType<typeof startAppStandIns>>;
+
 	beforeAll(async () => {
 		bigdd = await startBigdd({ orders: 20, products: 5, files: 10, licenseKeys: 5 });
-		n8n = await createN8n({ tarball: e2eTarball() });
+		// The merchant's HubSpot, Slack, Google Sheets and SMTP credentials already exist in their n8n (the examples'
+		// app nodes need them before n8n publishes), the services answered by local stand-ins.
+		apps = await startAppStandIns();
+		n8n = await createN8n({ tarball: e2eTarball(), env: apps.env });
+		await n8n.importCredentials(exampleAppCredentials({ smtp: apps.smtp }));
 		await n8n.start();
 		({ browser, page } = await openEditor(n8n));
 	});
@@ -45,6 +61,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		await browser?.close();
 		await n8n?.dispose();
 		await bigdd?.server.stop();
+		await apps?.stop();
 	});
 
 	it('Credential: a wrong token gets the package\'s own message, the right one "Connection tested successfully"', async () => {
@@ -91,8 +108,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		await page.getByTestId(`parameter-input-webhookSigningSecret${next === 1 ? '' : next}`).locator('input').fill(endpoint.secret);
 		await page.getByTestId('credential-save-button').click();
 		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
-		await credentialDialog().getByRole('button', { name: /close/i }).click().catch(async () => await page.keyboard.press('Escape'));
-		await credentialDialog().waitFor({ state: 'hidden' });
+		await closeCredentialDialog();
 		return { workflowId, endpoint };
 	}
 
@@ -152,9 +168,9 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		await page.getByTestId('parameter-input-webhookSigningSecret').locator('input').fill('');
 		await page.getByTestId('credential-save-button').click();
 		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
-		await page.keyboard.press('Escape');
+		await closeCredentialDialog();
 		// What n8n stored: the first field empty, the second endpoint's secret still in the second.
-		const [stored] = await n8n.storedCredentials();
+		const stored = ((await n8n.storedCredentials()) as { type: string; data: Record<string, string | undefined> }[]).find((c) => c.type === 'bigDigitalDownloadsApi')!;
 		expect([stored.data.webhookSigningSecret ?? '', stored.data.webhookSigningSecret2]).toEqual(['', noted.endpoints[1].secret]);
 		const second = noted.workflows[1];
 		const before = (await productionRuns(second, 1)).length;
