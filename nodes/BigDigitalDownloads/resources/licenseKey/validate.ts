@@ -9,7 +9,7 @@ import { requestBigdd } from '../../transport/request';
  * Validate license key: one verdict per item, BigDD's answer plus the key and `licensed` (valid and
  * assigned), so an IF node or an AI agent decides without a Code node. A custom operation because it
  * runs once per customer check, often for thousands of items, where routing's cost per item shows
- * (docs/n8n-routing-cost-per-item.md): this reads the key once and the credential once per run. Items are sent at once, as routing sends them, each 429 waited out on its own.
+ * (docs/n8n-routing-cost-per-item.md): this reads the key once and the credential once per run. All items are handed to the credential's lane at once, as routing does (transport/pacer.ts paces them).
  */
 async function validateLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const verdictOf = async (itemIndex: number): Promise<IDataObject> => {
