@@ -34,9 +34,20 @@ describe.each(['2', '1'] as const)('n8n %s.x: a run n8n could not start', (line)
 		if (line === '1') {
 			await sleep(8_000); // past the busy timeout: the start fails
 			await lock.release();
-			expect({ status: during.status, body: JSON.parse(during.body) }).toEqual({ status: 200, body: { received: true } });
+			if (during.status === 200) {
+				// The node verified the event and n8n answered before starting the run, which then failed.
+				expect(JSON.parse(during.body)).toEqual({ received: true });
+				expect(JSON.parse((await send('evt_outage')).body)).toEqual({ received: true, ignored: 'duplicate' });
+				expect(await runs()).toEqual([]);
+				return;
+			}
+			// Seen once in 4 runs: n8n 1.x could not even read the workflow before the node saw the request, and
+			// answered its own error page. The node claimed nothing, so BigDD's retry after the outage runs once.
+			expect(during.status).toBeGreaterThanOrEqual(500);
+			expect(JSON.parse((await send('evt_outage')).body)).toEqual({ received: true });
+			await setup.n8n().waitForExecutions(WORKFLOW.id, 1, 60_000);
 			expect(JSON.parse((await send('evt_outage')).body)).toEqual({ received: true, ignored: 'duplicate' });
-			expect(await runs()).toEqual([]);
+			expect(await runs()).toEqual(['success']);
 			return;
 		}
 		expect(during.status).toBe(500);
