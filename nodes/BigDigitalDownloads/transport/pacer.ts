@@ -84,7 +84,7 @@ export class Lane {
 	delayBeforeSending(now: number): number {
 		this.forgetIfUnused(now);
 		this.lastUsed = now;
-		if (this.rate !== undefined && this.stalledSince === undefined && now - this.rateChangedAt >= PROBE_AFTER_MS) this.probe(now);
+		if (this.rate !== undefined && this.stalledSince === undefined && now - this.rateChangedAt >= PROBE_AFTER_MS) this.probe(this.rate, now);
 		let at = Math.max(now, this.pausedUntil);
 		if (this.rate !== undefined) {
 			if (this.nextSlot > at) this.lastPacedAt = now;
@@ -137,8 +137,7 @@ export class Lane {
 		return this.queued.length > 0 || this.inFlight >= MAX_IN_FLIGHT || now - this.lastPacedAt < 1000;
 	}
 
-	private probe(now: number): void {
-		const rate = this.rate ?? MIN_RATE;
+	private probe(rate: number, now: number): void {
 		const ceiling = this.ceiling && now - this.ceiling.at < CEILING_MS ? this.ceiling.rate : Infinity;
 		this.setRate(Math.min(rate * PROBE_STEP, rate + (ceiling - rate) / 2), now);
 	}

@@ -163,4 +163,23 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 		for (let page = 0; page < 5; page++) await withRetries(context, { itemIndex: 0, operation: {} }, true, attempt);
 		expect(waitsAsked().filter((ms) => ms !== 10)).toEqual([1000]);
 	});
+
+	it('uploads have their own lane: a 429 on an upload (6 per minute) pauses the next upload, not the other requests of the credential', async () => {
+		const context = contextFor();
+		const started = virtualNow();
+		let uploadRefused = false;
+		const upload = async () => {
+			if (uploadRefused) return { done: 'uploaded' };
+			uploadRefused = true;
+			return { retryAfterSeconds: 40, error: () => new Error('refused') };
+		};
+		const uploading = withRetries(context, { itemIndex: 0, operation: { separateRateLimit: 'uploads' } }, false, upload);
+		// Meanwhile a read on the same credential goes at once.
+		const { attempt } = shop(() => true);
+		expect(await withRetries(context, { itemIndex: 1, operation: {} }, true, attempt)).toBe('answered');
+		expect(virtualNow() - started).toBeLessThan(1_000);
+		expect(await uploading).toBe('uploaded');
+		expect(virtualNow() - started).toBeGreaterThanOrEqual(40_000);
+		expect(waitsAsked().filter((ms) => ms !== 10)).toEqual([40_000]);
+	});
 });
