@@ -314,6 +314,16 @@ async function createN8n(options) {
 			return await session;
 		},
 		/**
+		 * Runs a saved workflow from one of its triggers as the editor's Execute button does; resolves
+		 * with n8n's answer once the run is started. n8n 1.x wants the workflow itself in the request.
+		 * @param {string} workflowId @param {string} triggerName
+		 */
+		async runManually(workflowId, triggerName) {
+			const rest = await instance.login();
+			const workflowData = line === LINES[1] ? (await rest('GET', `/rest/workflows/${workflowId}`)).body.data : undefined;
+			return await rest('POST', `/rest/workflows/${workflowId}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
+		},
+		/**
 		 * Executions of a workflow through n8n's public API (one API key per start), newest first.
 		 * @param {string} workflowId @returns {Promise<any[]>}
 		 */

@@ -10,10 +10,14 @@ const http = require('node:http');
 /**
  * @typedef {{ role: string, content?: string | null, tool_call_id?: string, tool_calls?: unknown[] }} Message
  * @typedef {{ model?: string, messages: Message[], tools?: { type: string, function: { name: string, description?: string, parameters?: object } }[] }} ChatRequest
- * @typedef {{ toolCall: { name: (request: ChatRequest) => string, arguments: (request: ChatRequest) => object } } | { text: (request: ChatRequest) => string }} Turn
+ * @typedef {{ name: string, arguments: object }} ToolCall
+ * @typedef {{ toolCalls: (request: ChatRequest) => ToolCall[] } | { text: (request: ChatRequest) => string }} Turn
  */
 
-/** @param {Turn[]} script the answers, in order; past its end every call gets an error answer */
+/**
+ * @param {Turn[]} script the answers, in order (a turn may call several tools at once, as models do);
+ *   past its end every call gets an error answer. `useScript` starts another conversation.
+ */
 async function startOpenAiStandIn(script) {
 	/** @type {ChatRequest[]} */
 	const requests = [];
@@ -31,15 +35,19 @@ async function startOpenAiStandIn(script) {
 			const turn = script[requests.length - 1];
 			if (!turn) return send(500, { error: { message: `the script has no answer for call ${requests.length}` } });
 			const message =
-				'toolCall' in turn
-					? { role: 'assistant', content: null, tool_calls: [{ id: `call_${requests.length}`, type: 'function', function: { name: turn.toolCall.name(request), arguments: JSON.stringify(turn.toolCall.arguments(request)) } }] }
+				'toolCalls' in turn
+					? {
+							role: 'assistant',
+							content: null,
+							tool_calls: turn.toolCalls(request).map((call, i) => ({ id: `call_${requests.length}_${i}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } })),
+						}
 					: { role: 'assistant', content: turn.text(request) };
 			send(200, {
 				id: `chatcmpl-${requests.length}`,
 				object: 'chat.completion',
 				created: Math.floor(Date.now() / 1000),
 				model: request.model ?? 'stand-in',
-				choices: [{ index: 0, message, finish_reason: 'toolCall' in turn ? 'tool_calls' : 'stop' }],
+				choices: [{ index: 0, message, finish_reason: 'toolCalls' in turn ? 'tool_calls' : 'stop' }],
 				usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 			});
 		});
@@ -51,6 +59,11 @@ async function startOpenAiStandIn(script) {
 		/** The Base URL for n8n's OpenAI credential. */
 		url: `http://127.0.0.1:${address.port}/v1`,
 		requests,
+		/** Replaces the script and forgets the requests so far: the next call gets the new script's first answer. */
+		useScript(/** @type {Turn[]} */ next) {
+			script = next;
+			requests.length = 0;
+		},
 		stop: () => new Promise((resolve) => server.close(() => resolve(undefined))),
 	};
 }

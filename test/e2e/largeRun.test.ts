@@ -5,7 +5,6 @@
 // floor (items / limit). Figures are printed for docs/how-it-works.md; bench/ reports them as ratios.
 import type { Shop } from '../support/local-bigdd';
 import { actionWorkflow } from '../../harness/workflows';
-import type { Rest } from './fixture';
 import { useN8nWithBigdd } from './fixture';
 import { report } from './setup/env';
 
@@ -51,15 +50,13 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 			largeWorkflow('bigddLargeKeys', 1000, shop, 'validate'),
 		],
 	});
-	let rest: Rest;
 	beforeAll(() => {
-		rest = setup.rest();
 		setup.bigdd().server.setRateLimit(LIMIT);
 	});
 
 	const startFromEditor = async (workflowId: string) => {
 		const before = (await setup.n8n().executions(workflowId)).length;
-		expect((await rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } })).status).toBe(200);
+		expect((await setup.n8n().runManually(workflowId, 'Start')).status).toBe(200);
 		return async () => ((await setup.n8n().waitForExecutions(workflowId, before + 1, 600_000)) as RunExecution[])[0];
 	};
 	/** The items the BigDD node gave, checked: none an error, each paired with its input, in order. */

@@ -38,7 +38,7 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 	};
 	const runFromEditor = async (workflowId: string) => {
 		const before = (await n8n.executions(workflowId)).length;
-		expect((await rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } })).status).toBe(200);
+		expect((await n8n.runManually(workflowId, 'Start')).status).toBe(200);
 		return ((await n8n.waitForExecutions(workflowId, before + 1, 120_000)) as RunExecution[])[0];
 	};
 

@@ -105,8 +105,7 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 
 	it('a manual run executes on the worker: Return All over 2,100 orders and a 5,001-key import', async () => {
 		bigdd.clear();
-		const rest = await cluster.main.login();
-		const started = await rest('POST', '/rest/workflows/bigddQueueAction/run', { triggerToStartFrom: { name: 'Start' } });
+		const started = await cluster.main.runManually('bigddQueueAction', 'Start');
 		expect(started.status).toBe(200);
 		const [execution] = (await cluster.main.waitForExecutions('bigddQueueAction', 1, 120_000)) as RunExecution[];
 		expect(execution.status).toBe('success');

@@ -112,11 +112,10 @@ describe('trigger in real n8n', () => {
 	describeExactlyOnce(target);
 
 	it("listen for test event: BigDD's Test button shows up in the editor, and the same test event again next time", async () => {
-		const rest = await n8n.login();
 		const testEvent = buildEvent(bigdd.server.shop, 'test', { id: 'evt_test_button' });
 		const manualBefore = (await n8n.executions(ONE.id)).filter((e) => e.mode === 'manual').length;
 		for (let time = 1; time <= 2; time++) {
-			const listening = await rest('POST', `/rest/workflows/${ONE.id}/run`, { triggerToStartFrom: { name: TRIGGER_NAME } });
+			const listening = await n8n.runManually(ONE.id, TRIGGER_NAME);
 			expect(listening).toEqual({ status: 200, body: { data: { waitingForWebhook: true } } });
 			const response = await deliverWebhook({ url: url(ONE.webhookId, 'webhook-test'), secret: SECRET, event: testEvent });
 			expect({ time, status: response.status, body: JSON.parse(response.body) }).toEqual({ time, status: 200, body: { received: true } });
@@ -144,7 +143,7 @@ describe('trigger in real n8n', () => {
 		});
 		const event = buildEvent(bigdd.server.shop, 'file.downloaded', { id: 'evt_no_secret' });
 		expect((await send(NO_SECRET.webhookId, event)).status).toBe(404);
-		const listening = await rest('POST', `/rest/workflows/${NO_SECRET.id}/run`, { triggerToStartFrom: { name: TRIGGER_NAME } });
+		const listening = await n8n.runManually(NO_SECRET.id, TRIGGER_NAME);
 		expect(listening.body.message).toBe('The Big Digital Downloads credential has no Webhook Signing Secret');
 		expect(await n8n.executions(NO_SECRET.id)).toHaveLength(0);
 	});

@@ -81,7 +81,7 @@ describe('File resource (engine + local BigDD)', () => {
 			},
 		);
 		expect(items).toHaveLength(2);
-		expect(items[0]).toMatchObject({ json: { error: expect.stringContaining('data') }, pairedItem: { item: 0 } });
+		expect(items[0]).toMatchObject({ json: { error: 'No binary file in "data"' }, pairedItem: { item: 0 } });
 		expect(items[1]).toMatchObject({ json: { name: 'b.txt' }, pairedItem: { item: 1 } });
 		expect(bigdd.requests()).toHaveLength(1);
 	});

@@ -11,8 +11,16 @@ const CHANGES_THE_SHOP = new Set(['create', 'updateLimits', 'delete', 'assign', 
 const STAND_INS: Record<string, string[]> = {
 	bigddExample0002: ['A sold key', 'Keys customers entered'],
 	bigddExample0004: ['Keys from your key generator'],
-	bigddExample0010: ['Send to your CRM'],
 	bigddExample0011: ['Customer message'],
+};
+
+/** The services examples send to, by file id, and n8n's own node that does it (no stand-in for those). */
+const APP_NODES: Record<string, string[]> = {
+	bigddExample0003: ['n8n-nodes-base.hubspot'],
+	bigddExample0005: ['n8n-nodes-base.slack', 'n8n-nodes-base.googleSheets'],
+	bigddExample0007: ['n8n-nodes-base.emailSend'],
+	bigddExample0009: ['n8n-nodes-base.emailSend'],
+	bigddExample0010: ['n8n-nodes-base.hubspot'],
 };
 
 /** The nodes reachable from `start` through the workflow's connections. */
@@ -39,6 +47,12 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 		expect(changingTools.map((n) => n.name)).toEqual([]);
 	});
 
+	it("its agent's tools hand their errors to the model (On Error: Continue), on n8n 1.x too", () => {
+		const agents = new Set(example.nodes.filter((n) => n.type === '@n8n/n8n-nodes-langchain.agent').map((n) => n.name));
+		const agentTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && example.connections[n.name]?.ai_tool?.[0]?.some((c) => agents.has(c.node)));
+		expect(agentTools.filter((n) => n.onError !== 'continueRegularOutput').map((n) => n.name)).toEqual([]);
+	});
+
 	it('every Webhook node it has answers only callers with its header', () => {
 		for (const hook of example.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) {
 			expect(hook.parameters.authentication).toBe('headerAuth');
@@ -51,6 +65,12 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 		if (exampleTriggers([example]).length === 0) return;
 		expect(noteOf(example)).toContain('Needs its own BigDD endpoint');
 		expect(noteOf(example)).toContain('next empty **Webhook Signing Secret** field');
+	});
+
+	it("sends to the services it names with n8n's own node for each, and no placeholder node", () => {
+		const types = example.nodes.filter((n) => !n.disabled).map((n) => n.type);
+		for (const type of APP_NODES[example.id] ?? []) expect(types).toContain(type);
+		expect(types).not.toContain('n8n-nodes-base.noOp');
 	});
 
 	it('its stand-in nodes exist and the note names them', () => {

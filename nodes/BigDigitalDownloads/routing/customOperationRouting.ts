@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, IExecutePaginationFunctions, INodeExecutionData, INodePropertyRouting } from 'n8n-workflow';
 import type { CustomExecute } from '../shared/operation';
 
@@ -10,16 +9,7 @@ function asRunOfOneItem(context: IExecutePaginationFunctions): IExecuteFunctions
 	const item = context.getInputData();
 	const helpers = {
 		...context.helpers,
-		assertBinaryData: (_itemIndex: number, property: string) => {
-			// A tool call's input carries no binary (and n8n's own check then fails on a missing main input).
-			if (!item?.binary?.[property]) {
-				throw new NodeOperationError(context.getNode(), `No binary file in "${property}"`, {
-					itemIndex: context.getItemIndex(),
-					description: 'Upload sends a file from the input item\'s binary data; a tool call (an AI agent, an MCP client) passes none.',
-				});
-			}
-			return context.helpers.assertBinaryData(property);
-		},
+		assertBinaryData: (_itemIndex: number, property: string) => context.helpers.assertBinaryData(property),
 		getBinaryDataBuffer: async (_itemIndex: number, property: string) => await context.helpers.getBinaryDataBuffer(property),
 	};
 	return Object.create(context, {

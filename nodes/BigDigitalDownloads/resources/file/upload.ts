@@ -43,6 +43,13 @@ async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[
 		this,
 		(itemIndex) => {
 			const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+			// Said in words an AI agent can act on too: a tool call's item never carries a file.
+			if (!this.getInputData()[itemIndex]?.binary?.[property]) {
+				throw refusal(this.getNode(), itemIndex)(
+					`No binary file in "${property}"`,
+					'Upload sends the input item\'s binary file, from the field named in Input Binary Field: make the node before it output a file there. A tool call (an AI agent, an MCP client) carries no file, so Upload does not work as a tool.',
+				);
+			}
 			const binary = this.helpers.assertBinaryData(itemIndex, property);
 			// Every item's file is checked before the first upload, from its size where n8n knows it.
 			if (typeof binary.bytes === 'number' && binary.bytes > LIMITS.uploadBytes) throw tooBig(binary.bytes, itemIndex);
