@@ -10,7 +10,7 @@ const { createBigddServer } = require('../dev-server/server');
 const { openEditor } = require('../harness/browser');
 const { createN8n } = require('../harness/n8n');
 const { packPackage, REPO_ROOT } = require('../harness/runtime');
-const { actionWorkflow, bigddCredential, readExamples } = require('../harness/workflows');
+const { actionWorkflow, bigddCredential, exampleAiCredentials, exampleAppCredentials, readExamples } = require('../harness/workflows');
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
@@ -21,7 +21,12 @@ async function main() {
 	/** @type {Awaited<ReturnType<typeof openEditor>> | undefined} */
 	let editor;
 	try {
-		await n8n.importCredentials([bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigddUrl, apiToken: bigdd.token })]);
+		// The apps' credentials as placeholders, as `npm start` imports them: the canvas shows no missing credential.
+		await n8n.importCredentials([
+			bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigddUrl, apiToken: bigdd.token }),
+			...exampleAppCredentials({ smtp: { host: '127.0.0.1', port: 2525 } }),
+			...exampleAiCredentials({ openAiUrl: 'http://127.0.0.1:9/v1', openAiKey: 'sk-example-placeholder', mcpToken: 'example-placeholder-token-0123456789' }),
+		]);
 		const picker = actionWorkflow({
 			id: 'bigddShotPicker1',
 			name: 'Look up an order',
@@ -67,8 +72,13 @@ async function main() {
 		await page.locator('[data-test-id="canvas-node"][data-node-name="Download link"]').waitFor({ timeout: 60_000 });
 		await shot('example-download-portal.png');
 
+		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0011`);
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Find orders"]').waitFor({ timeout: 60_000 });
+		await shot('example-ai-agent.png');
+
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0003`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="Orders of this customer"]').waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="canvas-node"][data-node-name="HubSpot contact"]').waitFor({ timeout: 60_000 });
+		await shot('example-crm-hubspot.png');
 		// The trigger as step 2 of the README's setup shows it: the notice with the steps, the Test URL.
 		await page.locator('[data-test-id="canvas-node"][data-node-name="On purchase"]').dblclick();
 		await page.getByTitle('Click to display webhook URLs').click();

@@ -98,6 +98,20 @@ function everyOperationForAnAgent(agentExample: Example) {
 	};
 }
 
+/** The example's agent with one tool left at n8n's default On Error (Stop Workflow): Get order. */
+const DEFAULT_ON_ERROR_AGENT = 'bigddAiOnError01';
+function agentWithDefaultOnError(agentExample: Example) {
+	const everyOp = everyOperationForAnAgent(agentExample);
+	const getOrder = { ...everyOperationTool(OPERATIONS.find((o) => o.tool === 'order_get')!, 0), onError: undefined };
+	return {
+		...everyOp,
+		id: DEFAULT_ON_ERROR_AGENT,
+		name: DEFAULT_ON_ERROR_AGENT,
+		nodes: [...everyOp.nodes.slice(0, 3), getOrder],
+		connections: { ...everyOp.connections, ...Object.fromEntries(OPERATIONS.map(({ tool }) => [tool, undefined])), order_get: { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] } },
+	};
+}
+
 /**
  * One call of each tool, on records of the shop as it is now, independent of each other (a model may
  * call them all at once), and the request BigDD must receive for it (null: nothing may be sent).
@@ -214,7 +228,7 @@ describe.each([
 					return { ...node, disabled: false };
 				}),
 			};
-			return [agent, example(MCP_ID), everyOperationOverMcp(), everyOperationForAnAgent(example(AGENT_ID))];
+			return [agent, example(MCP_ID), everyOperationOverMcp(), everyOperationForAnAgent(example(AGENT_ID)), agentWithDefaultOnError(example(AGENT_ID))];
 		},
 		publish: [MCP_ID, EVERY_OPERATION.id],
 	});
@@ -295,6 +309,17 @@ describe.each([
 			const tool = idOf.get(String(result.tool_call_id));
 			expect({ tool, error: errorIn(String(result.content)) }).toEqual({ tool, error: tool === 'file_upload' ? 'No binary file in "data"' : undefined });
 		}
+	});
+
+	it(`a tool's error at n8n's default On Error: ${line === '1' ? 'n8n 1.x ends the run (why the examples set Continue)' : 'n8n 2.x tells the model'}`, async () => {
+		openai.useScript([{ toolCalls: () => [{ name: 'order_get', arguments: { order_id: 'made-up-order-id' } }] }, { text: () => 'Sorry, no such order.' }]);
+		setup.bigdd().clear();
+		const run = await runByHand(DEFAULT_ON_ERROR_AGENT);
+		expect(bigddRequests(setup.bigdd())).toEqual(['GET /orders/made-up-order-id']);
+		// The 404's message is BigDD's own: only that there is one is asserted.
+		const toolAnswer = openai.requests[1] && errorIn(String(openai.requests[1].messages.at(-1)?.content));
+		if (line === '1') expect({ status: run.status, modelAsked: openai.requests.length }).toEqual({ status: 'error', modelAsked: 1 });
+		else expect({ status: run.status, toolAnswer, output: run.data.resultData.runData.Agent.at(-1)?.data?.main[0][0].json.output }).toEqual({ status: 'success', toolAnswer: expect.any(String), output: 'Sorry, no such order.' });
 	});
 
 	it('an MCP client (the official SDK, streamable HTTP, bearer auth) lists the tools and calls Validate, a custom operation', async () => {
