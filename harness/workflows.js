@@ -9,7 +9,7 @@ const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 
 /**
  * The example workflows in examples/, as npm start imports them and the e2e suite runs them.
- * @returns {{ id: string, name: string, nodes: { name: string, type: string, webhookId?: string, disabled?: boolean, onError?: string, parameters: Record<string, unknown>, credentials?: Record<string, { id: string, name: string }> }[], connections: Record<string, { main?: { node: string }[][], ai_tool?: { node: string }[][] }> }[]}
+ * @returns {{ id: string, name: string, nodes: { name: string, type: string, position: number[], webhookId?: string, disabled?: boolean, onError?: string, parameters: Record<string, unknown>, credentials?: Record<string, { id: string, name: string }> }[], connections: Record<string, { main?: { node: string }[][], ai_tool?: { node: string }[][] }> }[]}
  */
 function readExamples() {
 	return fs

@@ -74,6 +74,8 @@ async function main() {
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0011`);
 		await page.locator('[data-test-id="canvas-node"][data-node-name="Find orders"]').waitFor({ timeout: 60_000 });
+		// One step back, so the tools' names clear the Execute button.
+		await page.getByTestId('zoom-out-button').click();
 		await shot('example-ai-agent.png');
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0003`);

@@ -35,6 +35,12 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 		expect(noteOf(example).length).toBeGreaterThan(100);
 	});
 
+	it('its Read me note sits above its nodes, not over them', () => {
+		const note = example.nodes.find((n) => n.name === 'Read me')!;
+		const nodesTop = Math.min(...example.nodes.filter((n) => n !== note).map((n) => n.position[1]));
+		expect(note.position[1] + Number(note.parameters.height)).toBeLessThan(nodesTop);
+	});
+
 	it('changes nothing in the shop when run by hand as imported (changing nodes are deactivated)', () => {
 		const manual = example.nodes.filter((n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type === 'n8n-nodes-base.scheduleTrigger');
 		const reachable = new Set(manual.flatMap((trigger) => [...reachableFrom(example, trigger.name)]));
