@@ -64,53 +64,45 @@ const everyOperationTool = ({ tool, parameters }: (typeof OPERATIONS)[number], i
 	// As in the examples: n8n 1.x otherwise ends an agent's run on a tool's error (2.x tells the model).
 	onError: 'continueRegularOutput',
 });
-/** The 21 tools connected to one node (the MCP Server Trigger or the AI Agent). */
-const connectedTo = (node: string) => Object.fromEntries(OPERATIONS.map(({ tool }) => [tool, { ai_tool: [[{ node, type: 'ai_tool', index: 0 }]] }]));
+type ToolNode = Omit<ReturnType<typeof everyOperationTool>, 'onError'> & { onError?: string };
+/** Each tool connected to one node (the MCP Server Trigger or the AI Agent). */
+const connectedTo = (node: string, tools: ToolNode[]) => Object.fromEntries(tools.map(({ name }) => [name, { ai_tool: [[{ node, type: 'ai_tool', index: 0 }]] }]));
 function everyOperationOverMcp() {
+	const tools = OPERATIONS.map(everyOperationTool);
 	return {
 		id: EVERY_OPERATION.id,
 		name: EVERY_OPERATION.id,
 		active: false,
 		nodes: [
 			{ id: 'mcp', name: 'MCP Server Trigger', type: '@n8n/n8n-nodes-langchain.mcpTrigger', typeVersion: 2, position: [0, 0], webhookId: EVERY_OPERATION.path, parameters: { path: EVERY_OPERATION.path } },
-			...OPERATIONS.map(everyOperationTool),
+			...tools,
 		],
-		connections: connectedTo('MCP Server Trigger'),
+		connections: connectedTo('MCP Server Trigger', tools),
 		settings: { executionOrder: 'v1' },
 	};
 }
-/** The same 21 tools given to an AI Agent (the example's model and credential), started by hand. */
-const EVERY_OPERATION_AGENT = 'bigddAiEveryOp02';
-function everyOperationForAnAgent(agentExample: Example) {
+/** The example's AI Agent and model (its credential) with `tools`, started by hand. */
+function agentWith(id: string, agentExample: Example, tools: ToolNode[]) {
 	const [agent, model] = ['Agent', 'OpenAI Chat Model'].map((name) => agentExample.nodes.find((n) => n.name === name)!);
 	return {
-		id: EVERY_OPERATION_AGENT,
-		name: EVERY_OPERATION_AGENT,
+		id,
+		name: id,
 		active: false,
 		nodes: [
 			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ ...agent, parameters: { ...agent.parameters, text: 'Use every tool once.' } },
+			{ ...agent, parameters: { ...agent.parameters, text: 'Use your tools.' } },
 			model,
-			...OPERATIONS.map(everyOperationTool),
+			...tools,
 		],
-		connections: { Start: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] }, 'OpenAI Chat Model': { ai_languageModel: [[{ node: 'Agent', type: 'ai_languageModel', index: 0 }]] }, ...connectedTo('Agent') },
+		connections: { Start: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] }, 'OpenAI Chat Model': { ai_languageModel: [[{ node: 'Agent', type: 'ai_languageModel', index: 0 }]] }, ...connectedTo('Agent', tools) },
 		settings: { executionOrder: 'v1' },
 	};
 }
-
-/** The example's agent with one tool left at n8n's default On Error (Stop Workflow): Get order. */
+/** The 21 tools given to an AI Agent. */
+const EVERY_OPERATION_AGENT = 'bigddAiEveryOp02';
+/** An agent whose one tool (Get order) is left at n8n's default On Error (Stop Workflow). */
 const DEFAULT_ON_ERROR_AGENT = 'bigddAiOnError01';
-function agentWithDefaultOnError(agentExample: Example) {
-	const everyOp = everyOperationForAnAgent(agentExample);
-	const getOrder = { ...everyOperationTool(OPERATIONS.find((o) => o.tool === 'order_get')!, 0), onError: undefined };
-	return {
-		...everyOp,
-		id: DEFAULT_ON_ERROR_AGENT,
-		name: DEFAULT_ON_ERROR_AGENT,
-		nodes: [...everyOp.nodes.slice(0, 3), getOrder],
-		connections: { ...everyOp.connections, ...Object.fromEntries(OPERATIONS.map(({ tool }) => [tool, undefined])), order_get: { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] } },
-	};
-}
+const getOrderAtDefaultOnError = () => ({ ...everyOperationTool(OPERATIONS.find((o) => o.tool === 'order_get')!, 0), onError: undefined });
 
 /**
  * One call of each tool, on records of the shop as it is now, independent of each other (a model may
@@ -228,7 +220,13 @@ describe.each([
 					return { ...node, disabled: false };
 				}),
 			};
-			return [agent, example(MCP_ID), everyOperationOverMcp(), everyOperationForAnAgent(example(AGENT_ID)), agentWithDefaultOnError(example(AGENT_ID))];
+			return [
+				agent,
+				example(MCP_ID),
+				everyOperationOverMcp(),
+				agentWith(EVERY_OPERATION_AGENT, example(AGENT_ID), OPERATIONS.map(everyOperationTool)),
+				agentWith(DEFAULT_ON_ERROR_AGENT, example(AGENT_ID), [getOrderAtDefaultOnError()]),
+			];
 		},
 		publish: [MCP_ID, EVERY_OPERATION.id],
 	});
