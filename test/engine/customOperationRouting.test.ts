@@ -1,5 +1,5 @@
-// n8n's tool wrapper (the node as an AI Agent's tool, or through the MCP Server Trigger) runs a
-// declarative node's routing and never its customOperations. Here the node runs in n8n-core's engine
+// n8n's tool wrapper (the node as a tool of the MCP Server Trigger; AI Agent 3 runs tools through the
+// engine instead) runs a declarative node's routing and never its customOperations. Here the node runs in n8n-core's engine
 // with its customOperations taken away, which is exactly that path: each custom operation must send the
 // same request and give the same output through its routing as it does in a workflow.
 import { createHash } from 'crypto';
@@ -65,5 +65,13 @@ describe('custom operations through routing only, as n8n runs a node called as a
 		]);
 		expect(asTool.items[0].json).toMatchObject({ name: 'note.txt', size: bytes.length });
 		expect(Object.keys(asTool.items[0].json).sort()).toEqual(Object.keys(inWorkflow.items[0].json).sort());
+	});
+
+	it('Upload of an item with no file: the same refusal either way, nothing sent', async () => {
+		const results = await bothWays({ resource: 'file', operation: 'upload', binaryPropertyName: 'data' }, { items: [{ json: {} }] });
+		expect(results.map(({ error, requests }) => ({ error, requests }))).toEqual([
+			{ error: 'No binary file in "data"', requests: [] },
+			{ error: 'No binary file in "data"', requests: [] },
+		]);
 	});
 });
