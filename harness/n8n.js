@@ -201,6 +201,14 @@ async function createN8n(options) {
 		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	}
 
+	/** What a failed call should say of the main process: whether it still runs, and the end of its log. */
+	function diagnosis() {
+		const main = processes.find((p) => p.name === 'start')?.child;
+		const logFile = path.join(root, 'n8n-start.log');
+		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '(no log)';
+		return `n8n start: ${main ? (main.exitCode === null ? `running, pid ${main.pid}` : `exited with ${main.exitCode}`) : 'not started'}; port ${port}; its log ends:\n${tail}`;
+	}
+
 	/** Logs in as the owner and returns a REST caller carrying the auth cookie. */
 	async function newSession() {
 		const headers = { 'Content-Type': 'application/json', 'browser-id': 'bigdd-e2e' };
@@ -209,7 +217,7 @@ async function createN8n(options) {
 			headers,
 			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 		});
-		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}\n${diagnosis()}`);
 		const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
 		return async (/** @type {string} */ method, /** @type {string} */ url, /** @type {any} */ body) => {
 			const res = await fetch(`${baseUrl}${url}`, {
@@ -350,6 +358,17 @@ async function createN8n(options) {
 			return await rest('POST', `/rest/workflows/${workflowId}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
 		},
 		/**
+		 * Starts a saved workflow from one of its triggers as the editor's Execute button does (failing if n8n
+		 * does not start it) and returns a wait for that run's end, which resolves with its execution.
+		 * @param {string} workflowId @param {string} triggerName
+		 */
+		async startByHand(workflowId, triggerName) {
+			const before = (await instance.executions(workflowId)).length;
+			const started = await instance.runManually(workflowId, triggerName);
+			if (started.status !== 200) throw new Error(`n8n did not start ${workflowId}: ${started.status} ${JSON.stringify(started.body)}`);
+			return async (/** @type {number} */ timeoutMs) => (await instance.waitForExecutions(workflowId, before + 1, timeoutMs))[0];
+		},
+		/**
 		 * Executions of a workflow through n8n's public API (one API key per start), newest first.
 		 * @param {string} workflowId @returns {Promise<any[]>}
 		 */
@@ -361,7 +380,7 @@ async function createN8n(options) {
 					scopes: ['execution:read', 'execution:list'],
 					expiresAt: null,
 				});
-				if (key.status !== 200) throw new Error(`creating an API key failed: ${key.status} ${JSON.stringify(key.body)}`);
+				if (key.status !== 200) throw new Error(`creating an API key failed: ${key.status} ${JSON.stringify(key.body)}\n${diagnosis()}`);
 				apiKey = /** @type {string} */ (key.body.data.rawApiKey);
 			}
 			/** @type {any[]} */

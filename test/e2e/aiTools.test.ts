@@ -240,12 +240,7 @@ describe.each([
 		}
 	});
 	/** Runs a workflow from its Start node by hand, as in the editor, and returns its finished run. */
-	const runByHand = async (workflowId: string) => {
-		const before = (await setup.n8n().executions(workflowId)).length;
-		expect((await setup.n8n().runManually(workflowId, 'Start')).status).toBe(200);
-		const [run] = (await setup.n8n().waitForExecutions(workflowId, before + 1, 120_000)) as RunExecution[];
-		return run;
-	};
+	const runByHand = async (workflowId: string) => (await (await setup.n8n().startByHand(workflowId, 'Start'))(120_000)) as RunExecution;
 
 	it('an AI Agent answers "where is my download?" with the node as its tools: the schemas it was given, the BigDD requests, the results fed back', async () => {
 		openai.useScript(whereIsMyDownload(() => order.customer.email));

@@ -54,10 +54,10 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		setup.bigdd().server.setRateLimit(LIMIT);
 	});
 
+	/** Starts a workflow from the editor; the returned wait gives its finished run. */
 	const startFromEditor = async (workflowId: string) => {
-		const before = (await setup.n8n().executions(workflowId)).length;
-		expect((await setup.n8n().runManually(workflowId, 'Start')).status).toBe(200);
-		return async () => ((await setup.n8n().waitForExecutions(workflowId, before + 1, 600_000)) as RunExecution[])[0];
+		const finished = await setup.n8n().startByHand(workflowId, 'Start');
+		return async () => (await finished(600_000)) as RunExecution;
 	};
 	/** The items the BigDD node gave, checked: none an error, each paired with its input, in order. */
 	const checkedItems = (run: RunExecution, items: number, operation: 'order' | 'validate') => {

@@ -36,11 +36,7 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		if (!found) throw new Error('seed lacks a line with files');
 		return found;
 	};
-	const runFromEditor = async (workflowId: string) => {
-		const before = (await n8n.executions(workflowId)).length;
-		expect((await n8n.runManually(workflowId, 'Start')).status).toBe(200);
-		return ((await n8n.waitForExecutions(workflowId, before + 1, 120_000)) as RunExecution[])[0];
-	};
+	const runFromEditor = async (workflowId: string) => (await (await n8n.startByHand(workflowId, 'Start'))(120_000)) as RunExecution;
 
 	const setup = useN8nWithBigdd({
 		bigdd: { orders: ORDERS, products: 5, files: 30, licenseKeys: VALIDATE_ITEMS },

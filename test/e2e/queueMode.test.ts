@@ -105,9 +105,7 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 
 	it('a manual run executes on the worker: Return All over 2,100 orders and a 5,001-key import', async () => {
 		bigdd.clear();
-		const started = await cluster.main.runManually('bigddQueueAction', 'Start');
-		expect(started.status).toBe(200);
-		const [execution] = (await cluster.main.waitForExecutions('bigddQueueAction', 1, 120_000)) as RunExecution[];
+		const execution = (await (await cluster.main.startByHand('bigddQueueAction', 'Start'))(120_000)) as RunExecution;
 		expect(execution.status).toBe('success');
 		expect(cluster.executionsStartedByWorkers()).toContain(execution.id);
 
