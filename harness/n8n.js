@@ -212,11 +212,17 @@ async function createN8n(options) {
 	/** Logs in as the owner and returns a REST caller carrying the auth cookie. */
 	async function newSession() {
 		const headers = { 'Content-Type': 'application/json', 'browser-id': 'bigdd-e2e' };
-		const response = await fetch(`${baseUrl}/rest/login`, {
-			method: 'POST',
-			headers,
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		});
+		// As with the owner route: on a busy machine n8n 1.x can still answer 404 here for a while after it is ready.
+		const { value: response } = await poll(
+			() =>
+				fetch(`${baseUrl}/rest/login`, {
+					method: 'POST',
+					headers,
+					body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+				}),
+			(r) => r.status !== 404 || runtime.line !== '1',
+			{ timeoutMs: 60_000, intervalMs: 500 },
+		);
 		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}\n${diagnosis()}`);
 		const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
 		return async (/** @type {string} */ method, /** @type {string} */ url, /** @type {any} */ body) => {
