@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import { readSchema, updatingSchemas, writeSchema } from '../../harness/schemas';
 import type { Shop } from '../support/local-bigdd';
-import { useLocalBigdd } from '../support/local-bigdd';
+import { newOrder, useLocalBigdd } from '../support/local-bigdd';
 
 interface Schema {
 	type: string;
@@ -31,6 +31,8 @@ function schemaOf(values: unknown[]): Schema {
 
 /** Parameters that make each operation return a typical record from the seeded shop. */
 function operationsOf(shop: Shop): Record<string, Record<string, unknown>> {
+	// Made now (in beforeAll): a line with files and one of license keys only, which delivers none.
+	const downloadable = shop.orders.at(-1)!;
 	const order = shop.orders.find((o) => o.lines.some((l) => l.delivering_type === 'UNIQUE'))!;
 	const line = order.lines.find((l) => l.delivering_type === 'UNIQUE')!;
 	const available = shop.licenseKeys.filter((k) => k.order_id === null);
@@ -54,6 +56,7 @@ function operationsOf(shop: Shop): Record<string, Record<string, unknown>> {
 		'licenseKey:getAll': { returnAll: true },
 		'licenseKey:unassign': { licenseKeyId: assigned.id },
 		'licenseKey:validate': { key: assigned.key },
+		'order:createDownloadLink': { orderId: downloadable.id, customerEmail: downloadable.customer.email, downloadLimit: 5 },
 		'order:get': { orderId: order.id, options: { include: ['downloads', 'product'] } },
 		'order:getAll': { returnAll: true, options: { include: ['downloads', 'product'] } },
 		'order:resendEmail': { orderId: order.id },
@@ -72,6 +75,10 @@ const declared = description.properties
 
 describe('output schemas (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ products: 6, orders: 40, files: 40, licenseKeys: 20 });
+	beforeAll(() => {
+		const products = bigdd.shop().products;
+		newOrder(bigdd.shop(), [products.find((p) => p.access === 'FILE' && p.delivering_type === 'REGULAR')!, products.find((p) => p.access === 'LICENSE_KEY')!], { financial_status: 'PAID', dl_access: 'enabled' });
+	});
 
 	it('cover every operation the node declares', () => {
 		expect(Object.keys(operationsOf(bigdd.shop())).sort()).toEqual(declared);

@@ -64,3 +64,22 @@ export function useLocalBigdd(options?: Parameters<typeof startBigdd>[0]) {
 		) => await runActionNode({ parameters, ...extra, credentials: { ...server().credentials, ...extra.credentials } }),
 	};
 }
+
+export type Order = Shop['orders'][number];
+export type Product = Shop['products'][number];
+
+/**
+ * A checkout made now (BigDD's local shop adds it as a new order of a seeded customer) of one line per
+ * product given, each delivering what its product does; `changes` sets order fields (a status, access).
+ */
+export function newOrder(shop: Shop, products: Product[], changes: Partial<Order> = {}): Order {
+	const order = shop.addPurchase(0);
+	order.lines = products.map((product, i) => ({
+		...order.lines[0],
+		id: `${order.id.slice(0, 20)}${String(i).padStart(4, '0')}`,
+		delivering_type: product.delivering_type,
+		digital_product_id: product.id,
+		file_ids: product.delivering_type === 'UNIQUE' ? [] : [...product.file_ids],
+	}));
+	return Object.assign(order, changes);
+}

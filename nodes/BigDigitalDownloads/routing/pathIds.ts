@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
-import { invalid } from '../shared/checks';
+import { invalid, type Refuse } from '../shared/checks';
 import { describeValue } from '../shared/values';
 
 /** A field holding one record's ID: its parameter name and how errors name it. */
@@ -20,13 +20,18 @@ function toPathId(value: unknown): { id: string } | { problem: string } {
 	return { id: text };
 }
 
-/** One ID from a field, or an error naming the field and what its value or expression gave. */
-export function oneId(context: IExecuteSingleFunctions, field: IdField, value: unknown): string {
+/** One ID from a field, or a refusal naming the field and what its value or expression gave. */
+export function idOrRefuse(refuse: Refuse, field: IdField, value: unknown): string {
 	const result = toPathId(value);
 	if ('problem' in result) {
-		throw invalid(context, `${field.label} ${result.problem}`, 'Nothing was sent. Check the field, or what its expression gives for this item.');
+		throw refuse(`${field.label} ${result.problem}`, 'Nothing was sent. Check the field, or what its expression gives for this item.');
 	}
 	return result.id;
+}
+
+/** One ID from a field of the item a routed request runs for. */
+export function oneId(context: IExecuteSingleFunctions, field: IdField, value: unknown): string {
+	return idOrRefuse((message, description) => invalid(context, message, description), field, value);
 }
 
 /** One ID from a field, ready for a URL path. */

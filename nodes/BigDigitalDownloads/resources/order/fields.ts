@@ -40,4 +40,16 @@ export const includeOrderDetailsOption: INodeProperties = {
 	routing: { send: { type: 'query', property: 'include' } },
 };
 
+/** BigDD's financial statuses of an order, as the editor lists them. */
+export const FINANCIAL_STATUS_OPTIONS = [
+	{ name: 'Authorized', value: 'AUTHORIZED' },
+	{ name: 'Expired', value: 'EXPIRED' },
+	{ name: 'Paid', value: 'PAID' },
+	{ name: 'Partially Paid', value: 'PARTIALLY_PAID' },
+	{ name: 'Partially Refunded', value: 'PARTIALLY_REFUNDED' },
+	{ name: 'Pending', value: 'PENDING' },
+	{ name: 'Refunded', value: 'REFUNDED' },
+	{ name: 'Voided', value: 'VOIDED' },
+];
+
 export const ORDER_URL = `/orders/{${ORDER_ID.name}}`;

@@ -5,7 +5,7 @@ import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter 
 import { isBlank } from '../../shared/values';
 import { cursorListRouting } from '../../routing/cursorList';
 import { simplifyToggle } from '../../routing/simplify';
-import { includeOrderDetailsOption, SIMPLIFIED_ORDER_FIELDS } from './fields';
+import { FINANCIAL_STATUS_OPTIONS, includeOrderDetailsOption, SIMPLIFIED_ORDER_FIELDS } from './fields';
 
 /** preSend: dates to UTC, product IDs to a list, email checked. */
 async function normalizeOrderFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -69,16 +69,7 @@ export const orderGetAll: Operation = {
 				displayName: 'Financial Status',
 				name: 'financialStatus',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Authorized', value: 'AUTHORIZED' },
-					{ name: 'Expired', value: 'EXPIRED' },
-					{ name: 'Paid', value: 'PAID' },
-					{ name: 'Partially Paid', value: 'PARTIALLY_PAID' },
-					{ name: 'Partially Refunded', value: 'PARTIALLY_REFUNDED' },
-					{ name: 'Pending', value: 'PENDING' },
-					{ name: 'Refunded', value: 'REFUNDED' },
-					{ name: 'Voided', value: 'VOIDED' },
-				],
+				options: FINANCIAL_STATUS_OPTIONS,
 				default: [],
 				description: 'Only orders in one of these financial statuses',
 				routing: { send: { type: 'query', property: 'financial_status' } },

@@ -1,4 +1,5 @@
 import { resource } from '../../shared/operation';
+import { orderCreateDownloadLink } from './createDownloadLink';
 import { lineIdField, orderIdField } from './fields';
 import { orderGet } from './get';
 import { orderGetAll } from './getAll';
@@ -10,10 +11,10 @@ import { orderSetLineFiles } from './setLineFiles';
 export const order = resource(
 	{ name: 'Order', value: 'order' },
 	{
-		operations: [orderGet, orderGetAll, orderResendEmail, orderResetDownloads, orderSetAccess, orderSetLineFiles],
+		operations: [orderCreateDownloadLink, orderGet, orderGetAll, orderResendEmail, orderResetDownloads, orderSetAccess, orderSetLineFiles],
 		defaultOperation: orderGetAll,
 		recordFields: [
-			{ field: orderIdField, operations: [orderGet, orderResendEmail, orderResetDownloads, orderSetAccess, orderSetLineFiles] },
+			{ field: orderIdField, operations: [orderCreateDownloadLink, orderGet, orderResendEmail, orderResetDownloads, orderSetAccess, orderSetLineFiles] },
 			{ field: lineIdField, operations: [orderResetDownloads, orderSetLineFiles] },
 		],
 	},

@@ -51,9 +51,9 @@ function optionLists(list: INodeProperties[], where = ''): { where: string; name
 }
 
 describe('the action node description', () => {
-	it('has 7 resources and 21 operations, each operation value unique within its resource', () => {
+	it('has 7 resources and 22 operations (the 21 endpoints and Order: Create Download Link), each operation value unique within its resource', () => {
 		expect(optionsOf(resourceProperty)).toHaveLength(7);
-		expect(operations).toHaveLength(21);
+		expect(operations).toHaveLength(22);
 		for (const resource of optionsOf(resourceProperty).map((o) => String(o.value))) {
 			const values = operations.filter((o) => o.resource === resource).map((o) => o.option.value);
 			expect(values.length).toBeGreaterThan(0);
