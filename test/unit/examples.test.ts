@@ -6,12 +6,19 @@ const examples = readExamples();
 const noteOf = (example: (typeof examples)[number]) => String(example.nodes.find((n) => n.name === 'Read me')?.parameters.content ?? '');
 
 /** The operations that change the shop (everything but reads). */
-const CHANGES_THE_SHOP = new Set(['create', 'updateLimits', 'delete', 'assign', 'unassign', 'resendEmail', 'resetDownloads', 'setAccess', 'setLineFiles', 'upload']);
+const CHANGES_THE_SHOP = new Set(['create', 'createDownloadLink', 'updateLimits', 'delete', 'assign', 'unassign', 'resendEmail', 'resetDownloads', 'setAccess', 'setLineFiles', 'upload']);
+/** Where a record of the shop is chosen by customer: never from what a model or a caller made up. */
+const CUSTOMER_FIELDS = ['customerEmail', 'customerId'];
+/**
+ * A tool that gives a customer only what they bought: a link for their own, paid order, checked against
+ * an e-mail that does not come from the model. An agent may have it active.
+ */
+const isOwnOrderLinkTool = (node: (typeof examples)[number]['nodes'][number]) =>
+	node.parameters.operation === 'createDownloadLink' && node.parameters.checkCustomerEmail !== false && !String(node.parameters.customerEmail).includes('$fromAI');
 /** Nodes that stand in for the merchant's own app or data, by example file id. */
 const STAND_INS: Record<string, string[]> = {
 	bigddExample0002: ['A sold key', 'Keys customers entered'],
 	bigddExample0004: ['Keys from your key generator'],
-	bigddExample0011: ['Customer message'],
 };
 
 /** The services examples send to, by file id, and n8n's own node that does it (no stand-in for those). */
@@ -48,9 +55,16 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 		expect(changing.map((n) => n.name)).toEqual([]);
 	});
 
-	it('gives an AI agent or MCP client no tool that changes the shop until the merchant activates it', () => {
-		const changingTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && CHANGES_THE_SHOP.has(String(n.parameters.operation)) && !n.disabled);
+	it("gives an AI agent or MCP client no tool that changes the shop until the merchant activates it (a link to the customer's own paid order aside)", () => {
+		const changingTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && CHANGES_THE_SHOP.has(String(n.parameters.operation)) && !n.disabled && !isOwnOrderLinkTool(n));
 		expect(changingTools.map((n) => n.name)).toEqual([]);
+	});
+
+	it("an agent's tools never take the customer from the model: the customer's e-mail or id is fixed by the workflow", () => {
+		const agents = new Set(example.nodes.filter((n) => n.type === '@n8n/n8n-nodes-langchain.agent').map((n) => n.name));
+		const agentTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && example.connections[n.name]?.ai_tool?.[0]?.some((c) => agents.has(c.node)));
+		const customerFromModel = agentTools.filter((n) => CUSTOMER_FIELDS.some((field) => JSON.stringify([n.parameters[field], (n.parameters.filters as Record<string, unknown> | undefined)?.[field]]).includes('$fromAI')));
+		expect(customerFromModel.map((n) => n.name)).toEqual([]);
 	});
 
 	it("its agent's tools hand their errors to the model (On Error: Continue), on n8n 1.x too", () => {
