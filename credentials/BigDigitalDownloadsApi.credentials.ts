@@ -78,7 +78,7 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/big-digital-downloads/n8n-nodes-big-digital-downloads#credentials';
+		'https://github.com/big-digital-downloads/n8n-nodes-big-digital-downloads#credential';
 
 	properties: INodeProperties[] = [
 		{

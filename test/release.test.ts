@@ -2,6 +2,7 @@
 // with provenance, a changelog entry for the version being released.
 import { parse } from 'yaml';
 import { isRepoFolder, readRepoFile } from '../harness/runtime';
+import { BigDigitalDownloadsApi } from '../credentials/BigDigitalDownloadsApi.credentials';
 
 function read(file: string): string {
 	const text = readRepoFile(file);
@@ -9,6 +10,18 @@ function read(file: string): string {
 	return text;
 }
 const pkg = JSON.parse(read('package.json'));
+
+/** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
+function githubAnchors(markdown: string): string[] {
+	const seen = new Map<string, number>();
+	const headings = markdown.split('```').filter((_, i) => i % 2 === 0).join('\n').match(/^#{1,6} .+$/gm) ?? [];
+	return headings.map((heading) => {
+		const slug = heading.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+		const count = seen.get(slug) ?? 0;
+		seen.set(slug, count + 1);
+		return count === 0 ? slug : `${slug}-${count}`;
+	});
+}
 const REPOSITORY = 'https://github.com/big-digital-downloads/n8n-nodes-big-digital-downloads';
 
 interface Step {
@@ -60,6 +73,26 @@ describe('release', () => {
 		expect(commands.indexOf('npm test')).toBeGreaterThan(commands.indexOf('npm ci'));
 		expect(commands[commands.length - 1]).toContain('npm run release');
 		expect(commands.some((c) => c?.includes('GITHUB_REF_NAME'))).toBe(true);
+	});
+
+	it('every Docs link the editor shows (the credential, both nodes) and every link inside the README lands on a heading of the README', () => {
+		const readme = read('README.md');
+		const anchors = new Set(githubAnchors(readme));
+		const editorLinks = [
+			`${new BigDigitalDownloadsApi().documentationUrl}`,
+			...['BigDigitalDownloads', 'BigDigitalDownloadsTrigger'].flatMap((node) => {
+				const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${node}.node.json`)) as { resources: Record<string, { url: string }[]> };
+				return Object.values(codex.resources).flatMap((links) => links.map((link) => link.url));
+			}),
+		];
+		expect(editorLinks.length).toBe(5);
+		for (const link of editorLinks) {
+			const [page, anchor] = link.split('#');
+			expect({ link, page }).toEqual({ link, page: REPOSITORY });
+			expect({ link, found: anchor === 'readme' || anchors.has(anchor) }).toEqual({ link, found: true });
+		}
+		const inReadme = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
+		expect(inReadme.filter((anchor) => !anchors.has(anchor))).toEqual([]);
 	});
 
 	it("the README's pictures are linked from the repository (the package does not carry them) and exist there", () => {

@@ -2,6 +2,7 @@
 // (or more) per example: manual ones headless through the CLI, the others through their webhooks in
 // a running n8n, fed by BigDD's signed events or by the HTTP calls a portal or helpdesk would make.
 import type { Shop } from '../support/local-bigdd';
+import { newOrder } from '../support/local-bigdd';
 import { nodeOutput } from '../../harness/n8n';
 import { startAppStandIns } from '../../harness/app-stand-ins';
 import { addExampleEndpoints, exampleAiCredentials, exampleAppCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } from '../../harness/workflows';
@@ -87,7 +88,7 @@ describe('example workflows in real n8n', () => {
 
 	it('every example in examples/ has a test here (or in the suite named in RUN_ELSEWHERE)', () => {
 		expect(examples.map((e) => e.id).sort()).toEqual([...Object.values(ID), ...Object.values(RUN_ELSEWHERE)].sort());
-		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped, ID.catchUp, RUN_ELSEWHERE.mcpServer].sort());
+		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.licenseCheck, ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped, ID.catchUp, RUN_ELSEWHERE.aiAgent, RUN_ELSEWHERE.mcpServer].sort());
 	});
 
 	describe('run from their Manual Trigger', () => {
@@ -108,17 +109,6 @@ describe('example workflows in real n8n', () => {
 			const updated = nodeOutput(run, 'Raise max downloads to 10').items as { id: string; max_downloads: number }[];
 			expect(updated.map((p) => p.id).sort()).toEqual([...limited].sort());
 			expect(updated.every((p) => p.max_downloads === 10)).toBe(true);
-		});
-
-		it('license key check: a sold key is licensed, a made-up one is not', async () => {
-			const sold = shop().licenseKeys.filter((k) => k.order_id !== null).map((k) => k.key);
-			const run = await n8n.execute(ID.licenseCheck);
-			const [genuine, madeUp] = nodeOutput(run, 'Validate license key').items;
-			expect(genuine).toMatchObject({ valid: true, assigned: true, licensed: true });
-			expect(sold).toContain(genuine.key);
-			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the example's made-up licence key
-			expect(madeUp).toMatchObject({ key: 'FAKE-0000-0000-0000', valid: false, licensed: false });
-			expect(nodeOutput(run, 'Validate license key').items).toHaveLength(2);
 		});
 
 		it('bulk key import, as imported: the stand-in keys are not added to the inventory', async () => {
@@ -199,7 +189,7 @@ describe('example workflows in real n8n', () => {
 
 		beforeAll(async () => {
 			await n8n.start();
-			for (const webhookPath of ['bigdd-example-purchase/bigdd', 'bigdd-example-notify/bigdd', 'bigdd-example-stamped/bigdd', 'bigdd-example-catchup/bigdd', 'bigdd-helpdesk'])
+			for (const webhookPath of ['bigdd-example-purchase/bigdd', 'bigdd-example-notify/bigdd', 'bigdd-example-stamped/bigdd', 'bigdd-example-catchup/bigdd', 'bigdd-helpdesk', 'bigdd-license'])
 				await n8n.waitForWebhook(webhookPath);
 			await n8n.waitForWebhook('bigdd-portal', 60_000, n8n.baseUrl, 'GET');
 		});
@@ -254,39 +244,86 @@ describe('example workflows in real n8n', () => {
 			}
 		});
 
-		it('stamped links: one link per purchase with files, stamped with the buyer and order; none without files', async () => {
-			const withFiles = orderIndexWith((o) => filesOf(o).length > 0);
-			const withoutFiles = orderIndexWith((o) => filesOf(o).length === 0);
-			expect(withoutFiles).toBeGreaterThanOrEqual(0);
-			for (const orderIndex of [withFiles, withoutFiles]) await sendEvent('bigdd-example-stamped', buildEvent(shop(), 'digital_order.purchased', { orderIndex }));
-
-			await runs(ID.stamped, 2);
-			const order = shop().orders[withFiles];
-			const [link] = received('POST', '/download-links');
-			expect(received('POST', '/download-links')).toHaveLength(1);
-			expect(link.body).toMatchObject({ file_ids: filesOf(order), use_download_limit: true, download_limit: 3, use_stamping: true });
-			expect((link.body as { stamping_text: string }).stamping_text).toMatch(new RegExp(`^Licensed to .+ \\(${order.customer.email}\\), order ${order.name}$`));
-			// The buyer got one e-mail, through the SMTP server, with the stamped link.
-			const url = (nodeOutput((await n8n.waitForExecutions(ID.stamped, 2)).find((run) => (run as Run).data.resultData.runData['Stamped download link']) as Run, 'Stamped download link').items[0] as { url: string }).url;
-			expect(apps.mails).toEqual([{ from: 'downloads@your-shop.example', to: order.customer.email, subject: `Your download for order ${order.name}`, text: expect.stringContaining(url) }]);
+		/** Products as BigDD's shop has them: one whose files every buyer gets, one of licence keys only. */
+		const regular = () => shop().products.find((p) => !p.is_archived && p.access === 'FILE' && p.delivering_type === 'REGULAR' && p.file_ids.length > 0)!;
+		const keysOnly = () => shop().products.find((p) => !p.is_archived && p.access === 'LICENSE_KEY')!;
+		/** A purchase made now by `customer` (a seeded one by default), paid and with downloads on unless `changes` says otherwise. */
+		const made: Order[] = [];
+		const purchase = (products: Shop['products'], changes: Partial<Order> = {}) => {
+			const order = newOrder(shop(), products, { financial_status: 'PAID', dl_access: 'enabled', ...changes });
+			made.push(order);
+			return order;
+		};
+		// Those purchases are this test's own: the catch-up example later lists the shop's recent orders.
+		afterEach(() => {
+			for (const order of made.splice(0)) shop().orders.splice(shop().orders.indexOf(order), 1);
 		});
 
-		it('download portal: a GET with the customer id answers with their orders, each with a new 5-download link', async () => {
-			const customer = shop().orders.find((o) => shop().orders.filter((x) => x.customer.id === o.customer.id && filesOf(x).length > 0).length >= 2)!.customer;
-			const withFiles = shop().orders.filter((o) => o.customer.id === customer.id && filesOf(o).length > 0);
+		it('stamped links: a paid purchase gets one link to its files, stamped with the buyer and order, and one e-mail; an unpaid one or one of licence keys only gets neither', async () => {
+			const paid = purchase([regular()]);
+			const refused = [purchase([regular()], { financial_status: 'PENDING' }), purchase([regular()], { financial_status: 'AUTHORIZED' }), purchase([keysOnly()])];
+			for (const order of [paid, ...refused]) await sendEvent('bigdd-example-stamped', buildEvent(shop(), 'digital_order.purchased', { orderIndex: shop().orders.indexOf(order) }));
 
-			const shopifyCustomerId = customer.gid.split('/').pop()!;
-			const response = await fetch(`${webhookUrl('bigdd-portal')}?customer=${shopifyCustomerId}`, { headers: withKey, signal: AbortSignal.timeout(60_000) });
+			await runs(ID.stamped, 4);
+			const links = received('POST', '/download-links');
+			expect(links).toHaveLength(1);
+			expect(links[0].body).toEqual({ file_ids: regular().file_ids, use_download_limit: true, download_limit: 3, use_stamping: true, stamping_text: expect.any(String) });
+			const { firstname, lastname, email } = paid.customer;
+			expect((links[0].body as { stamping_text: string }).stamping_text).toBe(`Licensed to ${firstname} ${lastname} (${email}), order ${paid.name}`);
+			// The buyer got one e-mail, through the SMTP server, with the stamped link; nobody else got one.
+			const emailed = ((await n8n.waitForExecutions(ID.stamped, 4)) as Run[]).filter((run) => (run.data.resultData.runData['Email to the customer'] ? nodeOutput(run, 'Email to the customer').items.length : 0) > 0);
+			expect(emailed).toHaveLength(1);
+			const url = (nodeOutput(emailed[0], 'Stamped download link').items[0] as { url: string }).url;
+			expect(apps.mails).toEqual([{ from: 'downloads@your-shop.example', to: email, subject: `Your download for order ${paid.name}`, text: expect.stringContaining(url) }]);
+		});
+
+		it('download portal: the signed-in customer\'s orders, a new 5-download link for each that may download, the reason for each that may not', async () => {
+			// A customer of the portal with only these orders.
+			const template = shop().customers[0];
+			const customer = { ...template, id: `${template.id.slice(0, -6)}c0ffee`, gid: 'gid://shopify/Customer/4242424242', email: 'portal.customer@example.com' };
+			shop().customers.push(customer);
+			const open = [purchase([regular()], { customer }), purchase([regular(), keysOnly()], { customer, financial_status: 'PARTIALLY_REFUNDED' })];
+			const closed = [
+				[purchase([regular()], { customer, financial_status: 'REFUNDED' }), 'is not paid (financial status REFUNDED)'],
+				[purchase([regular()], { customer, financial_status: 'PENDING' }), 'is not paid (financial status PENDING)'],
+				[purchase([regular()], { customer, dl_access: 'disabled' }), 'Download access of order'],
+				[purchase([keysOnly()], { customer }), 'has no files to download now'],
+			] as const;
+
+			const response = await fetch(`${webhookUrl('bigdd-portal')}?customer=4242424242`, { headers: withKey, signal: AbortSignal.timeout(60_000) });
 			const failed = async () => ({ status: response.status, error: (await n8n.waitForExecutions(ID.portal, 1))[0]?.data.resultData.error });
 			expect(response.status === 200 ? null : await failed()).toBeNull();
-			const page = (await response.json()) as { customer: string; orders: { order: string; url: string; download_limit: number }[] };
-			expect(page.customer).toBe(shopifyCustomerId);
-			expect(page.orders.map((o) => o.order).sort()).toEqual(withFiles.map((o) => o.name).sort());
-			expect(page.orders.every((o) => o.url.startsWith('http') && o.download_limit === 5)).toBe(true);
-			// Each link holds the files of the order it is listed with.
+			const page = (await response.json()) as { customer: string; orders: { order: string; url?: string; download_limit?: number; unavailable?: string }[] };
+			expect(page.customer).toBe('4242424242');
+			const byName = new Map(page.orders.map((o) => [o.order, o]));
+			expect([...byName.keys()].sort()).toEqual([...open, ...closed.map(([o]) => o)].map((o) => o.name).sort());
+			for (const order of open) expect(byName.get(order.name)).toMatchObject({ url: expect.stringMatching(/^http/), download_limit: 5 });
+			for (const [order, reason] of closed) expect({ order: order.name, ...byName.get(order.name) }).toEqual({ order: order.name, products: expect.any(Array), unavailable: expect.stringContaining(reason) });
+			// A link for each open order, to exactly its files; none for the others.
 			const links = received('POST', '/download-links');
-			expect(links.map((r) => (r.body as { file_ids: string[] }).file_ids).sort()).toEqual(withFiles.map(filesOf).sort());
-			expect(new Set(page.orders.map((o) => o.url)).size).toBe(withFiles.length);
+			expect(links.map((r) => (r.body as { file_ids: string[] }).file_ids)).toEqual([regular().file_ids, regular().file_ids]);
+			expect(new Set(open.map((o) => byName.get(o.name)?.url)).size).toBe(2);
+		});
+
+		it('licence check: the software gets the verdict only; an empty, over-long or non-text key is refused without asking BigDD', async () => {
+			const check = async (body: unknown) => {
+				const response = await fetch(webhookUrl('bigdd-license'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+				return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
+			};
+			const sold = shop().licenseKeys.find((k) => k.order_id !== null)!;
+			const unsold = shop().licenseKeys.find((k) => k.order_id === null)!;
+			const unknown = `UNKNOWN-${sold.id}`;
+			expect(await check({ key: sold.key })).toEqual({ status: 200, answer: { valid: true, assigned: true, licensed: true } });
+			expect(await check({ key: `  ${sold.key}\n` })).toEqual({ status: 200, answer: { valid: true, assigned: true, licensed: true } });
+			expect(await check({ key: unsold.key })).toEqual({ status: 200, answer: { valid: true, assigned: false, licensed: false } });
+			expect(await check({ key: unknown })).toEqual({ status: 200, answer: { valid: false, assigned: false, licensed: false } });
+			expect(received('GET', '/license-keys/validate').map((r) => r.query.key)).toEqual([sold.key, sold.key, unsold.key, unknown]);
+
+			bigdd.clear();
+			for (const body of [{}, { key: '' }, { key: '   ' }, { key: 'K'.repeat(257) }, { key: 42 }, { key: [sold.key] }, { key: { $ne: null } }, null]) {
+				expect({ body, ...(await check(body)) }).toEqual({ body, status: 400, answer: { licensed: false, error: expect.stringContaining('1 to 256 characters') } });
+			}
+			expect(bigdd.requests()).toEqual([]);
 		});
 
 		it('helpdesk: a ticket resets every line of the order and resends the email once, to the new address', async () => {

@@ -15,9 +15,10 @@ const CUSTOMER_FIELDS = ['customerEmail', 'customerId'];
  */
 const isOwnOrderLinkTool = (node: (typeof examples)[number]['nodes'][number]) =>
 	node.parameters.operation === 'createDownloadLink' && node.parameters.checkCustomerEmail !== false && !String(node.parameters.customerEmail).includes('$fromAI');
+/** The one example whose webhook has no authentication: software the merchant ships calls it. */
+const PUBLIC_LICENCE_CHECK = 'bigddExample0002';
 /** Nodes that stand in for the merchant's own app or data, by example file id. */
 const STAND_INS: Record<string, string[]> = {
-	bigddExample0002: ['A sold key', 'Keys customers entered'],
 	bigddExample0004: ['Keys from your key generator'],
 };
 
@@ -73,8 +74,15 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 		expect(agentTools.filter((n) => n.onError !== 'continueRegularOutput').map((n) => n.name)).toEqual([]);
 	});
 
-	it('every Webhook node it has answers only callers with its header', () => {
+	it('every Webhook node it has answers only callers with its header (the licence check, public on purpose, says so and answers only the verdict)', () => {
 		for (const hook of example.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) {
+			if (example.id === PUBLIC_LICENCE_CHECK) {
+				expect(hook.parameters.authentication ?? 'none').toBe('none');
+				expect(noteOf(example)).toContain('**Public on purpose**');
+				const answers = example.nodes.filter((n) => n.type === 'n8n-nodes-base.respondToWebhook').map((n) => String(n.parameters.responseBody));
+				for (const answer of answers) expect(answer.match(/\b\w+(?=:)/g)?.sort()).toEqual(answer.includes('error') ? ['error', 'licensed'] : ['assigned', 'licensed', 'valid']);
+				continue;
+			}
 			expect(hook.parameters.authentication).toBe('headerAuth');
 			expect(hook.credentials?.httpHeaderAuth).toBeDefined();
 			expect(noteOf(example)).toContain('Header Auth');
