@@ -89,7 +89,10 @@ async function main() {
                        -d '{"email":"${sample.customer.email}","order":"${sample.name}","new_email":"someone@example.com"}'
   Slack, Sheets, HubSpot, e-mail: answered by local stand-ins (SMTP on ${apps.smtp.host}:${apps.smtp.port})
   MCP server:        ${n8n.baseUrl}/mcp/bigdd  (streamable HTTP, Authorization: Bearer ${DEMO_MCP_TOKEN})
-  AI agent example:  put your OpenAI API key in the "OpenAI" credential first
+  licence check:     curl -s -X POST ${n8n.baseUrl}/webhook/bigdd-license -H 'Content-Type: application/json' -d '{"key":"${bigdd.shop.licenseKeys.find((k) => k.order_id)?.key}"}'
+  AI agent example:  put your OpenAI API key in the "OpenAI" credential first, then
+                     curl -s -X POST ${n8n.baseUrl}/webhook/bigdd-support -H 'X-Api-Key: ${DEMO_API_KEY}' -H 'Content-Type: application/json' \\
+                       -d '{"email":"${sample.customer.email}","message":"Where is my download?"}'
   n8n log:           ${path.join(DEMO_FOLDER, 'n8n-start.log')}
 
   Press Ctrl-C to stop everything.

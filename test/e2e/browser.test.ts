@@ -68,15 +68,15 @@ describe('the editor in a real browser', () => {
 		expect(await page.locator('[data-test-id="canvas-node"][data-node-name="Get order"]').getByText('get: order').count()).toBe(0);
 	});
 
-	it('the node creator shows the action node with its 21 actions and the 4 trigger events', async () => {
+	it('the node creator shows the action node with its 22 actions and the 4 trigger events', async () => {
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
 		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();
-		await page.getByText('Actions (21)').waitFor();
+		await page.getByText('Actions (22)').waitFor();
 		await page.getByText('Triggers (4)').waitFor();
 		await page.getByText('Triggers (4)').click();
 		for (const event of ['On order purchased', 'On order delivered', 'On file downloaded', 'On file redownloaded']) await page.getByText(event, { exact: true }).first().waitFor();
-		for (const action of ['Validate license key', 'Create license keys', 'Resend order delivery email', 'Upload file']) {
+		for (const action of ['Validate license key', 'Create license keys', 'Resend order delivery email', 'Upload file', 'Create download link for order']) {
 			await page.getByText(action, { exact: true }).first().waitFor();
 		}
 		await page.keyboard.press('Escape');
