@@ -28,7 +28,7 @@ function makeCertificates(/** @type {string} */ dir) {
 }
 
 /**
- * @typedef {{ host: string, method: string, path: string, headers: http.IncomingHttpHeaders, body: any }} ServiceCall
+ * @typedef {{ host: string, method: string, path: string, headers: http.IncomingHttpHeaders, body: any, status?: number }} ServiceCall
  * @typedef {{ from: string, to: string, subject: string, text: string }} Mail
  */
 
@@ -66,6 +66,8 @@ async function startAppStandIns() {
 	const refused = [];
 	/** @type {Mail[]} */
 	const mails = [];
+	/** Statuses the next matching calls get instead of their answer (an outage, an expired token). @type {{ host: string, status: number, when: (call: ServiceCall) => boolean }[]} */
+	const failures = [];
 
 	const services = https.createServer({ key, cert }, (req, res) => {
 		let raw = '';
@@ -78,8 +80,10 @@ async function startAppStandIns() {
 				// a form or text body is kept as it is
 			}
 			const call = { host: String(req.headers.host ?? '').replace(/:443$/, ''), method: String(req.method), path: String(req.url), headers: req.headers, body };
-			calls.push(call);
-			const { status, json } = answer(call);
+			const failing = failures.findIndex((f) => f.host === call.host && f.when(call));
+			const failure = failing >= 0 ? failures.splice(failing, 1)[0].status : undefined;
+			const { status, json } = failure ? { status: failure, json: { status: 'error', message: `stand-in failure ${failure}` } } : answer(call);
+			calls.push({ ...call, status });
 			res.writeHead(status, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify(json));
 		});
@@ -125,9 +129,14 @@ async function startAppStandIns() {
 		calls,
 		refused,
 		mails,
+		/** The next calls to `host` (those `when` accepts) are answered with these statuses, one each, then as usual. */
+		failNext: (/** @type {string} */ host, /** @type {number[]} */ statuses, /** @type {(call: ServiceCall) => boolean} */ when = () => true) => {
+			for (const status of statuses) failures.push({ host, status, when });
+		},
 		clear: () => {
 			calls.splice(0);
 			mails.splice(0);
+			failures.splice(0);
 		},
 		stop: async () => {
 			await new Promise((resolve) => proxy.close(() => resolve(undefined)));

@@ -74,6 +74,8 @@ async function main() {
 	const [sample] = bigdd.shop.orders;
 	say('starting n8n');
 	await n8n.start();
+	// What the never-miss example's note asks the merchant to create once.
+	await n8n.createDataTable('bigdd_orders_in_crm', [{ name: 'order_id', type: 'string' }]);
 	console.log(`
   n8n is ready:      ${n8n.baseUrl}
   log in as:         ${n8n.owner.email} / ${n8n.owner.password}

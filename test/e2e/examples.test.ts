@@ -192,6 +192,8 @@ describe('example workflows in real n8n', () => {
 			for (const webhookPath of ['bigdd-example-purchase/bigdd', 'bigdd-example-notify/bigdd', 'bigdd-example-stamped/bigdd', 'bigdd-example-catchup/bigdd', 'bigdd-helpdesk', 'bigdd-license'])
 				await n8n.waitForWebhook(webhookPath);
 			await n8n.waitForWebhook('bigdd-portal', 60_000, n8n.baseUrl, 'GET');
+			// As the never-miss example's note asks the merchant to do once.
+			await n8n.createDataTable('bigdd_orders_in_crm', [{ name: 'order_id', type: 'string' }]);
 		});
 
 		it('CRM sync: each purchase creates or updates one HubSpot contact with that customer’s order count and spend', async () => {
@@ -385,13 +387,16 @@ describe('example workflows in real n8n', () => {
 			for (const [i, id] of purchaseExamples.entries()) await runs(id, before[i] + 1);
 		});
 
-		it('never miss an order: purchases the trigger ran are not sent to HubSpot again; purchases made while n8n was down are caught up once', async () => {
-			/** The orders (names) this example sent to HubSpot so far in this test: its upserts carry the buyer's names and the order only (the CRM example's also carry counts). */
+		it('never miss an order: each order reaches HubSpot once, whether the trigger ran it, n8n was down, or HubSpot refused it once (5xx live, then 401 in a catch-up)', async () => {
+			/** The contacts this example wrote to HubSpot (taken: 2xx) so far: its upserts carry the buyer's names and the order only (the CRM example's also carry counts). */
 			const handled = () =>
 				appCalls('api.hubapi.com', '/contacts/v1/contact/createOrUpdate/email/')
+					.filter((call) => (call.status ?? 0) < 300)
 					.map((call): Record<string, unknown> => ({ email: decodeURIComponent(call.path.split('/').pop()!), auth: call.headers.authorization, ...Object.fromEntries((call.body.properties as { property: string; value: unknown }[]).map((p) => [p.property, p.value])) }))
 					.filter((contact) => !('bigdd_orders_count' in contact));
 			const sentToHubspot = () => handled().map((contact) => contact.bigdd_last_order);
+			/** A call of this example (a purchase also runs the CRM example, whose upserts carry counts). */
+			const isThisExamples = (call: { body: unknown }) => !JSON.stringify(call.body).includes('bigdd_orders_count');
 			const purchase = async () => (await (await fetch(`${bigdd.url}/__admin/purchases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { order: { id: string; name: string }; event: { id: string } };
 			const runsBefore = (await n8n.executions(ID.catchUp)).length;
 			// Two checkouts while n8n runs: the trigger handles them.
@@ -407,28 +412,39 @@ describe('example workflows in real n8n', () => {
 				lastname: buyer.lastname,
 				bigdd_last_order: live[0].order.name,
 			});
+			// HubSpot down for a moment: a live order it refuses (503) is not remembered; the run itself succeeds.
+			apps.failNext('api.hubapi.com', [503], isThisExamples);
+			const refusedLive = await purchase();
+			await runs(ID.catchUp, runsBefore + 3);
+			expect(sentToHubspot()).toHaveLength(2);
 			// n8n down: two checkouts whose events BigDD cannot deliver.
 			await n8n.stop();
 			const missed = [await purchase(), await purchase()];
-			// The catch-up (Catch up now; the hourly schedule runs the same path): the missed orders, once.
-			const catchUp = await n8n.execute(ID.catchUp);
-			expect(catchUp.data.resultData.error).toBeUndefined();
-			expect(sentToHubspot().slice(2).sort()).toEqual(missed.map((p) => p.order.name).sort());
-			const again = await n8n.execute(ID.catchUp);
-			expect(again.data.resultData.runData['HubSpot contact']?.[0].data?.main[0] ?? []).toEqual([]);
-			expect(sentToHubspot()).toHaveLength(4);
-			// n8n back: BigDD's late retry of a missed order's event runs the trigger, but nothing reaches HubSpot again.
 			await n8n.start();
 			await n8n.waitForWebhook('bigdd-example-catchup/bigdd');
+			// The catch-up (Catch up now, as in the editor; the hourly schedule runs the same path), HubSpot refusing its first write (an expired token).
+			const catchUp = async () => (await (await n8n.startByHand(ID.catchUp, 'Catch up now'))(120_000)) as Run & { status: string };
+			apps.failNext('api.hubapi.com', [401], isThisExamples);
+			expect((await catchUp()).status).toBe('success');
+			const owed = [refusedLive, ...missed].map((p) => p.order.name);
+			expect(sentToHubspot().slice(2)).toHaveLength(2);
+			const stillOwed = owed.filter((name) => !sentToHubspot().includes(name));
+			expect(stillOwed).toHaveLength(1);
+			// The next catch-up writes the one HubSpot refused, and only it; the one after, nothing.
+			expect((await catchUp()).status).toBe('success');
+			expect(sentToHubspot().slice(4)).toEqual(stillOwed);
+			const again = await catchUp();
+			expect(again.data.resultData.runData['HubSpot contact']?.[0].data?.main[0] ?? []).toEqual([]);
+			// BigDD's late retry of a missed order's event runs the trigger, but nothing reaches HubSpot again.
 			const endpoint = endpoints.find((e) => e.webhookId === 'bigdd-example-catchup')!;
 			const retried = buildEvent(shop(), 'digital_order.purchased', { id: missed[0].event.id, orderIndex: shop().orders.findIndex((o) => o.id === missed[0].order.id) });
 			expect((await deliverWebhook({ url: endpoint.url, secret: endpoint.secret, event: retried })).status).toBe(200);
-			// Runs so far: the two live purchases, the two catch-ups, and now the retry.
-			const latest = (await runs(ID.catchUp, runsBefore + 5)).pop()!;
+			// Runs so far: the three live purchases, the three catch-ups, and now the retry.
+			const latest = (await runs(ID.catchUp, runsBefore + 7)).pop()!;
 			expect(latest.data.resultData.runData['On purchase'][0].data.main[0][0].json.id).toBe(missed[0].event.id);
 			expect(latest.data.resultData.runData['HubSpot contact']?.[0].data?.main[0] ?? []).toEqual([]);
 			// Each order reached HubSpot exactly once.
-			expect(sentToHubspot().sort()).toEqual([...live, ...missed].map((p) => p.order.name).sort());
+			expect(sentToHubspot().sort()).toEqual([...live, refusedLive, ...missed].map((p) => p.order.name).sort());
 		});
 	});
 });

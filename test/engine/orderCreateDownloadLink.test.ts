@@ -211,6 +211,19 @@ describe('Order: Create Download Link (engine + local BigDD)', () => {
 		expect(links()).toHaveLength(2);
 	});
 
+	it('with On Error: Continue (using error output): the refused order leaves by the error output with its reason, paired, the others by the main output', async () => {
+		const orders = [paidOrder([regular()]), paidOrder([regular()], { financial_status: 'PENDING' })];
+		const { run, error } = await bigdd.run(
+			{ resource: 'order', operation: 'createDownloadLink', orderId: '={{ $json.order }}', customerEmail: '={{ $json.email }}' },
+			{ items: orders.map((o) => ({ json: { order: o.id, email: o.customer.email } })), settings: { onError: 'continueErrorOutput' } },
+		);
+		expect(error).toBeUndefined();
+		const [main, errors] = run.data.resultData.runData['Big Digital Downloads'][0].data!.main;
+		expect(main!.map((i) => [i.json.order_id, i.pairedItem])).toEqual([[orders[0].id, { item: 0 }]]);
+		expect(errors!.map((i) => [i.json.error, i.pairedItem])).toEqual([[`Order ${orders[1].name} is not paid (financial status PENDING): no download link was created`, { item: 1 }]]);
+		expect(links()).toHaveLength(1);
+	});
+
 	it('as a tool (routing only, as the MCP Server Trigger runs it): the same checks and the same link', async () => {
 		const node = new BigDigitalDownloads();
 		const nodeType = Object.assign(Object.create(node) as INodeType, { customOperations: undefined, description: node.description, methods: node.methods });

@@ -37,7 +37,8 @@ export async function forEachItem<Plan>(
 
 /**
  * The output item of one input item, paired with it: what `run` returns, or, with Continue On Fail,
- * its error (the same message and hint the thrown error would show); otherwise the error is thrown.
+ * its error (the same message and hint the thrown error would show) on the regular output or, with
+ * Continue (using error output), on the error output; otherwise the error is thrown.
  */
 export async function itemOutput(context: IExecuteFunctions, itemIndex: number, run: () => Promise<IDataObject>): Promise<INodeExecutionData> {
 	try {
@@ -46,6 +47,10 @@ export async function itemOutput(context: IExecuteFunctions, itemIndex: number, 
 		const nodeError = asNodeError(context.getNode(), error, itemIndex);
 		if (!context.continueOnFail()) throw nodeError;
 		const { message, description } = nodeError;
-		return { json: { error: message, ...(description ? { description } : {}) }, pairedItem: { item: itemIndex } };
+		const json = { error: message, ...(description ? { description } : {}) };
+		// n8n sends an item down the error output only when it carries its error (it then keeps only the
+		// message, merged into the input item); the regular output keeps the hint.
+		if (context.getNode().onError === 'continueErrorOutput') return { json, error: nodeError, pairedItem: { item: itemIndex } };
+		return { json, pairedItem: { item: itemIndex } };
 	}
 }
