@@ -6,7 +6,8 @@
 import type { Shop } from '../support/local-bigdd';
 import { newOrder } from '../support/local-bigdd';
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
-import { exampleAiCredentials, exampleHeaderAuth, readExamples } from '../../harness/workflows';
+import { exampleAiCredentials, exampleAppCredentials, exampleHeaderAuth, readExamples } from '../../harness/workflows';
+import { startAppStandIns } from '../../harness/app-stand-ins';
 import { connectMcp } from '../../harness/mcp';
 import { poll } from '../../harness/processes';
 import { startOpenAiStandIn } from '../../harness/openai-stand-in';
@@ -184,6 +185,18 @@ const bigddRequests = (bigdd: Bigdd) => (bigdd.requests() as { method: string; p
 
 const examples = readExamples();
 const example = (id: string) => examples.find((e) => e.id === id)!;
+/**
+ * The agent example as a merchant on n8n 1.x runs it: 1.x has no human review of tool calls, so its Read
+ * me says to delete the review node and the tools behind it.
+ */
+function withoutHumanReview(agent: Example): Example {
+	const review = agent.nodes.filter((n) => n.type.endsWith('HitlTool')).map((n) => n.name);
+	const behind = Object.entries(agent.connections)
+		.filter(([, outputs]) => (outputs.ai_tool?.[0] ?? []).some((c) => review.includes(c.node)))
+		.map(([name]) => name);
+	const gone = new Set([...review, ...behind]);
+	return { ...agent, nodes: agent.nodes.filter((n) => !gone.has(n.name)), connections: Object.fromEntries(Object.entries(agent.connections).filter(([name]) => !gone.has(name))) };
+}
 /** The tool description an example gives its tool node, written for the model. */
 const toolDescriptionOf = (id: string, node: string) => example(id).nodes.find((n) => n.name === node)?.parameters.toolDescription;
 
@@ -204,6 +217,8 @@ describe.each([
 	{ line: '1' as const, n8n: '1.123.81' },
 ])('the node as an AI tool, in real n8n $n8n', ({ line }) => {
 	let openai: Awaited<ReturnType<typeof startOpenAiStandIn>>;
+	/** Slack, where the shop's person reviews the agent's shop-changing tool calls (through n8n's proxy setting). */
+	let apps: Awaited<ReturnType<typeof startAppStandIns>>;
 	/** The signed-in customer's newest order, and the files its product delivers. */
 	let order: Shop['orders'][number];
 	let productFiles: string[];
@@ -212,15 +227,20 @@ describe.each([
 
 	beforeAll(async () => {
 		openai = await startOpenAiStandIn([]);
+		apps = await startAppStandIns();
 	});
-	afterAll(async () => await openai?.stop());
+	afterAll(async () => {
+		await openai?.stop();
+		await apps?.stop();
+	});
 
 	const setup = useN8nWithBigdd({
 		line,
 		// Product 4 is a UNIQUE delivery one (Set Line Files applies to its lines only).
 		bigdd: { orders: 30, products: 6, files: 30, licenseKeys: 8 },
 		credentialId: CREDENTIAL_ID,
-		otherCredentials: () => [...exampleAiCredentials({ openAiUrl: openai.url, openAiKey: 'sk-example-stand-in', mcpToken: MCP_TOKEN }), exampleHeaderAuth(HELPDESK_KEY)],
+		env: () => apps.env,
+		otherCredentials: () => [...exampleAiCredentials({ openAiUrl: openai.url, openAiKey: 'sk-example-stand-in', mcpToken: MCP_TOKEN }), exampleHeaderAuth(HELPDESK_KEY), ...exampleAppCredentials({ smtp: apps.smtp })],
 		workflows: (shop) => {
 			// The signed-in customer asking, with a purchase made now (paid, files for every buyer), and a
 			// stranger: another customer with a paid order of their own, and one not paid.
@@ -230,7 +250,7 @@ describe.each([
 			const victim = shop.customers.find((c) => c.email !== order.customer.email && shop.orders.some((o) => o.customer.email === c.email))!;
 			victimOrders = [newOrder(shop, [regular], { customer: victim, financial_status: 'PAID', dl_access: 'enabled' }), newOrder(shop, [regular], { customer: victim, financial_status: 'PENDING', dl_access: 'enabled' })];
 			return [
-				example(AGENT_ID),
+				line === '1' ? withoutHumanReview(example(AGENT_ID)) : example(AGENT_ID),
 				example(MCP_ID),
 				everyOperationOverMcp(),
 				agentWith(EVERY_OPERATION_AGENT, example(AGENT_ID), OPERATIONS.map(everyOperationTool)),
@@ -266,7 +286,7 @@ describe.each([
 
 		// The tools as the model received them: the customer is not an argument of either.
 		const tools = Object.fromEntries((openai.requests[0].tools ?? []).map((t) => [t.function.name, t.function]));
-		expect(Object.keys(tools).sort()).toEqual(['Create_download_link', 'Find_my_orders']);
+		expect(Object.keys(tools).sort()).toEqual(line === '1' ? ['Create_download_link', 'Find_my_orders'] : ['Create_download_link', 'Find_my_orders', 'Resend_my_delivery_email', 'Reset_my_downloads']);
 		expect(tools.Find_my_orders.description).toBe(toolDescriptionOf(AGENT_ID, 'Find my orders'));
 		expect(Object.keys((tools.Find_my_orders.parameters as { properties?: object }).properties ?? {})).toEqual([]);
 		expect(tools.Create_download_link.parameters).toMatchObject({ properties: { order_id: { type: 'string' } }, required: ['order_id'] });
@@ -323,6 +343,60 @@ describe.each([
 		const given = JSON.stringify(results);
 		const victimKeys = setup.shop().orders.filter((o) => o.customer.email === victim).flatMap((o) => o.lines.flatMap((l) => l.license_keys));
 		for (const secret of [victim, victimPaid.name, victimPending.name, ...victimKeys]) expect({ secret, given: given.includes(secret) }).toEqual({ secret, given: false });
+	});
+
+	it(`shop-changing tools run only once a person approves them in Slack, and not when they decline${line === '1' ? ' (n8n 1.x has no human review: the example without it)' : ''}`, async () => {
+		if (line === '1') {
+			// What a merchant on 1.x runs: the example without the review node and the two tools behind it.
+			expect(withoutHumanReview(example(AGENT_ID)).nodes.map((n) => n.name)).not.toContain('Reset my downloads');
+			return;
+		}
+		const resetPath = `POST /orders/${order.id}/reset-downloads`;
+		/** Every object in a Slack message (its blocks) with a button's text and link. */
+		const buttons = (body: unknown): { text: string; url: string }[] =>
+			typeof body !== 'object' || body === null
+				? []
+				: [
+						...((body as { url?: unknown; text?: { text?: unknown } }).url && typeof (body as { text?: { text?: unknown } }).text?.text === 'string'
+							? [{ text: String((body as { text: { text: string } }).text.text), url: String((body as { url: string }).url) }]
+							: []),
+						...Object.values(body).flatMap(buttons),
+					];
+		for (const [decision, button] of [
+			['approved', 'Approve'],
+			['declined', 'Decline'],
+		] as const) {
+			openai.useScript([
+				{ toolCalls: () => [{ name: 'Reset_my_downloads', arguments: { toolParameters: { order_id: order.id, line_id: order.lines[0].id }, hitlParameters: {} } }] },
+				{ text: () => `Your downloads were ${decision === 'approved' ? 'reset' : 'not reset'}.` },
+			]);
+			setup.bigdd().clear();
+			apps.clear();
+			const before = (await setup.n8n().executions(AGENT_ID)).length;
+			const answer = ask({ email: order.customer.email, message: 'I ran out of downloads.' });
+			// The review request in Slack: who asks, what for, and the two buttons.
+			const { value: review } = await poll(
+				async () => apps.calls.find((c) => c.host === 'slack.com' && c.path.startsWith('/api/chat.postMessage')),
+				(call) => call !== undefined,
+				{ timeoutMs: 60_000 },
+			);
+			expect(JSON.stringify(review?.body)).toContain(order.customer.email);
+			expect(bigddRequests(setup.bigdd())).not.toContain(resetPath);
+			const url = buttons(review?.body).find((b) => b.text === button)?.url;
+			expect(url).toMatch(/^http/);
+			const clicked = await fetch(url!, { headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36' }, signal: AbortSignal.timeout(60_000) });
+			expect(clicked.status).toBe(200);
+			const [run] = (await setup.n8n().waitForExecutions(AGENT_ID, before + 1, 120_000, (e: { status: string }) => e.status !== 'waiting')) as RunExecution[];
+			expect(run.status).toBe('success');
+			expect(bigddRequests(setup.bigdd()).filter((r) => r === resetPath)).toEqual(decision === 'approved' ? [resetPath] : []);
+			expect(run.data.resultData.runData['Reset my downloads'] !== undefined).toBe(decision === 'approved');
+			const toolAnswer = String(openai.requests[1]?.messages.filter((m) => m.role === 'tool').at(-1)?.content);
+			// What the model is told: the reset's result, or n8n's word that the person rejected the call.
+			if (decision === 'approved') expect(JSON.parse(toolAnswer)).toEqual([expect.objectContaining({ order_id: order.id, line_id: order.lines[0].id })]);
+			else expect(toolAnswer).toContain('User rejected the tool call to Reset my downloads');
+			const response = await answer;
+			expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { reply: `Your downloads were ${decision === 'approved' ? 'reset' : 'not reset'}.` } });
+		}
 	});
 
 	it('a request without a signed-in customer, or without the helpdesk key, never reaches the agent or BigDD', async () => {

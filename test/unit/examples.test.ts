@@ -31,6 +31,19 @@ const APP_NODES: Record<string, string[]> = {
 	bigddExample0010: ['n8n-nodes-base.hubspot'],
 };
 
+type ExampleNode = (typeof examples)[number]['nodes'][number];
+/** The nodes a node hands itself to as a tool. */
+const toolTargets = (example: (typeof examples)[number], node: ExampleNode) => (example.connections[node.name]?.ai_tool?.[0] ?? []).map((c) => example.nodes.find((n) => n.name === c.node)!);
+/** n8n's human review of tool calls (2.x): a tool connected through it runs only once a person approves. */
+const isHumanReview = (node: ExampleNode) => node.type.endsWith('HitlTool');
+/** The BigDD tools an AI Agent can call, directly or behind a human review. */
+const agentToolsOf = (example: (typeof examples)[number]) =>
+	example.nodes.filter(
+		(n) =>
+			n.type.endsWith('.bigDigitalDownloadsTool') &&
+			toolTargets(example, n).some((target) => target.type === '@n8n/n8n-nodes-langchain.agent' || (isHumanReview(target) && toolTargets(example, target).some((t) => t.type === '@n8n/n8n-nodes-langchain.agent'))),
+	);
+
 /** The nodes reachable from `start` through the workflow's connections. */
 function reachableFrom(example: (typeof examples)[number], start: string): Set<string> {
 	const seen = new Set<string>([start]);
@@ -56,22 +69,23 @@ describe.each(examples.map((example) => [example.name, example] as const))('%s',
 		expect(changing.map((n) => n.name)).toEqual([]);
 	});
 
-	it("gives an AI agent or MCP client no tool that changes the shop until the merchant activates it (a link to the customer's own paid order aside)", () => {
-		const changingTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && CHANGES_THE_SHOP.has(String(n.parameters.operation)) && !n.disabled && !isOwnOrderLinkTool(n));
+	it("gives an AI agent or MCP client no tool that changes the shop until the merchant activates it, unless a person approves each call (a link to the customer's own paid order aside)", () => {
+		const gated = (n: ExampleNode) => toolTargets(example, n).length > 0 && toolTargets(example, n).every(isHumanReview);
+		const changingTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && CHANGES_THE_SHOP.has(String(n.parameters.operation)) && !n.disabled && !isOwnOrderLinkTool(n) && !gated(n));
 		expect(changingTools.map((n) => n.name)).toEqual([]);
 	});
 
 	it("an agent's tools never take the customer from the model: the customer's e-mail or id is fixed by the workflow", () => {
-		const agents = new Set(example.nodes.filter((n) => n.type === '@n8n/n8n-nodes-langchain.agent').map((n) => n.name));
-		const agentTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && example.connections[n.name]?.ai_tool?.[0]?.some((c) => agents.has(c.node)));
-		const customerFromModel = agentTools.filter((n) => CUSTOMER_FIELDS.some((field) => JSON.stringify([n.parameters[field], (n.parameters.filters as Record<string, unknown> | undefined)?.[field]]).includes('$fromAI')));
+		const customerFromModel = agentToolsOf(example).filter((n) => CUSTOMER_FIELDS.some((field) => JSON.stringify([n.parameters[field], (n.parameters.filters as Record<string, unknown> | undefined)?.[field]]).includes('$fromAI')));
 		expect(customerFromModel.map((n) => n.name)).toEqual([]);
 	});
 
+	it("a resend its agent may ask for goes to the order's own address, never one the model gives", () => {
+		expect(agentToolsOf(example).filter((n) => n.parameters.operation === 'resendEmail' && JSON.stringify(n.parameters.options ?? {}) !== '{}').map((n) => n.name)).toEqual([]);
+	});
+
 	it("its agent's tools hand their errors to the model (On Error: Continue), on n8n 1.x too", () => {
-		const agents = new Set(example.nodes.filter((n) => n.type === '@n8n/n8n-nodes-langchain.agent').map((n) => n.name));
-		const agentTools = example.nodes.filter((n) => n.type.endsWith('.bigDigitalDownloadsTool') && example.connections[n.name]?.ai_tool?.[0]?.some((c) => agents.has(c.node)));
-		expect(agentTools.filter((n) => n.onError !== 'continueRegularOutput').map((n) => n.name)).toEqual([]);
+		expect(agentToolsOf(example).filter((n) => n.onError !== 'continueRegularOutput').map((n) => n.name)).toEqual([]);
 	});
 
 	it('every Webhook node it has answers only callers with its header (the licence check, public on purpose, says so and answers only the verdict)', () => {
