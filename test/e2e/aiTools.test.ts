@@ -303,9 +303,12 @@ describe.each([
 		expect(requests[0].query.customer_email).toBe(order.customer.email);
 		expect(requests[3].body.file_ids).toEqual(productFiles);
 
-		// The customer's orders were what the model saw; the link it was given is the answer.
-		const seen = lastToolResult(openai.requests[1]) as { id: string; customer: { email: string } }[];
-		expect(new Set(seen.map((o) => o.customer.email))).toEqual(new Set([order.customer.email]));
+		// The customer's orders, cut to the fields the example's Output selects, were what the model saw.
+		const seen = lastToolResult(openai.requests[1]) as { id: string }[];
+		const theirs = setup.shop().orders.filter((o) => o.customer.email === order.customer.email).map((o) => o.id);
+		expect(seen.map((o) => o.id).every((id) => theirs.includes(id))).toBe(true);
+		expect(seen.map((o) => o.id)).toContain(order.id);
+		for (const record of seen) expect(Object.keys(record).sort()).toEqual(['created_at', 'dl_access', 'financial_status', 'id', 'lines', 'name']);
 		const link = (lastToolResult(openai.requests[2]) as { url: string }[])[0].url;
 		expect(link).toMatch(/^https?:\/\//);
 		expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { reply: `Here is your new download link: ${link}` } });
@@ -471,6 +474,12 @@ describe.each([
 			const requests = setup.bigdd().requests() as { method: string; path: string; query: Record<string, string> }[];
 			expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /public-api/v1/license-keys/validate']);
 			expect(requests[0].query.key).toBe(key);
+
+			// Find orders gives the client the main fields of each order only (the example's Output: Simplified).
+			const found = (await client.callTool({ name: 'Find_orders', arguments: { customer_email: order.customer.email } })) as { content: { text: string }[] };
+			const orders = JSON.parse(found.content[0].text) as Record<string, unknown>[];
+			expect(orders.map((o) => o.id)).toContain(order.id);
+			for (const record of orders) expect(Object.keys(record).sort()).toEqual(['created_at', 'customer', 'dl_access', 'financial_status', 'fulfillment_status', 'id', 'lines', 'name']);
 		} finally {
 			await client.close();
 		}

@@ -12,7 +12,7 @@ import { requestBigdd } from '../transport/request';
 import { REQUEST_TIMEOUT_MS } from '../transport/retry';
 import { describeValue, isBlank } from '../shared/values';
 import { scopeOf, type RoutedOperation } from './output';
-import { simplifyRecords } from './simplify';
+import { shapeRecords } from './simplify';
 
 /** BigDD's maximum page size: Return All over N records costs exactly ceil(N / 100) requests. */
 const MAX_PAGE_SIZE = 100;
@@ -80,7 +80,7 @@ function paginateByCursor(operation: RoutedOperation) {
 		} while (cursor !== undefined && records.length < limit);
 
 		const pairedItem = { item: this.getItemIndex() };
-		return simplifyRecords(this, records.slice(0, limit).map((json) => ({ json, pairedItem })), operation.simplifyFields);
+		return shapeRecords((name, fallback) => this.getNodeParameter(name, fallback), records.slice(0, limit).map((json) => ({ json, pairedItem })), operation.recordFields);
 	};
 }
 

@@ -24,6 +24,8 @@ export function listFieldsOf(properties: INodeProperties[], resource: string, op
 	const visit = (list: INodeProperties[], prefix: string) => {
 		for (const property of list) {
 			if (property.name === 'resource' || property.name === 'operation') continue;
+			// The tool's Output only shapes what the model gets back: nothing of it is sent to BigDD.
+			if (property.displayOptions?.show?.['@tool']) continue;
 			if (prefix === '' && !showsFor(property, resource, operation)) continue;
 			if (property.type === 'collection') visit((property.options ?? []) as INodeProperties[], `${property.name}.`);
 			if (property.type !== 'options' && property.type !== 'multiOptions') continue;

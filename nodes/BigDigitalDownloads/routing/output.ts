@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
 import { withoutSecrets } from '../transport/credential';
 import { apiError, type OperationFacts, type RequestScope } from '../transport/errors';
-import { simplifyRecords } from './simplify';
+import { shapeRecords, type RecordFields } from './simplify';
 
 /** What an operation routed by n8n declares about itself (error hints, retry safety, Simplify). */
 export interface RoutedOperation extends OperationFacts {
-	/** The fields Simplify keeps; operations without Simplify leave it out. */
-	simplifyFields?: readonly string[];
+	/** The fields of the records it returns, for Simplify and the tool's Output; operations without them leave it out. */
+	recordFields?: RecordFields;
 }
 
 /** The scope of the item a routed request runs for. */
@@ -34,18 +34,18 @@ async function toDeletedItem(this: IExecuteSingleFunctions, _items: INodeExecuti
 	return [{ json: { deleted: true, id: data.id }, pairedItem: { item: this.getItemIndex() } }];
 }
 
-/** postReceive: Simplify for an operation on one record. */
-function simplifyRecord(fields: readonly string[]): PostReceiveAction {
-	return async function simplifyRecord(this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		return simplifyRecords(this, items, fields);
+/** postReceive: Simplify (or the tool's Output) for an operation on one record. */
+function shapeRecord(fields: RecordFields): PostReceiveAction {
+	return async function shapeRecord(this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		return shapeRecords((name, fallback) => this.getNodeParameter(name, fallback), items, fields);
 	};
 }
 
 /**
  * The output of an operation on one record: errors mapped first, then the record of BigDD's envelope
- * (Simplify applied when the operation offers it), or `{ deleted: true, id }` for a delete.
+ * (Simplify or the tool's Output applied when the operation offers it), or `{ deleted: true, id }` for a delete.
  */
 export function recordOutput(shape: 'record' | 'deleted', operation: RoutedOperation): PostReceiveAction[] {
 	if (shape === 'deleted') return [throwOnApiError(operation), toDeletedItem];
-	return [throwOnApiError(operation), unwrapData, ...(operation.simplifyFields ? [simplifyRecord(operation.simplifyFields)] : [])];
+	return [throwOnApiError(operation), unwrapData, ...(operation.recordFields ? [shapeRecord(operation.recordFields)] : [])];
 }

@@ -5,8 +5,8 @@ import { returnAllAndLimit } from '../../shared/descriptions';
 import { describeValue } from '../../shared/values';
 import { cursorListRouting } from '../../routing/cursorList';
 import { pathId, type IdField } from '../../routing/pathIds';
-import { simplifyToggle } from '../../routing/simplify';
-import { SIMPLIFIED_ORDER_FIELDS } from '../order/fields';
+import { recordOutputFields } from '../../routing/simplify';
+import { ORDER_FIELDS } from '../order/fields';
 
 const CUSTOMER_ID: IdField = { name: 'customerId', label: 'Customer ID' };
 
@@ -37,7 +37,7 @@ export const customerGetDownloads: Operation = {
 		value: 'getDownloads',
 		action: 'Get customer orders and downloads',
 		description: "Get a customer's digital orders with every recorded download, e.g. for a support agent",
-		routing: cursorListRouting(`/customers/{${CUSTOMER_ID.name}}/downloads`, { preSend: [resolveCustomerPath], simplifyFields: SIMPLIFIED_ORDER_FIELDS }),
+		routing: cursorListRouting(`/customers/{${CUSTOMER_ID.name}}/downloads`, { preSend: [resolveCustomerPath], recordFields: ORDER_FIELDS }),
 	},
 	fields: [
 		{
@@ -50,6 +50,6 @@ export const customerGetDownloads: Operation = {
 			description: 'The Shopify customer GID or its numeric ID (e.g. 987654321)',
 		},
 		...returnAllAndLimit(),
-		simplifyToggle(),
+		...recordOutputFields(ORDER_FIELDS),
 	],
 };

@@ -1,13 +1,17 @@
 // Fields and facts several Digital Product operations share.
 import type { INodeProperties } from 'n8n-workflow';
+import type { RecordFields } from '../../routing/simplify';
 import { recordLocator } from '../../listSearch/recordSearches';
 import type { IdField } from '../../routing/pathIds';
 
 export const PRODUCT_ID: IdField = { name: 'productId', label: 'Digital Product ID' };
 export const PRODUCT_URL = `/digital-products/{${PRODUCT_ID.name}}`;
 
-/** What Simplify keeps of a digital product: the fields most workflows map. */
-export const SIMPLIFIED_PRODUCT_FIELDS = ['id', 'name', 'is_archived', 'delivering_type', 'max_downloads', 'download_in', 'files', 'product', 'created_at'];
+/** A digital product's fields, and what Simplify keeps of it. */
+export const PRODUCT_FIELDS: RecordFields = {
+	all: ['id', 'name', 'delivering_type', 'access', 'download_mode', 'download_type', 'product_gid', 'variant_gids', 'use_all_variants', 'license_key_tag', 'license_key_mode', 'download_in', 'max_downloads', 'notify_when_updated', 'scheduled_delivery_date', 'scheduled_delivery_timezone', 'is_archived', 'files', 'links', 'product', 'created_at', 'updated_at'],
+	simplified: ['id', 'name', 'is_archived', 'delivering_type', 'max_downloads', 'download_in', 'files', 'product', 'created_at'],
+};
 
 export const digitalProductIdField: INodeProperties = recordLocator({
 	displayName: 'Digital Product',

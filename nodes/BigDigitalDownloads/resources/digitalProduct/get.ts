@@ -2,8 +2,8 @@ import type { Operation } from '../../shared/operation';
 import { optionsCollection } from '../../shared/descriptions';
 import { oneRecordRouting } from '../../routing/oneRecord';
 import { fillPathIds } from '../../routing/pathIds';
-import { simplifyToggle } from '../../routing/simplify';
-import { includeShopifyProductOption, PRODUCT_ID, PRODUCT_URL, SIMPLIFIED_PRODUCT_FIELDS } from './fields';
+import { recordOutputFields } from '../../routing/simplify';
+import { includeShopifyProductOption, PRODUCT_ID, PRODUCT_URL, PRODUCT_FIELDS } from './fields';
 
 export const digitalProductGet: Operation = {
 	toolDescription: 'Get one digital product by its BigDD ID: its files (files[].id), download limit (max_downloads), link expiry (download_in, days) and settings. Use it to find the files a customer bought.',
@@ -12,7 +12,7 @@ export const digitalProductGet: Operation = {
 		value: 'get',
 		action: 'Get digital product',
 		description: 'Get one digital product with its files, limits and delivery settings',
-		routing: oneRecordRouting({ method: 'GET', url: PRODUCT_URL }, { preSend: [fillPathIds(PRODUCT_ID)], simplifyFields: SIMPLIFIED_PRODUCT_FIELDS }),
+		routing: oneRecordRouting({ method: 'GET', url: PRODUCT_URL }, { preSend: [fillPathIds(PRODUCT_ID)], recordFields: PRODUCT_FIELDS }),
 	},
-	fields: [simplifyToggle(), optionsCollection([includeShopifyProductOption])],
+	fields: [...recordOutputFields(PRODUCT_FIELDS), optionsCollection([includeShopifyProductOption])],
 };

@@ -1,8 +1,8 @@
 import type { Operation } from '../../shared/operation';
 import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
 import { cursorListRouting } from '../../routing/cursorList';
-import { simplifyToggle } from '../../routing/simplify';
-import { includeShopifyProductOption, SIMPLIFIED_PRODUCT_FIELDS } from './fields';
+import { recordOutputFields } from '../../routing/simplify';
+import { includeShopifyProductOption, PRODUCT_FIELDS } from './fields';
 
 export const digitalProductGetAll: Operation = {
 	toolDescription: 'List the shop\'s digital products (ID, name, files, limits). Use it to find a product\'s ID by its name.',
@@ -11,11 +11,11 @@ export const digitalProductGetAll: Operation = {
 		value: 'getAll',
 		action: 'Get many digital products',
 		description: 'List digital products to find their IDs, delivery types, limits and files',
-		routing: cursorListRouting('/digital-products', { simplifyFields: SIMPLIFIED_PRODUCT_FIELDS }),
+		routing: cursorListRouting('/digital-products', { recordFields: PRODUCT_FIELDS }),
 	},
 	fields: [
 		...returnAllAndLimit(),
-		simplifyToggle(),
+		...recordOutputFields(PRODUCT_FIELDS),
 		filtersCollection([
 			{
 				displayName: 'Include Archived',

@@ -2,12 +2,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../listSearch/recordSearches';
 import type { IdField } from '../../routing/pathIds';
+import type { RecordFields } from '../../routing/simplify';
 
 export const ORDER_ID: IdField = { name: 'orderId', label: 'Order ID' };
 export const LINE_ID: IdField = { name: 'lineId', label: 'Line ID' };
 
-/** What Simplify keeps of an order (also of a customer's orders): the fields most workflows map. */
-export const SIMPLIFIED_ORDER_FIELDS = ['id', 'name', 'created_at', 'financial_status', 'fulfillment_status', 'dl_access', 'customer', 'lines'];
+/** An order's fields (also a customer's orders'), and what Simplify keeps: the fields most workflows map. */
+export const ORDER_FIELDS: RecordFields = {
+	all: ['id', 'name', 'gid', 'currency', 'financial_status', 'fulfillment_status', 'risk_level', 'dl_access', 'is_imported', 'customer', 'lines', 'created_at', 'updated_at'],
+	simplified: ['id', 'name', 'created_at', 'financial_status', 'fulfillment_status', 'dl_access', 'customer', 'lines'],
+};
 
 export const orderIdField: INodeProperties = recordLocator({
 	displayName: 'Order',

@@ -4,8 +4,8 @@ import { assertEmail, idList, normalizeDate, refusal } from '../../shared/checks
 import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
 import { isBlank } from '../../shared/values';
 import { cursorListRouting } from '../../routing/cursorList';
-import { simplifyToggle } from '../../routing/simplify';
-import { FINANCIAL_STATUS_OPTIONS, includeOrderDetailsOption, SIMPLIFIED_ORDER_FIELDS } from './fields';
+import { recordOutputFields } from '../../routing/simplify';
+import { FINANCIAL_STATUS_OPTIONS, includeOrderDetailsOption, ORDER_FIELDS } from './fields';
 
 /** preSend: dates to UTC, product IDs to a list, email checked. */
 async function normalizeOrderFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -25,11 +25,11 @@ export const orderGetAll: Operation = {
 		value: 'getAll',
 		action: 'Get many orders',
 		description: "Find orders, e.g. a customer's orders by email, an order by name, or paid orders in a date range",
-		routing: cursorListRouting('/orders', { preSend: [normalizeOrderFilters], simplifyFields: SIMPLIFIED_ORDER_FIELDS }),
+		routing: cursorListRouting('/orders', { preSend: [normalizeOrderFilters], recordFields: ORDER_FIELDS }),
 	},
 	fields: [
 		...returnAllAndLimit(),
-		simplifyToggle(),
+		...recordOutputFields(ORDER_FIELDS),
 		filtersCollection([
 			{
 				displayName: 'Created After',
