@@ -279,15 +279,14 @@ describe('example workflows in real n8n', () => {
 			expect(apps.mails).toEqual([{ from: 'downloads@your-shop.example', to: email, subject: `Your download for order ${paid.name}`, text: expect.stringContaining(url) }]);
 		});
 
-		it('download portal: the signed-in customer\'s orders, a new 5-download link for each that may download, the reason for each that may not', async () => {
+		it('download portal: the signed-in customer\'s orders in every payment status, a new 5-download link for each that may download (paid, partly refunded), the reason for each that may not', async () => {
 			// A customer of the portal with only these orders.
 			const template = shop().customers[0];
 			const customer = { ...template, id: `${template.id.slice(0, -6)}c0ffee`, gid: 'gid://shopify/Customer/4242424242', email: 'portal.customer@example.com' };
 			shop().customers.push(customer);
 			const open = [purchase([regular()], { customer }), purchase([regular(), keysOnly()], { customer, financial_status: 'PARTIALLY_REFUNDED' })];
 			const closed = [
-				[purchase([regular()], { customer, financial_status: 'REFUNDED' }), 'is not paid (financial status REFUNDED)'],
-				[purchase([regular()], { customer, financial_status: 'PENDING' }), 'is not paid (financial status PENDING)'],
+				...['AUTHORIZED', 'EXPIRED', 'PARTIALLY_PAID', 'PENDING', 'REFUNDED', 'VOIDED'].map((status) => [purchase([regular()], { customer, financial_status: status }), `is not paid (financial status ${status})`] as const),
 				[purchase([regular()], { customer, dl_access: 'disabled' }), 'Download access of order'],
 				[purchase([keysOnly()], { customer }), 'has no files to download now'],
 			] as const;
