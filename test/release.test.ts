@@ -3,6 +3,8 @@
 import { parse } from 'yaml';
 import { isRepoFolder, readRepoFile } from '../harness/runtime';
 import { BigDigitalDownloadsApi } from '../credentials/BigDigitalDownloadsApi.credentials';
+import { BigDigitalDownloads } from '../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
+import { BigDigitalDownloadsTrigger } from '../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
 
 function read(file: string): string {
 	const text = readRepoFile(file);
@@ -93,6 +95,18 @@ describe('release', () => {
 		}
 		const inReadme = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
 		expect(inReadme.filter((anchor) => !anchors.has(anchor))).toEqual([]);
+	});
+
+	it("each codex file names its node's type and the version new nodes get (n8n's verification reads them together)", () => {
+		for (const [file, node] of [
+			['BigDigitalDownloads', new BigDigitalDownloads()],
+			['BigDigitalDownloadsTrigger', new BigDigitalDownloadsTrigger()],
+		] as const) {
+			const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${file}.node.json`)) as { node: string; nodeVersion: string };
+			const { name, version, defaultVersion } = node.description;
+			const newest = defaultVersion ?? Math.max(...[version].flat());
+			expect({ file, node: codex.node, nodeVersion: codex.nodeVersion }).toEqual({ file, node: `${pkg.name}.${name}`, nodeVersion: Number.isInteger(newest) ? `${newest}.0` : String(newest) });
+		}
 	});
 
 	it("the README's pictures are linked from the repository (the package does not carry them) and exist there", () => {
