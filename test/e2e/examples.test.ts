@@ -261,19 +261,21 @@ describe('example workflows in real n8n', () => {
 			for (const order of made.splice(0)) shop().orders.splice(shop().orders.indexOf(order), 1);
 		});
 
-		it('stamped links: a paid purchase gets one link to its files, stamped with the buyer and order, and one e-mail; an unpaid one or one of licence keys only gets neither', async () => {
+		it('stamped links: a paid purchase gets one link to its files, stamped with the buyer and order, and one e-mail; one in any other payment status, or of licence keys only, gets neither', async () => {
 			const paid = purchase([regular()]);
-			const refused = [purchase([regular()], { financial_status: 'PENDING' }), purchase([regular()], { financial_status: 'AUTHORIZED' }), purchase([keysOnly()])];
+			const statuses = ['AUTHORIZED', 'EXPIRED', 'PARTIALLY_PAID', 'PENDING', 'REFUNDED', 'VOIDED'];
+			const refused = [...statuses.map((status) => purchase([regular()], { financial_status: status })), purchase([keysOnly()])];
+			const before = (await n8n.executions(ID.stamped)).length;
 			for (const order of [paid, ...refused]) await sendEvent('bigdd-example-stamped', buildEvent(shop(), 'digital_order.purchased', { orderIndex: shop().orders.indexOf(order) }));
 
-			await runs(ID.stamped, 4);
+			await runs(ID.stamped, before + 1 + refused.length);
 			const links = received('POST', '/download-links');
 			expect(links).toHaveLength(1);
 			expect(links[0].body).toEqual({ file_ids: regular().file_ids, use_download_limit: true, download_limit: 3, use_stamping: true, stamping_text: expect.any(String) });
 			const { firstname, lastname, email } = paid.customer;
 			expect((links[0].body as { stamping_text: string }).stamping_text).toBe(`Licensed to ${firstname} ${lastname} (${email}), order ${paid.name}`);
 			// The buyer got one e-mail, through the SMTP server, with the stamped link; nobody else got one.
-			const emailed = ((await n8n.waitForExecutions(ID.stamped, 4)) as Run[]).filter((run) => Boolean(run.data.resultData.runData['Email to the customer']));
+			const emailed = ((await n8n.waitForExecutions(ID.stamped, before + 1 + refused.length)) as Run[]).filter((run) => Boolean(run.data.resultData.runData['Email to the customer']));
 			expect(emailed).toHaveLength(1);
 			const url = (nodeOutput(emailed[0], 'Stamped download link').items[0] as { url: string }).url;
 			expect(apps.mails).toEqual([{ from: 'downloads@your-shop.example', to: email, subject: `Your download for order ${paid.name}`, text: expect.stringContaining(url) }]);
