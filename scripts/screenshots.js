@@ -33,7 +33,22 @@ async function main() {
 			credentialId: 'bigddLocalDemo01',
 			nodes: [{ name: 'Get order', typeVersion: 1.1, parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } } }],
 		});
-		await n8n.importWorkflows([...readExamples(), picker]);
+		const soldKey = bigdd.shop.licenseKeys.find((k) => k.order_id !== null)?.key;
+		const keysWorkflow = actionWorkflow({
+			id: 'bigddShotValidate',
+			name: 'Check keys customers entered',
+			credentialId: 'bigddLocalDemo01',
+			nodes: [
+				{
+					name: 'Keys customers entered',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					parameters: { jsCode: `return [{ json: { key: ${JSON.stringify(soldKey)} } }, { json: { key: 'MADE-UP-0000-0000' } }];` },
+				},
+				{ name: 'Validate license key', typeVersion: 1.1, after: 'Keys customers entered', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } },
+			],
+		});
+		await n8n.importWorkflows([...readExamples(), picker, keysWorkflow]);
 		await n8n.start();
 		editor = await openEditor(n8n);
 		const { page } = editor;
@@ -45,12 +60,15 @@ async function main() {
 		};
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0002`);
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Validate license key"]').waitFor({ timeout: 60_000 });
+		await shot('example-license-check.png');
+
+		// Validate with keys coming in: a sold key of the shop and a made-up one.
+		await page.goto(`${n8n.baseUrl}/workflow/bigddShotValidate`);
 		const validate = page.locator('[data-test-id="canvas-node"][data-node-name="Validate license key"]');
 		await validate.waitFor({ timeout: 60_000 });
 		await page.getByTestId('execute-workflow-button').click();
 		await page.getByText('Workflow executed successfully').waitFor({ timeout: 60_000 });
-		await shot('example-license-check.png');
-
 		await validate.dblclick();
 		await page.getByTestId('ndv-input-panel').waitFor();
 		await shot('validate-panel.png');
@@ -69,11 +87,11 @@ async function main() {
 		await page.keyboard.press('Escape');
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0006`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="Download link"]').waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Download link of each order"]').waitFor({ timeout: 60_000 });
 		await shot('example-download-portal.png');
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0011`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="Find orders"]').waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Find my orders"]').waitFor({ timeout: 60_000 });
 		// One step back, so the tools' names clear the Execute button.
 		await page.getByTestId('zoom-out-button').click();
 		await shot('example-ai-agent.png');
@@ -89,7 +107,7 @@ async function main() {
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
 		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();
-		await page.getByText('Actions (21)').waitFor();
+		await page.getByText('Actions (22)').waitFor();
 		await shot('node-creator-actions.png');
 	} finally {
 		await editor?.browser.close();
