@@ -205,6 +205,23 @@ async function createN8n(options) {
 	/** n8n 1.x's last answer to the owner setup, for a failed login's diagnosis. */
 	let ownerSetupAnswer = '(none)';
 
+	/**
+	 * A read sent again (twice at most) when its connection was reset: seen once in a CI-like run while a
+	 * 2,000-item execution ran, as a kept-alive connection that n8n closed just as the next poll reused it.
+	 * @template T @param {() => Promise<T>} read
+	 */
+	async function readAgain(read) {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await read();
+			} catch (error) {
+				const code = /** @type {any} */ (error)?.cause?.code;
+				if (attempt >= 3 || !['ECONNRESET', 'UND_ERR_SOCKET'].includes(code)) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+		}
+	}
+
 	/** What a failed call should say of the main process: whether it still runs, and the end of its log. */
 	function diagnosis() {
 		const main = processes.find((p) => p.name === 'start')?.child;
@@ -420,9 +437,10 @@ async function createN8n(options) {
 			let cursor = '';
 			// Bounded: n8n's public API pages 250 at a time; tests never make 25,000 executions.
 			for (let page = 0; page < 100; page++) {
-				const response = await fetch(
-					`${baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
-					{ headers: { 'X-N8N-API-KEY': apiKey } },
+				const response = await readAgain(() =>
+					fetch(`${baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`, {
+						headers: { 'X-N8N-API-KEY': /** @type {string} */ (apiKey) },
+					}),
 				);
 				if (!response.ok) throw new Error(`listing executions failed: ${response.status} ${await response.text()}`);
 				const body = /** @type {{ data: any[], nextCursor?: string | null }} */ (await response.json());
