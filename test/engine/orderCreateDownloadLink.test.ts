@@ -199,6 +199,23 @@ describe('Order: Create Download Link (engine + local BigDD)', () => {
 		}
 	});
 
+	it('a link that fails after another was created: the error carries the created link, which BigDD cannot list later', async () => {
+		const big = regular();
+		const before = big.file_ids;
+		big.file_ids = bigdd.shop().files.slice(0, 150).map((f) => f.id);
+		try {
+			const order = paidOrder([big]);
+			bigdd.server().fault({ method: 'POST', path: '/public-api/v1/download-links', times: 1, status: 503, skip: 1 });
+			const { error } = await run(order);
+			expect(links().map((r) => r.status)).toEqual([201, 503]);
+			const created = bigdd.shop().downloadLinks.at(-1)!;
+			expect(error?.message).toMatch(new RegExp(`^Only 1 of 2 download links of order ${order.name} were created: `));
+			expect((error as { description?: string }).description).toContain(`Created, keep them: ${created.url}`);
+		} finally {
+			big.file_ids = before;
+		}
+	});
+
 	it('with Continue On Fail: each order its own item, paired; the unpaid one an error, no link for it', async () => {
 		const orders = [paidOrder([regular()]), paidOrder([regular()], { financial_status: 'REFUNDED' }), paidOrder([otherRegular()])];
 		const { items, error } = await bigdd.run(

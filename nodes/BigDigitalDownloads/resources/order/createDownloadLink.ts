@@ -53,6 +53,7 @@ function planItem(context: IExecuteFunctions, itemIndex: number): Plan {
 }
 
 const dataOf = (response: IDataObject) => (response.data ?? response) as IDataObject;
+const productIdOf = (line: IDataObject) => String((line.digital_product as IDataObject | undefined)?.id ?? '');
 
 /**
  * One order's download links: the order is read and checked (its customer, paid, download access on),
@@ -77,11 +78,11 @@ async function linksForOrder(context: IExecuteFunctions, plan: Plan, itemIndex: 
 	const lines = Array.isArray(order.lines) ? (order.lines as IDataObject[]) : [];
 	const products = new Map<string, IDataObject>();
 	for (const line of lines) {
-		const productId = String((line.digital_product as IDataObject | undefined)?.id ?? '');
+		const productId = productIdOf(line);
 		if (productId !== '' && !products.has(productId)) products.set(productId, await get(`/digital-products/${encodeURIComponent(productId)}`));
 	}
 	const now = Date.now();
-	const deliveries = lines.map((line) => lineDelivery(order, line, products.get(String((line.digital_product as IDataObject | undefined)?.id ?? '')) ?? {}, now));
+	const deliveries = lines.map((line) => lineDelivery(order, line, products.get(productIdOf(line)) ?? {}, now));
 	const fileIds = distinctFileIds(deliveries);
 	const withheld = deliveries.filter((delivery) => delivery.withheld !== undefined).map(({ line_id, product, withheld: reason }) => ({ line_id, product, reason }));
 	if (fileIds.length === 0) {
@@ -93,7 +94,17 @@ async function linksForOrder(context: IExecuteFunctions, plan: Plan, itemIndex: 
 	const links: IDataObject[] = [];
 	for (let start = 0; start < fileIds.length; start += LIMITS.fileIdsPerRequest) {
 		const body = { file_ids: fileIds.slice(start, start + LIMITS.fileIdsPerRequest), ...plan.linkOptions };
-		links.push(dataOf(await requestBigdd.call(context, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, operation: LINK_FACTS })));
+		try {
+			links.push(dataOf(await requestBigdd.call(context, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, operation: LINK_FACTS })));
+		} catch (error) {
+			if (links.length === 0) throw asNodeError(context.getNode(), error, itemIndex);
+			// BigDD cannot list links: the ones already created would be lost with the error, so it carries them.
+			const cause = asNodeError(context.getNode(), error, itemIndex);
+			throw refusal(context.getNode(), itemIndex)(
+				`Only ${links.length} of ${Math.ceil(fileIds.length / LIMITS.fileIdsPerRequest)} download links of order ${String(order.name ?? order.id)} were created: ${cause.message}`,
+				`Created, keep them: ${links.map((link) => String(link.url)).join(' ')}. ${cause.description ?? ''}`.trim(),
+			);
+		}
 	}
 	return { order_id: order.id, order_name: order.name, url: links[0].url, links, withheld_lines: withheld };
 }
