@@ -396,8 +396,9 @@ describe('example workflows in real n8n', () => {
 					.map((call): Record<string, unknown> => ({ email: decodeURIComponent(call.path.split('/').pop()!), auth: call.headers.authorization, ...Object.fromEntries((call.body.properties as { property: string; value: unknown }[]).map((p) => [p.property, p.value])) }))
 					.filter((contact) => !('bigdd_orders_count' in contact));
 			const sentToHubspot = () => handled().map((contact) => contact.bigdd_last_order);
-			/** A call of this example (a purchase also runs the CRM example, whose upserts carry counts). */
-			const isThisExamples = (call: { body: unknown }) => !JSON.stringify(call.body).includes('bigdd_orders_count');
+			/** An upsert of this example (a purchase also runs the CRM example, whose upserts carry counts; HubSpot's other calls have no body). */
+			const isThisExamples = (call: { path: string; body: unknown }) =>
+				call.path.startsWith('/contacts/v1/contact/createOrUpdate/') && !JSON.stringify(call.body ?? null).includes('bigdd_orders_count');
 			const purchase = async () => (await (await fetch(`${bigdd.url}/__admin/purchases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { order: { id: string; name: string }; event: { id: string } };
 			const runsBefore = (await n8n.executions(ID.catchUp)).length;
 			// Two checkouts while n8n runs: the trigger handles them.
