@@ -1,7 +1,8 @@
 // Runs the action node through n8n-core's real execution engine (WorkflowExecute + RoutingNode),
 // so a unit test sees the exact request n8n would send and the exact items it would output.
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IDataObject,
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	IHttpRequestOptions,
@@ -17,6 +18,7 @@ import type {
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
 import { BigDigitalDownloadsApi, CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
+import { BigDigitalDownloadsPollingTrigger } from '../../nodes/BigDigitalDownloads/BigDigitalDownloadsPollingTrigger.node';
 
 const credentialType = new BigDigitalDownloadsApi();
 
@@ -25,7 +27,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	/** How many times n8n or the node read (decrypted) the credential. */
 	reads = 0;
 
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
+	constructor(public data: ICredentialDataDecryptedObject) {
 		super();
 	}
 
@@ -187,4 +189,51 @@ export async function searchRecords(
 	const context = new LoadOptionsContext(oneNodeWorkflow(node, nodeTypesOf(nodeType)), node, additionalDataWith(new TestCredentialsHelper(credentials)), '');
 	const search = nodeType.methods.listSearch[method as keyof typeof nodeType.methods.listSearch];
 	return await search.call(context, filter, paginationToken);
+}
+
+/**
+ * A published polling trigger as n8n runs it: one poll context per activation (n8n keeps it for every
+ * poll), the node's static data on the workflow; `restart` keeps only what n8n had saved (a JSON copy).
+ */
+export function publishPollingTrigger(options: { parameters: Record<string, unknown>; credentials: ICredentialDataDecryptedObject; pollBudgetMs?: number }) {
+	const nodeType = new BigDigitalDownloadsPollingTrigger();
+	const nodeTypes = nodeTypesOf(nodeType);
+	const node: INode = {
+		id: 'bigdd-polling',
+		name: 'New order',
+		type: 'n8n-nodes-big-digital-downloads.bigDigitalDownloadsPollingTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: { id: `cred-${++credentialsUsed}`, name: 'BigDD' } },
+	};
+	const credentialsHelper = new TestCredentialsHelper(options.credentials);
+	const additionalData = additionalDataWith(credentialsHelper);
+	const activate = (staticData: IDataObject) => {
+		const workflow = new Workflow({ id: 'polling', nodes: [node], connections: {}, nodeTypes, active: true, staticData, settings: { executionOrder: 'v1' } });
+		const context = (mode: 'trigger' | 'manual') =>
+			new PollContext(workflow, node, additionalData, mode, 'activate', undefined, undefined, undefined, undefined, undefined, options.pollBudgetMs === undefined ? undefined : () => options.pollBudgetMs!);
+		return { workflow, context: context('trigger'), manual: () => context('manual') };
+	};
+	let active = activate({});
+	const saved = () => JSON.parse(JSON.stringify(active.workflow.staticData)) as IDataObject;
+	return {
+		node,
+		credentialsHelper,
+		/** One scheduled poll: the orders it reported, or null. */
+		poll: async () => (await nodeType.poll.call(active.context))?.[0].map((item) => item.json) ?? null,
+		/** Fetch Test Event in the editor. */
+		fetchTestEvent: async () => (await nodeType.poll.call(active.manual()))?.[0].map((item) => item.json) ?? null,
+		/** What n8n would save of the node's static data. */
+		saved,
+		/** n8n stopped and started again (or the workflow re-published): a new context over the saved static data. */
+		restart: () => {
+			active = activate(saved());
+		},
+		/** The workflow saved with other parameters and published again: the static data stays. */
+		reconfigure: (parameters: Record<string, unknown>) => {
+			node.parameters = parameters as INode['parameters'];
+			active = activate(saved());
+		},
+	};
 }

@@ -20,6 +20,11 @@ export async function credentialOf(context: RequestContext): Promise<ICredential
 	return await credential;
 }
 
+/** Reads the credential again at the next request: a polling trigger's context lasts as long as its activation. */
+export function forgetCredential(context: RequestContext): void {
+	decryptedCredentials.delete(context);
+}
+
 const REDACTED = '[redacted]';
 
 /** `value` with every occurrence of the given secrets (4 characters or more) replaced, at any depth. */

@@ -1,10 +1,10 @@
-import { NodeOperationError, sleep, type IExecuteFunctions, type IExecuteSingleFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IExecuteFunctions, type IExecuteSingleFunctions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
 import type { RequestScope } from './errors';
 import { whenAborted } from './cancellation';
 import { laneOf, type Lane } from './pacer';
 
-/** Where requests are sent from: a node run, one item of a declarative operation, or an editor list. */
-export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions;
+/** Where requests are sent from: a node run, one item of a declarative operation, an editor list, or a poll. */
+export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** How long one request may take before it counts as unanswered. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -51,7 +51,7 @@ function cancelledError(context: RequestContext, scope: RequestScope): Error {
 	return new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
 }
 
-/** An editor list has no execution to cancel. */
+/** An editor list and a poll have no execution to cancel. */
 function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }

@@ -10,7 +10,8 @@ import { asNodeError, type OperationFacts, type RequestScope } from '../../trans
 import { requestBigdd } from '../../transport/request';
 import { customOperationRouting } from '../../routing/customOperationRouting';
 import { idOrRefuse } from '../../routing/pathIds';
-import { FINANCIAL_STATUS_OPTIONS, ORDER_ID } from './fields';
+import { FINANCIAL_STATUS_OPTIONS } from '../../shared/orderChoices';
+import { ORDER_ID } from './fields';
 import { distinctFileIds, isOrderOf, lineDelivery, orderRefusal, PAID_STATUSES } from './orderDownloads';
 
 /** A repeat would create a second link. */

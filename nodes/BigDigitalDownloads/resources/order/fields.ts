@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../listSearch/recordSearches';
 import type { IdField } from '../../routing/pathIds';
 import type { RecordFields } from '../../routing/simplify';
+import { ORDER_INCLUDE_OPTIONS } from '../../shared/orderChoices';
 
 export const ORDER_ID: IdField = { name: 'orderId', label: 'Order ID' };
 export const LINE_ID: IdField = { name: 'lineId', label: 'Line ID' };
@@ -35,25 +36,10 @@ export const includeOrderDetailsOption: INodeProperties = {
 	displayName: 'Include',
 	name: 'include',
 	type: 'multiOptions',
-	options: [
-		{ name: 'Download Events', value: 'downloads', description: 'The download events recorded for each line' },
-		{ name: 'Shopify Product', value: 'product', description: 'The Shopify product title and image of each line' },
-	],
+	options: ORDER_INCLUDE_OPTIONS,
 	default: [],
 	description: 'Extra details to attach to each order line',
 	routing: { send: { type: 'query', property: 'include' } },
 };
-
-/** BigDD's financial statuses of an order, as the editor lists them. */
-export const FINANCIAL_STATUS_OPTIONS = [
-	{ name: 'Authorized', value: 'AUTHORIZED' },
-	{ name: 'Expired', value: 'EXPIRED' },
-	{ name: 'Paid', value: 'PAID' },
-	{ name: 'Partially Paid', value: 'PARTIALLY_PAID' },
-	{ name: 'Partially Refunded', value: 'PARTIALLY_REFUNDED' },
-	{ name: 'Pending', value: 'PENDING' },
-	{ name: 'Refunded', value: 'REFUNDED' },
-	{ name: 'Voided', value: 'VOIDED' },
-];
 
 export const ORDER_URL = `/orders/{${ORDER_ID.name}}`;

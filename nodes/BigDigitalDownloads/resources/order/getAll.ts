@@ -5,7 +5,8 @@ import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter 
 import { isBlank } from '../../shared/values';
 import { cursorListRouting } from '../../routing/cursorList';
 import { recordOutputFields } from '../../routing/simplify';
-import { FINANCIAL_STATUS_OPTIONS, includeOrderDetailsOption, ORDER_FIELDS } from './fields';
+import { FINANCIAL_STATUS_OPTIONS } from '../../shared/orderChoices';
+import { includeOrderDetailsOption, ORDER_FIELDS } from './fields';
 
 /** preSend: dates to UTC, product IDs to a list, email checked. */
 async function normalizeOrderFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

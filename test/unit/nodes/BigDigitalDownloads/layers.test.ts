@@ -1,7 +1,7 @@
 // The layers of the action node and trigger, as the folders name them: transport/ sends requests,
 // routing/ adapts them to n8n's declarative routing, resources/ hold the operations, trigger/ the
-// webhook. A lower layer never imports a higher one, and the trigger and the operations share only
-// shared/ and transport/.
+// webhook, polling/ the polling trigger's poll. A lower layer never imports a higher one, and the
+// triggers and the operations share only shared/ and transport/.
 import { isFolder, relativeImports } from '../../../../harness/imports';
 
 const NODE_DIR = 'nodes/BigDigitalDownloads';
@@ -25,7 +25,8 @@ const ALLOWED: Record<string, string[]> = {
 	listSearch: ['transport', 'shared', 'routing'],
 	resources: ['transport', 'shared', 'routing', 'listSearch'],
 	trigger: ['outside', 'shared'],
-	node: ['outside', 'transport', 'shared', 'routing', 'listSearch', 'resources', 'trigger'],
+	polling: ['transport', 'shared'],
+	node: ['outside', 'transport', 'shared', 'routing', 'listSearch', 'resources', 'trigger', 'polling'],
 };
 
 describe('layers of the node folder', () => {
