@@ -81,7 +81,7 @@ interface OrderPage {
 
 /** One page of BigDD's order list; a page BigDD sends that the poll cannot read is an error, never skipped. */
 async function orderPage(context: IPollFunctions, qs: IDataObject): Promise<OrderPage> {
-	const page = (await requestBigdd.call(context, { method: 'GET', url: '/orders', qs }, SCOPE, { safeToRepeat: true })) as {
+	const page = (await requestBigdd.call(context, { method: 'GET', url: '/orders', qs, arrayFormat: 'repeat' }, SCOPE, { safeToRepeat: true })) as {
 		data?: unknown;
 		pagination?: { has_more?: unknown; next_cursor?: unknown };
 	};
@@ -151,18 +151,16 @@ export async function pollNewOrders(context: IPollFunctions): Promise<INodeExecu
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = staticData[CURSOR_KEY];
 	const { cursor, baseline } = isOrderCursor(stored) ? { cursor: stored, baseline: false } : await startingCursor(context, settings);
-	const matches = orderMatch(settings);
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	const started = Date.now();
 	let slowestPageMs = 0;
 	let pagesRead = 0;
 	let queryAfter = cursor.resume ? cursor.resume.after : cursor.after;
 	let pageCursor = cursor.resume?.pageCursor;
-	let next = withoutResume(cursor);
-	const fresh: ListedOrder[] = [];
+	const listed: ListedOrder[] = [];
 	for (;;) {
 		// The start's baseline is read whole (it is one late-order window): cut short, its rest would count as new.
-		if (!baseline && pagesRead > 0 && Date.now() - started + 2 * slowestPageMs > budgetMs) break;
+		if (!baseline && pagesRead > 0 && Date.now() - started + 2 * slowestPageMs >= budgetMs) break;
 		const qs: IDataObject = { sort: 'created_at', limit: PAGE_SIZE };
 		if (queryAfter !== undefined) qs.created_after = queryAfter;
 		if (pageCursor !== undefined) qs.cursor = pageCursor;
@@ -184,15 +182,14 @@ export async function pollNewOrders(context: IPollFunctions): Promise<INodeExecu
 		}
 		slowestPageMs = Math.max(slowestPageMs, Date.now() - sentAt);
 		pagesRead++;
-		const taken = takeNewOrders(next, page.orders, matches, settings.lateWindowMs, baseline);
-		fresh.push(...taken.fresh);
-		next = taken.cursor;
+		listed.push(...page.orders);
 		if (page.next === undefined) {
 			pageCursor = undefined;
 			break;
 		}
 		pageCursor = page.next;
 	}
+	const { fresh, cursor: next } = takeNewOrders(withoutResume(cursor), listed, orderMatch(settings), settings.lateWindowMs, baseline);
 	staticData[CURSOR_KEY] = pageCursor === undefined ? next : { ...next, resume: { ...(queryAfter === undefined ? {} : { after: queryAfter }), pageCursor } };
 	return fresh.length > 0 ? [fresh.map((json) => ({ json }))] : null;
 }

@@ -34,7 +34,7 @@ export function isListedOrder(record: unknown): record is ListedOrder {
 }
 
 /**
- * Folds one page of orders (BigDD's order list sorted by created_at) into the cursor. Returns the
+ * Folds the orders one poll listed (BigDD's order list sorted by created_at) into the cursor. Returns the
  * orders that are new and match, oldest first, and the cursor that counts them handled.
  *
  * `lateWindowMs`: the next query starts this long before the newest order seen, so an order that
