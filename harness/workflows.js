@@ -108,6 +108,36 @@ function triggerWorkflow(spec) {
 	};
 }
 
+const POLLING_TRIGGER_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloadsPollingTrigger`;
+const POLLING_TRIGGER_NAME = 'New order';
+
+/**
+ * A workflow started by the polling trigger every minute (n8n's shortest interval), ending in a NoOp named Done.
+ * @param {{ id: string, credentialId: string, parameters?: Record<string, unknown> }} spec
+ */
+function pollingWorkflow(spec) {
+	return {
+		id: spec.id,
+		name: spec.id,
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: POLLING_TRIGGER_NAME,
+				type: POLLING_TRIGGER_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newOrder', ...spec.parameters },
+				credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } },
+			},
+			{ id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
+		],
+		connections: { [POLLING_TRIGGER_NAME]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
 /** Whether an example starts from a webhook (BigDD's events, a portal or helpdesk call): it must be published. */
 const startsFromWebhook = (/** @type {{ nodes: { webhookId?: string }[] }} */ example) => example.nodes.some((node) => node.webhookId);
 
@@ -187,6 +217,8 @@ module.exports = {
 	bigddCredential,
 	actionWorkflow,
 	triggerWorkflow,
+	pollingWorkflow,
+	POLLING_TRIGGER_NAME,
 	ACTION_NODE_TYPE,
 	CREDENTIAL_TYPE,
 	TRIGGER_NAME,

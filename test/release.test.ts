@@ -5,6 +5,8 @@ import { isRepoFolder, readRepoFile } from '../harness/runtime';
 import { BigDigitalDownloadsApi } from '../credentials/BigDigitalDownloadsApi.credentials';
 import { BigDigitalDownloads } from '../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import { BigDigitalDownloadsTrigger } from '../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
+import { BigDigitalDownloadsPollingTrigger } from '../nodes/BigDigitalDownloads/BigDigitalDownloadsPollingTrigger.node';
+import type { INodeType } from 'n8n-workflow';
 
 function read(file: string): string {
 	const text = readRepoFile(file);
@@ -12,6 +14,13 @@ function read(file: string): string {
 	return text;
 }
 const pkg = JSON.parse(read('package.json'));
+/** The nodes the package ships (package.json's n8n.nodes), by file name. */
+const NODE_FILES = (pkg.n8n.nodes as string[]).map((file) => file.replace(/^.*\//, '').replace(/\.node\.js$/, ''));
+const NODES: Record<string, INodeType> = {
+	BigDigitalDownloads: new BigDigitalDownloads(),
+	BigDigitalDownloadsTrigger: new BigDigitalDownloadsTrigger(),
+	BigDigitalDownloadsPollingTrigger: new BigDigitalDownloadsPollingTrigger(),
+};
 
 /** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
 function githubAnchors(markdown: string): string[] {
@@ -77,17 +86,17 @@ describe('release', () => {
 		expect(commands.some((c) => c?.includes('GITHUB_REF_NAME'))).toBe(true);
 	});
 
-	it('every Docs link the editor shows (the credential, both nodes) and every link inside the README lands on a heading of the README', () => {
+	it('every Docs link the editor shows (the credential, each node) and every link inside the README lands on a heading of the README', () => {
 		const readme = read('README.md');
 		const anchors = new Set(githubAnchors(readme));
 		const editorLinks = [
 			`${new BigDigitalDownloadsApi().documentationUrl}`,
-			...['BigDigitalDownloads', 'BigDigitalDownloadsTrigger'].flatMap((node) => {
+			...NODE_FILES.flatMap((node) => {
 				const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${node}.node.json`)) as { resources: Record<string, { url: string }[]> };
 				return Object.values(codex.resources).flatMap((links) => links.map((link) => link.url));
 			}),
 		];
-		expect(editorLinks.length).toBe(5);
+		expect(editorLinks.length).toBe(1 + 2 * NODE_FILES.length);
 		for (const link of editorLinks) {
 			const [page, anchor] = link.split('#');
 			expect({ link, page }).toEqual({ link, page: REPOSITORY });
@@ -98,10 +107,9 @@ describe('release', () => {
 	});
 
 	it("each codex file names its node's type and the version new nodes get (n8n's verification reads them together)", () => {
-		for (const [file, node] of [
-			['BigDigitalDownloads', new BigDigitalDownloads()],
-			['BigDigitalDownloadsTrigger', new BigDigitalDownloadsTrigger()],
-		] as const) {
+		expect(NODE_FILES).toEqual(Object.keys(NODES));
+		for (const file of NODE_FILES) {
+			const node = NODES[file];
 			const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${file}.node.json`)) as { node: string; nodeVersion: string };
 			const { name, version, defaultVersion } = node.description;
 			const newest = defaultVersion ?? Math.max(...[version].flat());

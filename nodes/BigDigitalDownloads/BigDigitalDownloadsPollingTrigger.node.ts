@@ -31,6 +31,7 @@ export class BigDigitalDownloadsPollingTrigger implements INodeType {
 				type: 'options',
 				options: [{ name: 'New Order', value: 'newOrder', description: 'An order was created in BigDD (checked when it is first seen)' }],
 				default: 'newOrder',
+				description: 'What starts the workflow',
 			},
 			{
 				displayName: 'Filters',

@@ -291,7 +291,7 @@ describe('Polling trigger: a 10,000-order catch-up, all in one millisecond (engi
 		expect(reported).toEqual(orders.map((o) => o.id));
 		expect(await trigger.poll()).toBeNull();
 		expect(await copy.poll()).toBeNull();
-		}, 60_000);
+		}, 30_000);
 });
 
 describe.each([

@@ -4,6 +4,7 @@
 import { Workflow, type INode, type INodeProperties, type INodePropertyOptions, type INodeType } from 'n8n-workflow';
 import { BigDigitalDownloads } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import { BigDigitalDownloadsTrigger } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
+import { BigDigitalDownloadsPollingTrigger } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloadsPollingTrigger.node';
 import { WEBHOOK_EVENTS } from '../../../../nodes/BigDigitalDownloads/trigger/events';
 import { EVENT_TYPES } from '../../../../dev-server/webhooks';
 import { CREDENTIAL_TYPE } from '../../../../credentials/BigDigitalDownloadsApi.credentials';
@@ -121,13 +122,13 @@ describe('the action node description', () => {
 		}
 	});
 
-	it('every field has a description, except notices, collections and the resource and operation pickers', () => {
-		const missing = properties.filter((p) => p.type !== 'notice' && p.type !== 'collection' && p.name !== 'resource' && p.name !== 'operation' && !p.description).map((p) => p.name);
+	it('every field has a description, except notices, collections and the resource and operation pickers (the polling trigger\'s too)', () => {
+		const missing = [...properties, ...new BigDigitalDownloadsPollingTrigger().description.properties].filter((p) => p.type !== 'notice' && p.type !== 'collection' && p.name !== 'resource' && p.name !== 'operation' && !p.description).map((p) => p.name);
 		expect(missing).toEqual([]);
 	});
 
-	it('every list offers its choices alphabetically (the trigger\'s events too)', () => {
-		const unsorted = optionLists([...properties, ...new BigDigitalDownloadsTrigger().description.properties]).filter(({ names }) => names.join('|') !== [...names].sort((a, b) => a.localeCompare(b)).join('|'));
+	it('every list offers its choices alphabetically (the triggers\' too)', () => {
+		const unsorted = optionLists([...properties, ...new BigDigitalDownloadsTrigger().description.properties, ...new BigDigitalDownloadsPollingTrigger().description.properties]).filter(({ names }) => names.join('|') !== [...names].sort((a, b) => a.localeCompare(b)).join('|'));
 		expect(unsorted).toEqual([]);
 	});
 

@@ -1,0 +1,106 @@
+// The polling trigger in a running real n8n, on each path n8n polls by: n8n 2.41.1's default (the
+// node's static data saved with each emit and at activation), its durable cursors (committed with the
+// execution row, polls run by the scheduler) and n8n 1.x. Published, it starts nothing for the orders
+// already there; an order placed while n8n runs starts one run at the next minute's poll; orders placed
+// while n8n is stopped each run once after the restart; a restart with nothing new starts nothing.
+import { sleep } from 'n8n-workflow';
+import { poll } from '../../harness/processes';
+import { pollingWorkflow, POLLING_TRIGGER_NAME } from '../../harness/workflows';
+import { newOrder, type LoggedRequest } from '../support/local-bigdd';
+import { useN8nWithBigdd } from './fixture';
+
+const CREDENTIAL_ID = 'bigddPollCred001';
+const WORKFLOW_ID = 'bigddPollNewOrdr';
+/** A minute's poll, n8n's start, and a slow 2-core machine. */
+const POLL_WAIT_MS = 150_000;
+
+interface PollRun {
+	id: string;
+	status: string;
+	data: { resultData: { runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]> } };
+}
+
+const DURABLE_CURSORS = {
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+};
+
+describe.each([
+	["n8n 2.41.1, n8n's default poll path", '2' as const, {}],
+	['n8n 2.41.1, durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED)', '2' as const, DURABLE_CURSORS],
+	['n8n 1.123.81', '1' as const, {}],
+])('polling trigger in real %s', (_, line, env) => {
+	const setup = useN8nWithBigdd({
+		line,
+		env: () => env,
+		bigdd: { orders: 40, products: 3, files: 6 },
+		credentialId: CREDENTIAL_ID,
+		workflows: () => [pollingWorkflow({ id: WORKFLOW_ID, credentialId: CREDENTIAL_ID })],
+		publish: [WORKFLOW_ID],
+	});
+	const shop = () => setup.shop();
+	const runs = async () => ((await setup.n8n().executions(WORKFLOW_ID)) as PollRun[]).filter((run) => run.status);
+	const reported = (run: PollRun) => run.data.resultData.runData[POLLING_TRIGGER_NAME][0].data.main[0].map((item) => item.json.id);
+	/** Orders placed now (BigDD's newest, one second apart). */
+	const place = (count: number) => {
+		const newest = Math.max(...shop().orders.map((o) => Date.parse(o.created_at)), Date.now());
+		return Array.from({ length: count }, (_, i) => {
+			const at = new Date(newest + (i + 1) * 1_000).toISOString();
+			return newOrder(shop(), [shop().products[0]], { created_at: at, updated_at: at });
+		});
+	};
+	/** Resolves once the trigger has polled BigDD's order list (since the request log was last cleared). */
+	const polled = async () =>
+		await poll(
+			async () => (setup.bigdd().requests() as LoggedRequest[]).filter((r) => r.path === '/public-api/v1/orders' && r.query.sort === 'created_at'),
+			(requests) => requests.length > 0,
+			{ timeoutMs: POLL_WAIT_MS, intervalMs: 500 },
+		);
+	const restart = async () => {
+		await setup.n8n().stop();
+		setup.bigdd().clear();
+		await setup.n8n().start();
+	};
+
+	it('published, it starts from the newest order: the orders already in BigDD start nothing', async () => {
+		await polled();
+		if (env === DURABLE_CURSORS) {
+			// Durable cursors keep only what a scheduled poll commits: the poll at publishing is a check, and
+			// the first scheduled poll (up to a minute later) is where the trigger starts (README).
+			setup.bigdd().clear();
+			await polled();
+		}
+		expect(await runs()).toEqual([]);
+	});
+
+	it("an order placed while n8n runs starts one run at the next minute's poll, with the order as BigDD lists it", async () => {
+		const [order] = place(1);
+		const [run] = (await setup.n8n().waitForExecutions(WORKFLOW_ID, 1, POLL_WAIT_MS)) as PollRun[];
+		expect(run.status).toBe('success');
+		expect(reported(run)).toEqual([order.id]);
+		expect(run.data.resultData.runData[POLLING_TRIGGER_NAME][0].data.main[0][0].json).toMatchObject({ id: order.id, name: order.name });
+	});
+
+	it('orders placed while n8n is stopped each run once after the restart, oldest first, in one run', async () => {
+		await setup.n8n().stop();
+		const whileStopped = place(3);
+		setup.bigdd().clear();
+		await setup.n8n().start();
+		const all = (await setup.n8n().waitForExecutions(WORKFLOW_ID, 2, POLL_WAIT_MS)) as PollRun[];
+		const latest = all.find((run) => reported(run).includes(whileStopped[0].id))!;
+		expect(reported(latest)).toEqual(whileStopped.map((o) => o.id));
+	});
+
+	it('a restart with nothing new starts nothing: what the trigger saw is saved', async () => {
+		const before = (await runs()).length;
+		await restart();
+		await polled();
+		// The run a poll starts is created as the poll returns: give it a moment to appear.
+		await sleep(5_000);
+		expect(await runs()).toHaveLength(before);
+		const ids = (await runs()).flatMap(reported);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+});
