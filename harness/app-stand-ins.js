@@ -5,7 +5,10 @@
 // Send Email nodes run in tests without the internet: an HTTP proxy (n8n's HTTPS_PROXY) that answers
 // CONNECT for slack.com, sheets.googleapis.com and api.hubapi.com with TLS from a test CA (trusted by n8n
 // through NODE_EXTRA_CA_CERTS) and refuses every other host (n8n's own telemetry and update checks), and
-// an SMTP server (the `smtp-server` library). Every call is kept for tests to read. Loopback only.
+// an SMTP server (the `smtp-server` library); registry.npmjs.org answers with the packages a test publishes
+// (n8n's Community Nodes install runs npm, which goes through the same proxy). Every call is kept for tests
+// to read. Loopback only.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const https = require('node:https');
@@ -15,7 +18,38 @@ const { execFileSync } = require('node:child_process');
 const { SMTPServer } = require('smtp-server');
 const { simpleParser } = require('mailparser');
 
-const HOSTS = ['slack.com', 'sheets.googleapis.com', 'www.googleapis.com', 'oauth2.googleapis.com', 'api.hubapi.com'];
+const HOSTS = ['slack.com', 'sheets.googleapis.com', 'www.googleapis.com', 'oauth2.googleapis.com', 'api.hubapi.com', 'registry.npmjs.org'];
+const REGISTRY = 'https://registry.npmjs.org';
+
+/**
+ * The public npm registry's answers for the packages published to the stand-in: the packument (npm pack,
+ * npm view), one version's manifest (n8n's checksum check) and the tarball; 404 as npm's for anything else.
+ * @param {Map<string, Map<string, Buffer>>} packages @param {string} route
+ * @returns {{ status: number, json?: any, bytes?: Buffer }}
+ */
+function registryAnswer(packages, route) {
+	const [pathname] = route.split('?');
+	const parts = decodeURIComponent(pathname).split('/').filter(Boolean);
+	const versions = packages.get(parts[0]);
+	const notFound = { status: 404, json: { error: 'Not found' } };
+	if (!versions) return notFound;
+	const manifest = (/** @type {string} */ version, /** @type {Buffer} */ bytes) => ({
+		name: parts[0],
+		version,
+		dist: {
+			tarball: `${REGISTRY}/${parts[0]}/-/${parts[0]}-${version}.tgz`,
+			integrity: `sha512-${crypto.createHash('sha512').update(bytes).digest('base64')}`,
+			shasum: crypto.createHash('sha1').update(bytes).digest('hex'),
+		},
+	});
+	if (parts.length === 1) {
+		const all = [...versions.entries()];
+		return { status: 200, json: { name: parts[0], 'dist-tags': { latest: all[all.length - 1][0] }, versions: Object.fromEntries(all.map(([v, b]) => [v, manifest(v, b)])) } };
+	}
+	if (parts.length === 2 && versions.has(parts[1])) return { status: 200, json: manifest(parts[1], /** @type {Buffer} */ (versions.get(parts[1]))) };
+	const tarball = parts.length === 3 && parts[1] === '-' ? [...versions.entries()].find(([v]) => parts[2] === `${parts[0]}-${v}.tgz`) : undefined;
+	return tarball ? { status: 200, bytes: tarball[1] } : notFound;
+}
 
 /** A test CA and a certificate for HOSTS signed by it, made with openssl in `dir`. */
 function makeCertificates(/** @type {string} */ dir) {
@@ -68,6 +102,8 @@ async function startAppStandIns() {
 	const mails = [];
 	/** Statuses the next matching calls get instead of their answer (an outage, an expired token). @type {{ host: string, status: number, when: (call: ServiceCall) => boolean }[]} */
 	const failures = [];
+	/** The packages on the registry stand-in: name, version, tarball. @type {Map<string, Map<string, Buffer>>} */
+	const packages = new Map();
 
 	const services = https.createServer({ key, cert }, (req, res) => {
 		let raw = '';
@@ -82,10 +118,14 @@ async function startAppStandIns() {
 			const call = { host: String(req.headers.host ?? '').replace(/:443$/, ''), method: String(req.method), path: String(req.url), headers: req.headers, body };
 			const failing = failures.findIndex((f) => f.host === call.host && f.when(call));
 			const failure = failing >= 0 ? failures.splice(failing, 1)[0].status : undefined;
-			const { status, json } = failure ? { status: failure, json: { status: 'error', message: `stand-in failure ${failure}` } } : answer(call);
+			const { status, json, bytes } = failure
+				? { status: failure, json: { status: 'error', message: `stand-in failure ${failure}` }, bytes: undefined }
+				: call.host === 'registry.npmjs.org'
+					? registryAnswer(packages, call.path)
+					: { ...answer(call), bytes: undefined };
 			calls.push({ ...call, status });
-			res.writeHead(status, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify(json));
+			res.writeHead(status, { 'Content-Type': bytes ? 'application/octet-stream' : 'application/json' });
+			res.end(bytes ?? JSON.stringify(json));
 		});
 	});
 	const proxy = http.createServer((req, res) => {
@@ -132,6 +172,12 @@ async function startAppStandIns() {
 		/** The next calls to `host` (those `when` accepts) are answered with these statuses, one each, then as usual. */
 		failNext: (/** @type {string} */ host, /** @type {number[]} */ statuses, /** @type {(call: ServiceCall) => boolean} */ when = () => true) => {
 			for (const status of statuses) failures.push({ host, status, when });
+		},
+		/** Publishes a package version to the registry stand-in; returns the checksum npm and n8n read (`dist.integrity`). */
+		publish: (/** @type {string} */ name, /** @type {string} */ version, /** @type {Buffer} */ tarball) => {
+			if (!packages.has(name)) packages.set(name, new Map());
+			/** @type {Map<string, Buffer>} */ (packages.get(name)).set(version, tarball);
+			return `sha512-${crypto.createHash('sha512').update(tarball).digest('base64')}`;
 		},
 		clear: () => {
 			calls.splice(0);

@@ -88,9 +88,10 @@ const LINES = {
 };
 
 /**
- * @param {{ tarball: string, env?: Record<string, string>, root?: string, port?: number, line?: '2' | '1' }} options
+ * @param {{ tarball?: string, env?: Record<string, string>, root?: string, port?: number, line?: '2' | '1' }} options
  *   `root` keeps the user folder (and its encryption key) across runs, as `npm start` does; without
  *   it a fresh temporary folder is used and removed by dispose(). `line` is the n8n major line (default 2).
+ *   Without `tarball` nothing is installed: n8n installs the package itself (Community Nodes, env-managed).
  */
 async function createN8n(options) {
 	const runtime = ensureN8n(options.line);
@@ -100,11 +101,12 @@ async function createN8n(options) {
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const keyFile = path.join(root, 'encryption-key');
 	if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	// As n8n writes it before its first Community Nodes install (it records each package under dependencies).
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
 	// As a user's Community Nodes install (or update) does; the n8n-workflow peer is n8n's own, hence --legacy-peer-deps.
 	const install = async (/** @type {string} */ tarball) =>
 		await runBounded('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', tarball], { cwd: nodesDir, timeoutMs: CLI_TIMEOUT_MS });
-	await install(options.tarball);
+	if (options.tarball) await install(options.tarball);
 
 	const bcrypt = runtime.require('bcryptjs');
 	const [port, brokerPort] = [options.port ?? (await freePort()), await freePort()];

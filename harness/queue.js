@@ -10,7 +10,9 @@ const { createN8n, freePort } = require('./n8n');
 const { startPostgres, startRedis } = require('./services');
 
 /**
- * @param {{ tarball: string, webhookProcessors?: number, workers?: number }} options
+ * @param {{ tarball?: string, webhookProcessors?: number, workers?: number, env?: Record<string, string> }} options
+ *   Without `tarball` each process has its own user folder with nothing installed, as separate containers
+ *   do, and n8n installs the package (env-managed: `env`); with it, every process shares the main's folder.
  */
 async function createQueueCluster(options) {
 	const started = await Promise.allSettled([startRedis(), startPostgres()]);
@@ -43,6 +45,7 @@ async function createQueueCluster(options) {
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 				N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 				WEBHOOK_URL: `http://127.0.0.1:${webhookPorts[0]}/`,
+				...options.env,
 			},
 		});
 	} catch (error) {
@@ -51,12 +54,13 @@ async function createQueueCluster(options) {
 	}
 	const n8n = main;
 
-	/** A user folder for one more process, sharing the main folder's installed packages. */
+	/** A user folder for one more process: sharing the main folder's installed packages, or its own (nothing installed: n8n installs). */
 	const folderFor = (/** @type {string} */ name) => {
 		const folder = path.join(n8n.root, name);
 		fs.mkdirSync(path.join(folder, '.n8n'), { recursive: true });
 		const nodes = path.join(folder, '.n8n', 'nodes');
-		if (!fs.existsSync(nodes)) fs.symlinkSync(path.join(n8n.root, '.n8n', 'nodes'), nodes);
+		if (!options.tarball) fs.mkdirSync(nodes, { recursive: true });
+		else if (!fs.existsSync(nodes)) fs.symlinkSync(path.join(n8n.root, '.n8n', 'nodes'), nodes);
 		return folder;
 	};
 

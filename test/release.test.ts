@@ -83,6 +83,11 @@ describe('release', () => {
 		const commands = runs(publish);
 		expect(commands.indexOf('npm test')).toBeGreaterThan(commands.indexOf('npm ci'));
 		expect(commands[commands.length - 1]).toContain('npm run release');
+		// The checksum for env-managed installs (README), read back from npm after publishing, into the summary.
+		const release = String(commands[commands.length - 1]);
+		expect(release.indexOf('dist.integrity')).toBeGreaterThan(release.indexOf('npm run release'));
+		expect(release).toContain('N8N_COMMUNITY_PACKAGES=');
+		expect(release).toContain('GITHUB_STEP_SUMMARY');
 		expect(commands.some((c) => c?.includes('GITHUB_REF_NAME'))).toBe(true);
 	});
 

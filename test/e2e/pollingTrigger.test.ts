@@ -25,6 +25,8 @@ const DURABLE_CURSORS = {
 	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
 	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
 	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	// The scheduler's poll handler says in its debug log when a poll hands off an execution.
+	N8N_LOG_LEVEL: 'debug',
 };
 
 describe.each([
@@ -91,6 +93,11 @@ describe.each([
 		const all = (await setup.n8n().waitForExecutions(WORKFLOW_ID, 2, POLL_WAIT_MS)) as PollRun[];
 		const latest = all.find((run) => reported(run).includes(whileStopped[0].id))!;
 		expect(reported(latest)).toEqual(whileStopped.map((o) => o.id));
+		if (env === DURABLE_CURSORS) {
+			// The scheduler ran the poll, with durable cursors on (n8n warns when a flag they need is missing).
+			expect(setup.n8n().log()).toContain('Poll returned new data; handed off to a new execution');
+			expect(setup.n8n().log()).not.toContain('durable poll cursors stay disabled');
+		}
 	});
 
 	it('a restart with nothing new starts nothing: what the trigger saw is saved', async () => {

@@ -7,7 +7,9 @@ import type { LoggedRequest, Shop } from '../support/local-bigdd';
 import { startBigdd } from '../../harness/bigdd';
 import { e2eTarball, report } from './setup/env';
 import { createQueueCluster } from '../../harness/queue';
-import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE, triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
+import { actionWorkflow, bigddCredential, CREDENTIAL_TYPE, pollingWorkflow, POLLING_TRIGGER_NAME, triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
+import { poll } from '../../harness/processes';
+import { newOrder } from '../support/local-bigdd';
 import { BURST, deliveryHelpers, deliveryWorkflows, describeExactlyOnce, SEQUENCE, SIGNING_SECRET } from './scenarios/triggerDelivery';
 import { buildEvent, deliverWebhook, EVENT_TYPES } from '../../dev-server/webhooks';
 
@@ -18,6 +20,7 @@ const UPLOAD = { id: 'bigddQueueUpload', path: 'queue-upload' };
 const SPREAD = { id: 'bigddQueueSpread', webhookId: 'bigdd-spread' };
 /** Each run waits this long before Done: BigDD's retry can reach the other processor meanwhile. */
 const SLOW = { id: 'bigddQueueSlow', webhookId: 'bigdd-slow', waitSeconds: 8 };
+const POLLING = 'bigddQueuePollin';
 
 interface RunExecution {
 	id: string;
@@ -93,8 +96,9 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 			...deliveryWorkflows(CREDENTIAL_ID),
 			triggerWorkflow({ ...SPREAD, credentialId: CREDENTIAL_ID, events: [...EVENT_TYPES] }),
 			triggerWorkflow({ ...SLOW, credentialId: CREDENTIAL_ID, events: [...EVENT_TYPES] }),
+			pollingWorkflow({ id: POLLING, credentialId: CREDENTIAL_ID }),
 		]);
-		for (const id of [UPLOAD.id, SEQUENCE.id, BURST.id, SPREAD.id, SLOW.id]) await cluster.main.publish(id);
+		for (const id of [UPLOAD.id, SEQUENCE.id, BURST.id, SPREAD.id, SLOW.id, POLLING]) await cluster.main.publish(id);
 		await startAndWait();
 	});
 
@@ -126,6 +130,21 @@ describe('queue mode (n8n 2.x: PostgreSQL, Redis, main, worker, webhook processo
 		expect(received('POST', '/files').map((r) => r.multipart?.files)).toEqual([
 			[{ field: 'file', filename: 'from-webhook.zip', contentType: 'application/zip', size: UPLOAD_BYTES, sha256: createHash('sha256').update(bytes).digest('hex') }],
 		]);
+	});
+
+	it('the polling trigger is polled by the main only (one request per minute, not one per process); an order placed while the cluster runs starts one run, on a worker', async () => {
+		const ordersPolled = () => (bigdd.requests() as LoggedRequest[]).filter((r) => r.path === '/public-api/v1/orders' && r.query.sort === 'created_at');
+		bigdd.clear();
+		await poll(async () => ordersPolled().length, (count) => count > 0, { timeoutMs: 90_000, intervalMs: 250 });
+		// Every process that polled would ask within the same second: give them ten.
+		await sleep(10_000);
+		expect(ordersPolled()).toHaveLength(1);
+		const at = new Date(Math.max(Date.now(), ...shop.orders.map((o) => Date.parse(o.created_at))) + 1_000).toISOString();
+		const order = newOrder(shop, [shop.products[0]], { created_at: at, updated_at: at });
+		const runs = (await cluster.main.waitForExecutions(POLLING, 1, 150_000)) as RunExecution[];
+		expect(runs).toHaveLength(1);
+		expect(output(runs[0], POLLING_TRIGGER_NAME).map((o) => o.id)).toEqual([order.id]);
+		expect(cluster.executionsStartedByWorkers()).toContain(runs[0].id);
 	});
 
 	describe('trigger, every delivery to one webhook processor', () => {
