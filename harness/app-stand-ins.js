@@ -173,8 +173,9 @@ async function startAppStandIns() {
 		failNext: (/** @type {string} */ host, /** @type {number[]} */ statuses, /** @type {(call: ServiceCall) => boolean} */ when = () => true) => {
 			for (const status of statuses) failures.push({ host, status, when });
 		},
-		/** Publishes a package version to the registry stand-in; returns the checksum npm and n8n read (`dist.integrity`). */
-		publish: (/** @type {string} */ name, /** @type {string} */ version, /** @type {Buffer} */ tarball) => {
+		/** Publishes a package version (a tarball file) to the registry stand-in; returns the checksum npm and n8n read (`dist.integrity`). */
+		publish: (/** @type {string} */ name, /** @type {string} */ version, /** @type {string} */ tarballFile) => {
+			const tarball = fs.readFileSync(tarballFile);
 			if (!packages.has(name)) packages.set(name, new Map());
 			/** @type {Map<string, Buffer>} */ (packages.get(name)).set(version, tarball);
 			return `sha512-${crypto.createHash('sha512').update(tarball).digest('base64')}`;

