@@ -163,8 +163,17 @@ async function startAppStandIns() {
 	await listen(smtp);
 	const portOf = (/** @type {any} */ server) => (server.server ?? server).address().port;
 	return {
-		/** n8n's environment: requests to those hosts through the proxy, the local BigDD directly, the test CA trusted. */
-		env: { HTTPS_PROXY: `http://127.0.0.1:${portOf(proxy)}`, HTTP_PROXY: `http://127.0.0.1:${portOf(proxy)}`, NO_PROXY: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: caFile },
+		/**
+		 * n8n's environment: requests to those hosts through the proxy, the local BigDD directly, the test CA
+		 * trusted (npm, which n8n runs to install packages, reads its own `cafile`, not NODE_EXTRA_CA_CERTS).
+		 */
+		env: {
+			HTTPS_PROXY: `http://127.0.0.1:${portOf(proxy)}`,
+			HTTP_PROXY: `http://127.0.0.1:${portOf(proxy)}`,
+			NO_PROXY: '127.0.0.1,localhost',
+			NODE_EXTRA_CA_CERTS: caFile,
+			npm_config_cafile: caFile,
+		},
 		smtp: { host: '127.0.0.1', port: portOf(smtp) },
 		calls,
 		refused,

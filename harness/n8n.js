@@ -111,7 +111,11 @@ async function createN8n(options) {
 	const bcrypt = runtime.require('bcryptjs');
 	const [port, brokerPort] = [options.port ?? (await freePort()), await freePort()];
 	const env = {
-		...process.env,
+		// Not npm's own settings of the command that runs the tests (npm_config_local_prefix, _cafile…): the npm
+		// that n8n runs to install packages would read them, as no real n8n's does.
+		...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))),
+		// npm's cache of this n8n's own, as a fresh container's: nothing another test downloaded is reused.
+		npm_config_cache: path.join(root, '.npm'),
 		// Under jest NODE_ENV is "test", which silences n8n's output (and so its run JSON).
 		NODE_ENV: 'production',
 		PATH: `${runtime.nodeBin}:${process.env.PATH}`,

@@ -10,9 +10,10 @@ const { createN8n, freePort } = require('./n8n');
 const { startPostgres, startRedis } = require('./services');
 
 /**
- * @param {{ tarball?: string, webhookProcessors?: number, workers?: number, env?: Record<string, string> }} options
+ * @param {{ tarball?: string, webhookProcessors?: number, workers?: number, env?: Record<string, string>, workerEnv?: Record<string, string> }} options
  *   Without `tarball` each process has its own user folder with nothing installed, as separate containers
  *   do, and n8n installs the package (env-managed: `env`); with it, every process shares the main's folder.
+ *   `workerEnv` is added for the workers and webhook processors only.
  */
 async function createQueueCluster(options) {
 	const started = await Promise.allSettled([startRedis(), startPostgres()]);
@@ -64,20 +65,24 @@ async function createQueueCluster(options) {
 		return folder;
 	};
 
+	/** Starts one worker with its own user folder `name` (and `extraEnv`); resolves, with its folder and log, when it is ready. */
+	async function startWorker(/** @type {string} */ name, /** @type {Record<string, string>} */ extraEnv = {}) {
+		const [health, broker] = [await freePort(), await freePort()];
+		const processName = await n8n.startProcess(
+			'worker',
+			{ ...options.workerEnv, N8N_USER_FOLDER: folderFor(name), npm_config_cache: path.join(n8n.root, name, '.npm'), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(health), N8N_RUNNERS_BROKER_PORT: String(broker), N8N_PORT: String(await freePort()), ...extraEnv },
+			`http://127.0.0.1:${health}/healthz/readiness`,
+		);
+		return { folder: path.join(n8n.root, name), log: () => n8n.log(processName) };
+	}
+
 	async function startWorkers() {
 		await Promise.all([
-			...Array.from({ length: options.workers ?? 1 }, async (_, i) => {
-				const [health, broker] = [await freePort(), await freePort()];
-				await n8n.startProcess(
-					'worker',
-					{ N8N_USER_FOLDER: folderFor(`worker-${i + 1}`), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(health), N8N_RUNNERS_BROKER_PORT: String(broker), N8N_PORT: String(await freePort()) },
-					`http://127.0.0.1:${health}/healthz/readiness`,
-				);
-			}),
+			...Array.from({ length: options.workers ?? 1 }, async (_, i) => await startWorker(`worker-${i + 1}`)),
 			...webhookPorts.map(async (port, i) => {
 				await n8n.startProcess(
 					'webhook',
-					{ N8N_USER_FOLDER: folderFor(`webhook-${i + 1}`), N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+					{ ...options.workerEnv, N8N_USER_FOLDER: folderFor(`webhook-${i + 1}`), npm_config_cache: path.join(n8n.root, `webhook-${i + 1}`, '.npm'), N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 					`http://127.0.0.1:${port}/healthz/readiness`,
 				);
 			}),
@@ -94,6 +99,8 @@ async function createQueueCluster(options) {
 			await startWorkers();
 		},
 		stop: () => n8n.stop(),
+		/** One more worker, with its own user folder `name` and `extraEnv`: its folder and its log. */
+		startWorker,
 		/** Execution ids a worker logged as started ("Worker started execution N"). */
 		executionsStartedByWorkers() {
 			const ids = new Set();

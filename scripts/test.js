@@ -2,11 +2,11 @@
 // @ts-check
 'use strict';
 
-// `npm test`: lint, typecheck, unit and end-to-end tests in order, stopping at the first failure,
+// `npm test`: lint, n8n's verification scanner, typecheck, unit and end-to-end tests in order, stopping at the first failure,
 // then how long each stage took (the e2e stage includes installing n8n on a cold machine).
 const { spawnSync } = require('node:child_process');
 
-const STAGES = ['lint', 'typecheck', 'test:unit', 'test:e2e'];
+const STAGES = ['lint', 'scan', 'typecheck', 'test:unit', 'test:e2e'];
 
 /** @type {[string, number, string][]} */
 const done = [];

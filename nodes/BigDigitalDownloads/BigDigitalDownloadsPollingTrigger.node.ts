@@ -29,6 +29,7 @@ export class BigDigitalDownloadsPollingTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
+				required: true,
 				options: [{ name: 'New Order', value: 'newOrder', description: 'An order was created in BigDD (checked when it is first seen)' }],
 				default: 'newOrder',
 				description: 'What starts the workflow',

@@ -31,9 +31,11 @@ const managedByEnv = (packages: object[]) => ({
 	N8N_COMMUNITY_PACKAGES: JSON.stringify(packages),
 	// Workers and webhook processors install what the main recorded (each has its own folder).
 	N8N_REINSTALL_MISSING_PACKAGES: 'true',
-	// n8n 3's default: unverified packages load only when installed with a checksum.
+	// n8n 3's default on the main: an unverified package installs only with a checksum.
 	N8N_UNVERIFIED_PACKAGES_ENABLED: 'false',
 });
+/** Workers reinstall without a checksum (n8n has checksums only of verified packages), so they must allow unverified ones. */
+const WORKERS_ALLOW_UNVERIFIED = { N8N_UNVERIFIED_PACKAGES_ENABLED: 'true' };
 
 describe('env-managed install (n8n 2.41.1), queue mode: every process installs and runs the node', () => {
 	let apps: Awaited<ReturnType<typeof startAppStandIns>>;
@@ -45,7 +47,12 @@ describe('env-managed install (n8n 2.41.1), queue mode: every process installs a
 		apps = await startAppStandIns();
 		checksum = apps.publish(PACKAGE_NAME, VERSION, e2eTarball());
 		bigdd = await startBigdd({ orders: 20, products: 3, files: 6 });
-		cluster = await createQueueCluster({ workers: 1, webhookProcessors: 1, env: { ...apps.env, ...managedByEnv([{ name: PACKAGE_NAME, version: VERSION, checksum }]) } });
+		cluster = await createQueueCluster({
+			workers: 1,
+			webhookProcessors: 1,
+			env: { ...apps.env, ...managedByEnv([{ name: PACKAGE_NAME, version: VERSION, checksum }]) },
+			workerEnv: WORKERS_ALLOW_UNVERIFIED,
+		});
 		await cluster.main.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SIGNING_SECRET })]);
 		await cluster.main.importWorkflows([
 			actionWorkflow({ id: ACTION, credentialId: CREDENTIAL_ID, nodes: [{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: bigdd.server.shop.orders[0].id } }] }),
@@ -86,6 +93,12 @@ describe('env-managed install (n8n 2.41.1), queue mode: every process installs a
 		expect(cluster.executionsStartedByWorkers()).toContain(run.id);
 	});
 
+	it('a worker that refuses unverified packages (n8n 3\'s default) cannot install it: it says so in its log and runs nothing of it', async () => {
+		const worker = await cluster.startWorker('worker-strict', { N8N_UNVERIFIED_PACKAGES_ENABLED: 'false' });
+		expect(worker.log()).toContain(`Failed to reinstall community package ${PACKAGE_NAME}: Installation of unverified community packages is forbidden!`);
+		expect(installedIn(worker.folder)).toBeUndefined();
+	});
+
 	it('the Community Nodes settings refuse changes: the environment manages the package', async () => {
 		const rest = await cluster.main.login();
 		const answer = await rest('POST', '/rest/community-packages', { name: PACKAGE_NAME });
@@ -107,7 +120,8 @@ describe('env-managed install (n8n 2.41.1) that cannot install: n8n starts, says
 	it.each([
 		['a wrong checksum', () => ({ version: VERSION, checksum: `sha512-${Buffer.alloc(64).toString('base64')}` }), () => ({}), 'Checksum verification failed'],
 		['a version that does not exist', () => ({ version: '9.9.9', checksum }), () => ({}), ''],
-		['the registry unreachable', () => ({ version: VERSION, checksum }), () => ({ HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' }), ''],
+		// npm retries an unreachable registry for minutes by default, and n8n's start waits: not here.
+		['the registry unreachable', () => ({ version: VERSION, checksum }), () => ({ HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', npm_config_fetch_retries: '0' }), ''],
 	])('%s', async (_, pinned, envOverride, reason) => {
 		const { version, checksum: sum } = pinned();
 		const n8n = await createN8n({ env: { ...apps.env, ...managedByEnv([{ name: PACKAGE_NAME, version, checksum: sum }]), ...envOverride() } });
@@ -115,7 +129,7 @@ describe('env-managed install (n8n 2.41.1) that cannot install: n8n starts, says
 			await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: 'https://islandcloud.co', apiToken: 'bigdd_x' })]);
 			await n8n.importWorkflows([actionWorkflow({ id: ACTION, credentialId: CREDENTIAL_ID, nodes: [{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: 'abc' } }] })]);
 			await n8n.start();
-			const failure = `Failed to install community package ${PACKAGE_NAME}@${version} from env: ${reason}`;
+			const failure = `Failed to install community package '${PACKAGE_NAME}@${version}' from env: ${reason}`;
 			await poll(async () => n8n.log(), (log) => log.includes(failure), { timeoutMs: 60_000, intervalMs: 500 });
 			expect(installedIn(n8n.root)).toBeUndefined();
 			const rest = await n8n.login();
