@@ -3,6 +3,7 @@
 
 // Debian's Chromium (scripts/install-browser.sh) driven by playwright-core, logged in to an n8n.
 const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { chromium, selectors } = require('playwright-core');
 const { REPO_ROOT } = require('./runtime');
@@ -38,4 +39,17 @@ async function openEditor(n8n) {
 	return { browser, page, consoleErrors };
 }
 
-module.exports = { openEditor };
+/**
+ * For `npm run demo`: a screenshot of the page as step `name` of the walk-through n8n's reviewers ask for
+ * (install, credential Test, an operation, the trigger firing), saved in BIGDD_DEMO_DIR; nothing otherwise.
+ * @param {import('playwright-core').Page} page @param {string} name
+ */
+async function demoShot(page, name) {
+	const dir = process.env.BIGDD_DEMO_DIR;
+	if (!dir) return;
+	await page.waitForTimeout(500); // let transitions settle
+	fs.mkdirSync(dir, { recursive: true });
+	await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+module.exports = { openEditor, demoShot };

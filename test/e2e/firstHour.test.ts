@@ -3,7 +3,7 @@
 // Settings > Webhooks (Add endpoint shows the secret once, Test, See deliveries). If a step of the
 // README changes, this test changes with it.
 import type { Browser, Page } from 'playwright-core';
-import { openEditor } from '../../harness/browser';
+import { demoShot, openEditor } from '../../harness/browser';
 import { startAppStandIns } from '../../harness/app-stand-ins';
 import { startBigdd } from '../../harness/bigdd';
 import { createN8n } from '../../harness/n8n';
@@ -79,6 +79,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		await page.getByTestId('parameter-input-apiToken').locator('input').fill(bigdd.server.token);
 		await page.getByTestId('credential-save-button').click();
 		await credentialDialog().getByText('Connection tested successfully').waitFor({ timeout: 30_000 });
+		await demoShot(page, '02-credential-test');
 		// The signing secret fields, one per endpoint, all shown.
 		expect(await page.locator('[data-test-id^="parameter-input-webhookSigningSecret"]').count()).toBe(5);
 		await page.keyboard.press('Escape');
@@ -136,6 +137,7 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		expect(test.status).toBe(200);
 		await page.getByTestId('radio-button-json').click();
 		await page.getByTestId('output-panel').getByText(test.eventId).first().waitFor({ timeout: 30_000 });
+		await demoShot(page, '04-trigger-test-event');
 		await page.keyboard.press('Escape');
 	});
 
@@ -148,6 +150,8 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		expect(deliveries.map((d) => d.status)).toEqual([200]);
 		const runs = await productionRuns(noted.workflows[0], 1);
 		expect(runs.map((run) => [run.status, run.data.resultData.runData['On purchase'][0].data.main[0][0].json.id])).toEqual([['success', event.id]]);
+		await page.goto(`${n8n.baseUrl}/workflow/${noted.workflows[0]}/executions`);
+		await demoShot(page, '05-trigger-fired');
 	});
 
 	it('a second trigger workflow on the same credential, its secret in the next field: each purchase runs both once', async () => {

@@ -1,14 +1,16 @@
-// Installed as operators install it: n8n 2.41.1's env-managed Community Nodes (N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV
-// and N8N_COMMUNITY_PACKAGES, pinned to version and checksum) from the public npm registry (a local stand-in
-// reached through the proxy, as npm reaches registry.npmjs.org), in queue mode where each process has its own
-// user folder, as containers do; and what n8n does with a wrong checksum, a version that does not exist and a
-// registry it cannot reach.
+// Installed as merchants and operators install it, from the public npm registry (a local stand-in reached
+// through the proxy, as npm reaches registry.npmjs.org): Settings > Community Nodes in Chromium (install the
+// last release, update to this one, uninstall); n8n 2.41.1's env-managed Community Nodes
+// (N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV and N8N_COMMUNITY_PACKAGES, pinned to version and checksum) in queue
+// mode where each process has its own user folder, as containers do; and what n8n does with a wrong checksum,
+// a version that does not exist and a registry it cannot reach.
 import { startAppStandIns } from '../../harness/app-stand-ins';
 import { startBigdd } from '../../harness/bigdd';
 import { createN8n } from '../../harness/n8n';
 import { poll } from '../../harness/processes';
 import { createQueueCluster } from '../../harness/queue';
-import { installedPackageVersion as installedIn, PACKAGE_NAME } from '../../harness/runtime';
+import { demoShot, openEditor } from '../../harness/browser';
+import { installedPackageVersion as installedIn, packFromHistory, PACKAGE_NAME } from '../../harness/runtime';
 import { actionWorkflow, bigddCredential, triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 import packageJson from '../../package.json';
@@ -19,6 +21,8 @@ const SIGNING_SECRET = 'whsec_example_install';
 const ACTION = 'bigddInstallActn';
 const TRIGGER = { id: 'bigddInstallTrig', webhookId: 'bigdd-install' };
 const VERSION = packageJson.version;
+/** The commit of this repository released as 0.1.0 (as in upgrade.test.ts). */
+const RELEASE_0_1_0 = 'aaf90a29fb27a04282fe49680a890e3123ee4924';
 
 interface Run {
 	id: string;
@@ -139,5 +143,101 @@ describe('env-managed install (n8n 2.41.1) that cannot install: n8n starts, says
 		} finally {
 			await n8n.dispose();
 		}
+	});
+});
+
+describe('Settings > Community Nodes in Chromium (n8n 2.41.1): install the last release, update to this one, uninstall', () => {
+	let apps: Awaited<ReturnType<typeof startAppStandIns>>;
+	let bigdd: Awaited<ReturnType<typeof startBigdd>>;
+	let n8n: Awaited<ReturnType<typeof createN8n>>;
+	let editor: Awaited<ReturnType<typeof openEditor>>;
+	const card = () => editor.page.getByTestId('community-package-card');
+	const cardText = async () => (await card().textContent())?.replace(/\s+/g, ' ');
+	/** The workflow that uses the node, started as the editor does: its run, or undefined when n8n would not start it. */
+	const runGetOrder = async () => {
+		try {
+			return (await (await n8n.startByHand(ACTION, 'Start'))(60_000)) as Run;
+		} catch {
+			return undefined;
+		}
+	};
+
+	beforeAll(async () => {
+		apps = await startAppStandIns();
+		const released = packFromHistory(RELEASE_0_1_0);
+		expect(released.version).toBe('0.1.0');
+		apps.publish(PACKAGE_NAME, released.version, released.tarball);
+		apps.publish(PACKAGE_NAME, VERSION, e2eTarball());
+		bigdd = await startBigdd({ orders: 10, products: 2, files: 4 });
+		n8n = await createN8n({ env: apps.env });
+		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token })]);
+		await n8n.importWorkflows([actionWorkflow({ id: ACTION, credentialId: CREDENTIAL_ID, nodes: [{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: bigdd.server.shop.orders[0].id } }] })]);
+		await n8n.start();
+		editor = await openEditor(n8n);
+		await editor.page.goto(`${n8n.baseUrl}/settings/community-nodes`);
+	});
+
+	afterAll(async () => {
+		await editor?.browser.close();
+		await n8n?.dispose();
+		await bigdd?.server.stop();
+		await apps?.stop();
+	});
+
+	it('Install: the name typed with a version, the risk accepted; the card shows it and the workflow that uses the node runs', async () => {
+		const { page } = editor;
+		expect((await runGetOrder())?.status).not.toBe('success');
+		await page.getByRole('button', { name: 'Install a community node' }).click();
+		const install = page.getByTestId('install-community-package-button');
+		await page.getByPlaceholder('e.g. n8n-nodes-chatwork').fill(`${PACKAGE_NAME}@0.1.0`);
+		expect(await install.isDisabled()).toBe(true);
+		await page.getByTestId('user-agreement-checkbox').click();
+		await install.click();
+		await card().getByText('v0.1.0').waitFor({ timeout: 120_000 });
+		expect(await cardText()).toContain('2 nodes: Big Digital Downloads,Big Digital Downloads Trigger');
+		await demoShot(page, '01-install');
+		expect(installedIn(n8n.root)).toBe('0.1.0');
+		const run = (await runGetOrder())!;
+		expect(run.status).toBe('success');
+		expect(run.data.resultData.runData['Get order'][0].data.main[0][0].json.id).toBe(bigdd.server.shop.orders[0].id);
+	});
+
+	it('Update: n8n offers this version and lists the nodes it replaces, updates; the new node is there and the workflow still runs, in the editor too', async () => {
+		const { page } = editor;
+		await card().getByRole('button', { name: 'Update' }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByText('Update node package').waitFor();
+		expect(await dialog.textContent()).toContain('Package includes: Big Digital Downloads, Big Digital Downloads Trigger');
+		await dialog.getByRole('button', { name: 'Confirm update' }).click();
+		await card().getByText(`v${VERSION}`).waitFor({ timeout: 120_000 });
+		expect(await cardText()).toContain('3 nodes: Big Digital Downloads,Big Digital Downloads Trigger,Big Digital Downloads Polling Trigger');
+		expect(installedIn(n8n.root)).toBe(VERSION);
+		await demoShot(page, '06-update');
+		// The workflow run from the editor: the order BigDD returned, in the node's output.
+		await page.goto(`${n8n.baseUrl}/workflow/${ACTION}`);
+		await page.getByTestId('execute-workflow-button').click();
+		await page.getByText('Workflow executed successfully').waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Get order"]').dblclick();
+		await page.getByTestId('output-panel').getByText(bigdd.server.shop.orders[0].name).first().waitFor({ timeout: 30_000 });
+		await demoShot(page, '03-operation');
+		await page.keyboard.press('Escape');
+		expect((await runGetOrder())?.status).toBe('success');
+		const fetched = apps.calls.filter((call) => call.host === 'registry.npmjs.org').map((call) => call.path);
+		expect(fetched).toEqual(expect.arrayContaining([`/${PACKAGE_NAME}/-/${PACKAGE_NAME}-0.1.0.tgz`, `/${PACKAGE_NAME}/-/${PACKAGE_NAME}-${VERSION}.tgz`]));
+	});
+
+	it('Uninstall: from the card\'s menu, confirmed; the package is gone and the workflow that used it stays but does not run', async () => {
+		const { page } = editor;
+		await page.goto(`${n8n.baseUrl}/settings/community-nodes`);
+		await card().locator('button').last().click();
+		await page.getByText(/uninstall/i).first().click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByText('Uninstall node package').waitFor();
+		await dialog.getByRole('button', { name: 'Confirm uninstall' }).click();
+		await card().waitFor({ state: 'detached', timeout: 120_000 });
+		expect(installedIn(n8n.root)).toBeUndefined();
+		const rest = await n8n.login();
+		expect((await rest('GET', `/rest/workflows/${ACTION}`)).status).toBe(200);
+		expect((await runGetOrder())?.status).not.toBe('success');
 	});
 });
