@@ -79,33 +79,19 @@ const TRIGGER_NAME = 'BigDD Trigger';
  * @param {{ id: string, webhookId: string, credentialId: string, events: string[], options?: Record<string, unknown>, waitSeconds?: number }} spec
  */
 function triggerWorkflow(spec) {
-	const done = { id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [600, 0], parameters: {} };
 	const wait = spec.waitSeconds
-		? { id: 'wait', name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [300, 0], webhookId: `${spec.webhookId}-wait`, parameters: { resume: 'timeInterval', amount: spec.waitSeconds, unit: 'seconds' } }
+		? { id: 'wait', name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, webhookId: `${spec.webhookId}-wait`, parameters: { resume: 'timeInterval', amount: spec.waitSeconds, unit: 'seconds' } }
 		: undefined;
-	const chain = [TRIGGER_NAME, ...(wait ? [wait.name] : []), done.name];
-	return {
-		id: spec.id,
-		name: spec.id,
-		active: false,
-		nodes: [
-			{
-				id: 'trigger',
-				name: TRIGGER_NAME,
-				type: TRIGGER_NODE_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: spec.webhookId,
-				parameters: { events: spec.events, options: spec.options ?? {} },
-				credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } },
-			},
-			...(wait ? [wait] : []),
-			done,
-		],
-		connections: Object.fromEntries(chain.slice(0, -1).map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }])),
-		settings: { executionOrder: 'v1' },
-		pinData: {},
+	const trigger = {
+		id: 'trigger',
+		name: TRIGGER_NAME,
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		webhookId: spec.webhookId,
+		parameters: { events: spec.events, options: spec.options ?? {} },
+		credentials: credentialRef(spec.credentialId),
 	};
+	return chainedWorkflow(spec.id, [trigger, ...(wait ? [wait] : []), DONE]);
 }
 
 const POLLING_TRIGGER_NODE_TYPE = `${NODE_TYPE_PREFIX}bigDigitalDownloadsPollingTrigger`;
@@ -116,23 +102,34 @@ const POLLING_TRIGGER_NAME = 'New order';
  * @param {{ id: string, credentialId: string, parameters?: Record<string, unknown> }} spec
  */
 function pollingWorkflow(spec) {
+	const trigger = {
+		id: 'trigger',
+		name: POLLING_TRIGGER_NAME,
+		type: POLLING_TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newOrder', ...spec.parameters },
+		credentials: credentialRef(spec.credentialId),
+	};
+	return chainedWorkflow(spec.id, [trigger, DONE]);
+}
+
+/** The NoOp the trigger workflows end in. */
+const DONE = { id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+
+/** A node's reference to the BigDD credential with this id. */
+const credentialRef = (/** @type {string} */ credentialId) => ({ [CREDENTIAL_TYPE]: { id: credentialId, name: `BigDD ${credentialId}` } });
+
+/**
+ * A workflow of `nodes` each connected to the next, the first its trigger, laid out left to right.
+ * @param {string} id @param {({ name: string } & Record<string, unknown>)[]} nodes
+ */
+function chainedWorkflow(id, nodes) {
 	return {
-		id: spec.id,
-		name: spec.id,
+		id,
+		name: id,
 		active: false,
-		nodes: [
-			{
-				id: 'trigger',
-				name: POLLING_TRIGGER_NAME,
-				type: POLLING_TRIGGER_NODE_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newOrder', ...spec.parameters },
-				credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } },
-			},
-			{ id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
-		],
-		connections: { [POLLING_TRIGGER_NAME]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		nodes: nodes.map((node, i) => ({ ...node, position: [i * 300, 0] })),
+		connections: Object.fromEntries(nodes.slice(0, -1).map((from, i) => [from.name, { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] }])),
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
-import { FINANCIAL_STATUS_OPTIONS, ORDER_INCLUDE_OPTIONS } from './shared/orderChoices';
+import { FINANCIAL_STATUS_OPTIONS, orderIncludeField } from './shared/orderChoices';
 import { DEFAULT_LATE_WINDOW_MINUTES, MAX_LATE_WINDOW_MINUTES, MAX_LOOK_BACK_HOURS, pollNewOrders } from './polling/newOrders';
 
 export class BigDigitalDownloadsPollingTrigger implements INodeType {
@@ -67,14 +67,7 @@ export class BigDigitalDownloadsPollingTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Include',
-						name: 'include',
-						type: 'multiOptions',
-						options: ORDER_INCLUDE_OPTIONS,
-						default: [],
-						description: 'Extra details to attach to each order line',
-					},
+					orderIncludeField,
 					{
 						displayName: 'Late Order Window (Minutes)',
 						name: 'lateWindowMinutes',

@@ -150,7 +150,10 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 		expect(deliveries.map((d) => d.status)).toEqual([200]);
 		const runs = await productionRuns(noted.workflows[0], 1);
 		expect(runs.map((run) => [run.status, run.data.resultData.runData['On purchase'][0].data.main[0][0].json.id])).toEqual([['success', event.id]]);
+		// The run in the workflow's Executions tab, as the merchant checks it.
 		await page.goto(`${n8n.baseUrl}/workflow/${noted.workflows[0]}/executions`);
+		await page.getByTestId('current-executions-list').getByTestId('execution-time').first().waitFor({ timeout: 30_000 });
+		await page.keyboard.press('Escape');
 		await demoShot(page, '05-trigger-fired');
 	});
 

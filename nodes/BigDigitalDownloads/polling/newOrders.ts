@@ -1,7 +1,7 @@
 // The polling trigger's poll: BigDD's order list, oldest first from the cursor, each new order once.
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type INodePropertyOptions, type IPollFunctions } from 'n8n-workflow';
 import { idList, refusal } from '../shared/checks';
-import { FINANCIAL_STATUS_OPTIONS, ORDER_INCLUDE_OPTIONS } from '../shared/orderChoices';
+import { FINANCIAL_STATUS_OPTIONS, orderIncludeField } from '../shared/orderChoices';
 import { describeValue, isBlank, toList } from '../shared/values';
 import { forgetCredential } from '../transport/credential';
 import { asNodeError, type RequestScope } from '../transport/errors';
@@ -54,7 +54,7 @@ export function newOrderSettings(context: IPollFunctions): NewOrderSettings {
 	return {
 		financialStatuses: choices(context, filters.financialStatus, 'Financial Status', FINANCIAL_STATUS_OPTIONS.map((option) => String(option.value))),
 		productIds: isBlank(filters.digitalProductIds) ? [] : idList(refusal(context.getNode(), 0), filters.digitalProductIds, 'Digital Product IDs'),
-		include: choices(context, options.include, 'Include', ORDER_INCLUDE_OPTIONS.map((option) => String(option.value))),
+		include: choices(context, options.include, 'Include', (orderIncludeField.options as INodePropertyOptions[]).map((option) => String(option.value))),
 		lookBackHours: isBlank(options.lookBackHours) ? 0 : wholeNumber(context, options.lookBackHours, 'Look Back (Hours)', 0, MAX_LOOK_BACK_HOURS),
 		lateWindowMs:
 			(isBlank(options.lateWindowMinutes)

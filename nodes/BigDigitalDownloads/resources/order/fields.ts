@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../listSearch/recordSearches';
 import type { IdField } from '../../routing/pathIds';
 import type { RecordFields } from '../../routing/simplify';
-import { ORDER_INCLUDE_OPTIONS } from '../../shared/orderChoices';
+import { orderIncludeField } from '../../shared/orderChoices';
 
 export const ORDER_ID: IdField = { name: 'orderId', label: 'Order ID' };
 export const LINE_ID: IdField = { name: 'lineId', label: 'Line ID' };
@@ -32,14 +32,6 @@ export const lineIdField: INodeProperties = {
 	description: 'The ID of the order line, from the order\'s "lines" (Get order)',
 };
 
-export const includeOrderDetailsOption: INodeProperties = {
-	displayName: 'Include',
-	name: 'include',
-	type: 'multiOptions',
-	options: ORDER_INCLUDE_OPTIONS,
-	default: [],
-	description: 'Extra details to attach to each order line',
-	routing: { send: { type: 'query', property: 'include' } },
-};
+export const includeOrderDetailsOption: INodeProperties = { ...orderIncludeField, routing: { send: { type: 'query', property: 'include' } } };
 
 export const ORDER_URL = `/orders/{${ORDER_ID.name}}`;
