@@ -1,6 +1,6 @@
 import type { IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { retryAfterSeconds } from './retry';
+import { retryAfterSeconds } from './retryAfter';
 
 /** What an operation tells the transport about itself, declared next to the operation. */
 export interface OperationFacts {

@@ -2,7 +2,8 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n
 import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import { credentialOf, withoutSecrets } from './credential';
 import { apiError, noAnswerError, notJsonError, type RequestScope } from './errors';
-import { REQUEST_TIMEOUT_MS, retryAfterSeconds, withRetries, type RequestContext } from './retry';
+import { REQUEST_TIMEOUT_MS, withRetries, type RequestContext } from './retry';
+import { retryAfterSeconds } from './retryAfter';
 
 /** A success whose body could not be read as JSON: cut off on the way, or not from BigDD at all. */
 function isNotJson(response: IN8nHttpFullResponse): boolean {

@@ -23,17 +23,6 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
 /** Waits before the retries of a request that may be repeated safely (a read, or a write with an Idempotency-Key). */
 const TRANSIENT_RETRY_DELAYS_MS = [500, 1_000, 2_000];
 
-/** Seconds to wait from a Retry-After header (seconds or HTTP date; a date in the past is 0); 1 when absent or unreadable. */
-export function retryAfterSeconds(header: unknown, now = Date.now()): number {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value !== 'string' && typeof value !== 'number') return 1;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-	// An HTTP date names a weekday and a month; anything else (a negative number, a word) is unreadable.
-	const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
-	return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
 /**
  * The rule for giving up on a 429: why the node stops when it has waited `waitedSeconds` for this
  * request and BigDD now asks for `wait` more, or undefined to wait and send the same request again.

@@ -1,7 +1,7 @@
 // The layers of the action node and trigger, as the folders name them: transport/ sends requests,
 // routing/ adapts them to n8n's declarative routing, resources/ hold the operations, trigger/ the
 // webhook, polling/ the polling trigger's poll. A lower layer never imports a higher one, and the
-// triggers and the operations share only shared/ and transport/.
+// triggers and the operations share only shared/ and transport/. No file imports itself through others.
 import { isFolder, relativeImports } from '../../../../harness/imports';
 
 const NODE_DIR = 'nodes/BigDigitalDownloads';
@@ -42,6 +42,22 @@ describe('layers of the node folder', () => {
 			.filter((file) => layerOf(file) === layer)
 			.flatMap((file) => importedLayers(file).filter((imported) => imported !== layer && !ALLOWED[layer].includes(imported)).map((imported) => `${file} -> ${imported}`));
 		expect(wrong).toEqual([]);
+	});
+
+	it('no file imports itself through others (an import cycle): each file can be read before the files that use it', () => {
+		const known = new Set(files);
+		const resolve = (imported: string) => [`${imported}.ts`, `${imported}/index.ts`].find((file) => known.has(file));
+		const edges = new Map(sources.map((source) => [source.file, source.imports.map(resolve).filter((file): file is string => file !== undefined)]));
+		const cycles: string[] = [];
+		const visit = (file: string, path: string[]) => {
+			if (path.includes(file)) {
+				cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+				return;
+			}
+			for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+		};
+		for (const file of files) visit(file, []);
+		expect([...new Set(cycles)]).toEqual([]);
 	});
 
 	it('the check sees imports: the action node imports its resources', () => {

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { rateLimitGivingUp, retryAfterSeconds, withRetries } from '../../../../../nodes/BigDigitalDownloads/transport/retry';
+import { rateLimitGivingUp, withRetries } from '../../../../../nodes/BigDigitalDownloads/transport/retry';
+import { retryAfterSeconds } from '../../../../../nodes/BigDigitalDownloads/transport/retryAfter';
 import { waitsAsked } from '../../../../support/virtual-sleep';
 
 describe('rate limits', () => {
