@@ -2,7 +2,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type INodePropertyOptions, type IPollFunctions } from 'n8n-workflow';
 import { idList, refusal } from '../shared/checks';
 import { FINANCIAL_STATUS_OPTIONS, orderIncludeField } from '../shared/orderChoices';
-import { describeValue, isBlank, toList } from '../shared/values';
+import { describeValue, ID_SEPARATORS, isBlank, toList } from '../shared/values';
 import { forgetCredential } from '../transport/credential';
 import { asNodeError, type RequestScope } from '../transport/errors';
 import { requestBigdd } from '../transport/request';
@@ -39,7 +39,7 @@ function wholeNumber(context: IPollFunctions, value: unknown, label: string, min
 
 /** The values of a multi-select (or an expression giving a list or comma-separated text), each one of `known`. */
 function choices(context: IPollFunctions, value: unknown, label: string, known: string[]): string[] {
-	const values = isBlank(value) ? [] : Array.isArray(value) ? value : typeof value === 'string' ? toList(value, /[\s,]+/) : [value];
+	const values = isBlank(value) ? [] : Array.isArray(value) ? value : typeof value === 'string' ? toList(value, ID_SEPARATORS) : [value];
 	const unknown = values.find((entry) => typeof entry !== 'string' || !known.includes(entry));
 	if (unknown !== undefined) {
 		throw new NodeOperationError(context.getNode(), `${label} has ${describeValue(unknown)}, which BigDD does not know`, { description: `Use ${known.join(', ')}.` });

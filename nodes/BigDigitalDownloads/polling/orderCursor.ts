@@ -1,4 +1,4 @@
-// Where the New Order poll stands, and how one page of BigDD's order list moves it on. Pure: the
+// Where the New Order poll stands, and how the orders one poll listed move it on. Pure: the
 // poll (newOrders.ts) does the requests; this decides which orders are new, each exactly once.
 import type { IDataObject } from 'n8n-workflow';
 
