@@ -53,7 +53,7 @@ async function searchPage(
 	const page = (await requestBigdd.call(
 		context,
 		{ method: 'GET', url: path, qs, json: true },
-		{ itemIndex: 0, operation: {} },
+		{ itemIndex: 0, rules: {} },
 		{ safeToRepeat: true },
 	)) as { data?: IDataObject[]; pagination?: { has_more?: boolean; next_cursor?: string } };
 	return {

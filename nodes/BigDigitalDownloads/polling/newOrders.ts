@@ -4,7 +4,8 @@ import { idList, refusal } from '../shared/checks';
 import { FINANCIAL_STATUS_OPTIONS, orderIncludeField } from '../shared/orderChoices';
 import { describeValue, ID_SEPARATORS, isBlank, toList } from '../shared/values';
 import { forgetCredential } from '../transport/credential';
-import { asNodeError, type RequestScope } from '../transport/errors';
+import { asNodeError } from '../transport/errors';
+import type { RequestScope } from '../transport/types';
 import { requestBigdd } from '../transport/request';
 import { isListedOrder, isOrderCursor, lookBackCursor, takeNewOrders, type ListedOrder, type OrderCursor, type OrderMatch } from './orderCursor';
 
@@ -18,7 +19,7 @@ export const DEFAULT_LATE_WINDOW_MINUTES = 10;
 export const MAX_LATE_WINDOW_MINUTES = 1_440;
 export const MAX_LOOK_BACK_HOURS = 720;
 
-const SCOPE: RequestScope = { itemIndex: 0, operation: {} };
+const SCOPE: RequestScope = { itemIndex: 0, rules: {} };
 
 export interface NewOrderSettings {
 	financialStatuses: string[];

@@ -1,60 +1,53 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-import { asNodeError, isTimeout, noAnswerError } from '../transport/errors';
-import { REQUEST_TIMEOUT_MS, withRetries } from '../transport/retry';
-import { recordOutput, scopeOf, type RoutedOperation } from './output';
+import { requestBigdd } from '../transport/request';
+import { REQUEST_TIMEOUT_MS } from '../transport/retry';
+import { scopeOf, type RoutedOperation } from './output';
+import { shapeRecords } from './simplify';
+
+type RecordShape = 'record' | 'deleted';
+
+/** The output item of a one-record answer: the record of BigDD's `data` envelope, or n8n's `{ deleted: true, id }` for a delete. */
+function recordItem(body: IDataObject, shape: RecordShape, itemIndex: number): INodeExecutionData {
+	const envelope: IDataObject = typeof body === 'object' && body !== null ? body : {};
+	const data = (envelope.data ?? (shape === 'deleted' ? {} : envelope)) as IDataObject;
+	return { json: shape === 'deleted' ? { deleted: true, id: data.id } : data, pairedItem: { item: itemIndex } };
+}
 
 /**
- * The "pagination" of an operation on one record: one request through n8n's routing, under the
- * node's retry policy (a 429 means BigDD did not act, so it is sent again, writes too). n8n's routing
- * gives only pagination functions a way to resend.
+ * Sends the request n8n's routing built for one record through the node's one request path
+ * (requestBigdd: retries, pacing, cancellation, error mapping) and shapes its answer. n8n's routing
+ * lets only a "pagination" function send a request itself, so that is where this runs.
  */
-function waitOutRateLimits(operation: RoutedOperation) {
-	return async function waitOutRateLimits(
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		const scope = scopeOf(this, operation);
+function sendOneRecord(shape: RecordShape, operation: RoutedOperation) {
+	return async function sendOneRecord(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
 		// n8n's routing sets 300 s (or the node's own Request Options) on every request, over requestDefaults.
-		requestData.options.timeout = REQUEST_TIMEOUT_MS;
-		return await withRetries<INodeExecutionData[]>(this, scope, false, async () => {
-			try {
-				return { done: await this.makeRoutingRequest(requestData) };
-			} catch (error) {
-				if (isTimeout(error)) return { error: () => noAnswerError(this.getNode(), error, scope, REQUEST_TIMEOUT_MS) };
-				const nodeError = asNodeError(this.getNode(), error, scope.itemIndex);
-				const rateLimited = nodeError instanceof NodeApiError && nodeError.httpCode === '429';
-				return {
-					retryAfterSeconds: rateLimited ? Number(nodeError.context.retryAfterSeconds ?? 1) : undefined,
-					error: (_attempts: number, givingUp?: string) => {
-						if (givingUp) nodeError.description = givingUp;
-						return nodeError;
-					},
-				};
-			}
-		});
+		const options = { ...requestData.options, timeout: REQUEST_TIMEOUT_MS } as IHttpRequestOptions;
+		const body = await requestBigdd.call(this, options, scopeOf(this, operation));
+		const items = [recordItem(body, shape, this.getItemIndex())];
+		return shape === 'record' ? shapeRecords((name, fallback) => this.getNodeParameter(name, fallback), items, operation.recordFields) : items;
 	};
 }
 
 /**
  * The routing of an operation on one record: `request`, its checks (`preSend`), its output (a record,
- * or `{ deleted: true }`), errors mapped with the operation's own hints, 429s waited out.
+ * or `{ deleted: true }`), sent through requestBigdd.
  */
 export function oneRecordRouting(
 	request: { method: IHttpRequestMethods; url: string },
-	{ preSend = [], output = 'record', ...operation }: RoutedOperation & { preSend?: PreSendAction[]; output?: 'record' | 'deleted' } = {},
+	{ preSend = [], output = 'record', ...operation }: RoutedOperation & { preSend?: PreSendAction[]; output?: RecordShape } = {},
 ): INodePropertyRouting {
 	return {
 		request,
 		send: { paginate: true, ...(preSend.length ? { preSend } : {}) },
-		output: { postReceive: recordOutput(output, operation) },
-		operations: { pagination: waitOutRateLimits(operation) },
+		operations: { pagination: sendOneRecord(output, operation) },
 	};
 }

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IN8nHttpFullResponse } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, SIGNING_SECRET_FIELDS } from '../../../credentials/BigDigitalDownloadsApi.credentials';
-import type { RequestContext } from './retry';
+import type { RequestContext } from './types';
 
 const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted>>();
 

@@ -1,22 +1,6 @@
 import type { IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { retryAfterSeconds } from './retryAfter';
-
-/** What an operation tells the transport about itself, declared next to the operation. */
-export interface OperationFacts {
-	/** What to tell a person when BigDD answers 409 to this operation (else a general hint). */
-	conflictHint?: string;
-	/** A write that must never be repeated blindly: a repeat could send a second email, file or link. */
-	notIdempotent?: boolean;
-	/** A limit BigDD applies to this kind of request on its own (uploads), paced apart from the shop's other requests. */
-	separateRateLimit?: string;
-}
-
-/** Which input item and which operation a request was made for. */
-export interface RequestScope {
-	itemIndex: number;
-	operation: OperationFacts;
-}
+import type { RequestScope } from './types';
 
 /** What to tell a person for each status BigDD documents. */
 const HINTS: Record<number, string> = {
@@ -36,11 +20,11 @@ const UNSAFE_TO_RETRY_HINT =
 
 /** What to do when it is unknown whether BigDD acted (a server error, or no answer at all). */
 function unknownOutcomeHint(scope: RequestScope): string {
-	return scope.operation.notIdempotent ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
+	return scope.rules.notIdempotent ? UNSAFE_TO_RETRY_HINT : SERVER_ERROR_HINT;
 }
 
 function hintFor(status: number, scope: RequestScope): string | undefined {
-	if (status === 409 && scope.operation.conflictHint) return scope.operation.conflictHint;
+	if (status === 409 && scope.rules.conflictHint) return scope.rules.conflictHint;
 	return HINTS[status] ?? (status >= 500 ? unknownOutcomeHint(scope) : undefined);
 }
 
@@ -61,15 +45,12 @@ export function apiError(node: INode, response: IN8nHttpFullResponse, scope: Req
 	const status = response.statusCode;
 	const message = apiMessage(response.body) ?? `BigDD answered with HTTP ${status}`;
 	const body = typeof response.body === 'object' && response.body !== null ? response.body : { body: response.body };
-	const error = new NodeApiError(node, body as JsonObject, {
+	return new NodeApiError(node, body as JsonObject, {
 		message,
 		description: description ?? hintFor(status, scope),
 		httpCode: String(status),
 		itemIndex: scope.itemIndex,
 	});
-	// For the retry policy when n8n's routing sent the request: how long BigDD asked to wait.
-	if (status === 429) error.context.retryAfterSeconds = retryAfterSeconds(response.headers?.['retry-after']);
-	return error;
 }
 
 /** Whether a request failed because it got no answer in time (axios reports ECONNABORTED or ETIMEDOUT). */

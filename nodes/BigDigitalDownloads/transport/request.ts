@@ -1,9 +1,10 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import { credentialOf, withoutSecrets } from './credential';
-import { apiError, noAnswerError, notJsonError, type RequestScope } from './errors';
-import { REQUEST_TIMEOUT_MS, withRetries, type RequestContext } from './retry';
+import { apiError, noAnswerError, notJsonError } from './errors';
+import { REQUEST_TIMEOUT_MS, withRetries } from './retry';
 import { retryAfterSeconds } from './retryAfter';
+import type { RequestContext, RequestScope } from './types';
 
 /** A success whose body could not be read as JSON: cut off on the way, or not from BigDD at all. */
 function isNotJson(response: IN8nHttpFullResponse): boolean {

@@ -1,10 +1,7 @@
-import { NodeOperationError, sleep, type IExecuteFunctions, type IExecuteSingleFunctions, type ILoadOptionsFunctions, type IPollFunctions } from 'n8n-workflow';
-import type { RequestScope } from './errors';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import { whenAborted } from './cancellation';
 import { laneOf, type Lane } from './pacer';
-
-/** Where requests are sent from: a node run, one item of a declarative operation, an editor list, or a poll. */
-export type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+import type { RequestContext, RequestScope } from './types';
 
 /** How long one request may take before it counts as unanswered. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -98,7 +95,7 @@ export async function withRetries<T>(
 	safeToRepeat: boolean,
 	attempt: () => Promise<Attempt<T>>,
 ): Promise<T> {
-	const lane = laneOf(context.getNode(), scope.operation.separateRateLimit);
+	const lane = laneOf(context.getNode(), scope.rules.separateRateLimit);
 	await lane.enter(cancelSignalOf(context), () => cancelledError(context, scope));
 	try {
 		let attempts = 0;

@@ -3,12 +3,12 @@ import type { Operation } from '../../shared/operation';
 import { fileIdList, refusal } from '../../shared/checks';
 import { downloadLinkOptionFields, downloadLinkOptions } from '../../shared/downloadLinkOptions';
 import { forEachItem } from '../../shared/itemLoop';
-import type { OperationFacts } from '../../transport/errors';
+import type { RequestRules } from '../../transport/types';
 import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 /** A repeat would create a second link. */
-const FACTS: OperationFacts = { notIdempotent: true };
+const CREATE_LINK_RULES: RequestRules = { notIdempotent: true };
 
 /**
  * Create download links, one per item. BigDD cannot list links later, so a link whose URL is lost is
@@ -22,7 +22,7 @@ async function createDownloadLinks(this: IExecuteFunctions): Promise<INodeExecut
 			return { file_ids: fileIdList(refuse, this.getNodeParameter('fileIds', itemIndex, ''), 1), ...downloadLinkOptions(this, itemIndex, refuse) };
 		},
 		async (body, itemIndex) => {
-			const response = await requestBigdd.call(this, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, operation: FACTS });
+			const response = await requestBigdd.call(this, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, rules: CREATE_LINK_RULES });
 			return (response.data ?? response) as IDataObject;
 		},
 	);

@@ -5,12 +5,12 @@ import { refusal } from '../../shared/checks';
 import { optionsCollection } from '../../shared/descriptions';
 import { forEachItem } from '../../shared/itemLoop';
 import { LIMITS } from '../../shared/limits';
-import type { OperationFacts } from '../../transport/errors';
+import type { RequestRules } from '../../transport/types';
 import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 /** A repeat could store the file twice; BigDD limits uploads on their own (6 per minute). */
-const FACTS: OperationFacts = { notIdempotent: true, separateRateLimit: 'uploads' };
+const UPLOAD_RULES: RequestRules = { notIdempotent: true, separateRateLimit: 'uploads' };
 /** How long one upload may take before it counts as unanswered: 25 MB over a slow uplink takes minutes. */
 const UPLOAD_TIMEOUT_MS = 300_000;
 
@@ -70,7 +70,7 @@ async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[
 					json: false,
 					timeout: UPLOAD_TIMEOUT_MS,
 				},
-				{ itemIndex, operation: FACTS },
+				{ itemIndex, rules: UPLOAD_RULES },
 			);
 			return body.data as IDataObject;
 		},

@@ -6,11 +6,12 @@ import { optionsCollection } from '../../shared/descriptions';
 import { forEachItem } from '../../shared/itemLoop';
 import { LIMITS } from '../../shared/limits';
 import { describeValue, LINE_SEPARATOR, toList } from '../../shared/values';
-import { asNodeError, type OperationFacts } from '../../transport/errors';
+import { asNodeError } from '../../transport/errors';
+import type { RequestRules } from '../../transport/types';
 import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
-const FACTS: OperationFacts = {
+const KEY_BATCH_RULES: RequestRules = {
 	conflictHint: 'Some keys already exist and Duplicates is set to Fail, so nothing was created. Use Skip to ignore existing keys.',
 };
 
@@ -109,7 +110,7 @@ async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutio
 					const response = await requestBigdd.call(
 						this,
 						{ method: 'POST', url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
-						{ itemIndex, operation: FACTS },
+						{ itemIndex, rules: KEY_BATCH_RULES },
 						// The Idempotency-Key makes a repeat replay, not create.
 						{ safeToRepeat: true },
 					);

@@ -15,7 +15,7 @@ async function validateLicenseKeys(this: IExecuteFunctions): Promise<INodeExecut
 	const verdictOf = async (itemIndex: number): Promise<IDataObject> => {
 		const key = this.getNodeParameter('key', itemIndex, '') as unknown;
 		if (typeof key !== 'string' || key.trim() === '') throw refusal(this.getNode(), itemIndex)('License Key is empty');
-		const response = await requestBigdd.call(this, { method: 'GET', url: '/license-keys/validate', qs: { key }, json: true }, { itemIndex, operation: {} });
+		const response = await requestBigdd.call(this, { method: 'GET', url: '/license-keys/validate', qs: { key }, json: true }, { itemIndex, rules: {} });
 		const verdict = (response.data ?? {}) as IDataObject;
 		return { key, licensed: verdict.valid === true && verdict.assigned === true, ...verdict };
 	};

@@ -6,7 +6,8 @@ import { downloadLinkOptionFields, downloadLinkOptions } from '../../shared/down
 import { forEachItem } from '../../shared/itemLoop';
 import { LIMITS } from '../../shared/limits';
 import { describeValue, EMAIL_PATTERN } from '../../shared/values';
-import { asNodeError, type OperationFacts, type RequestScope } from '../../transport/errors';
+import { asNodeError } from '../../transport/errors';
+import type { RequestRules, RequestScope } from '../../transport/types';
 import { requestBigdd } from '../../transport/request';
 import { customOperationRouting } from '../../routing/customOperationRouting';
 import { idOrRefuse } from '../../routing/pathIds';
@@ -15,7 +16,7 @@ import { ORDER_ID } from './fields';
 import { distinctFileIds, isOrderOf, lineDelivery, orderRefusal, PAID_STATUSES } from './orderDownloads';
 
 /** A repeat would create a second link. */
-const LINK_FACTS: OperationFacts = { notIdempotent: true };
+const CREATE_LINK_RULES: RequestRules = { notIdempotent: true };
 
 interface Plan {
 	orderId: string;
@@ -63,7 +64,7 @@ const productIdOf = (line: IDataObject) => String((line.digital_product as IData
  */
 async function linksForOrder(context: IExecuteFunctions, plan: Plan, itemIndex: number): Promise<IDataObject> {
 	const refuse = refusal(context.getNode(), itemIndex, 'Nothing was created.');
-	const read: RequestScope = { itemIndex, operation: {} };
+	const read: RequestScope = { itemIndex, rules: {} };
 	const get = async (url: string) => dataOf(await requestBigdd.call(context, { method: 'GET', url, json: true }, read, { safeToRepeat: true }));
 	let order: IDataObject;
 	try {
@@ -96,7 +97,7 @@ async function linksForOrder(context: IExecuteFunctions, plan: Plan, itemIndex: 
 	for (let start = 0; start < fileIds.length; start += LIMITS.fileIdsPerRequest) {
 		const body = { file_ids: fileIds.slice(start, start + LIMITS.fileIdsPerRequest), ...plan.linkOptions };
 		try {
-			links.push(dataOf(await requestBigdd.call(context, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, operation: LINK_FACTS })));
+			links.push(dataOf(await requestBigdd.call(context, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, rules: CREATE_LINK_RULES })));
 		} catch (error) {
 			if (links.length === 0) throw asNodeError(context.getNode(), error, itemIndex);
 			// BigDD cannot list links: the ones already created would be lost with the error, so it carries them.

@@ -63,7 +63,7 @@ describe('the action node description', () => {
 	});
 
 	it.each(operations.map(({ resource, option }) => [`${resource}:${option.value}`, resource, option] as const))(
-		'%s: its answers go through the error mapper, or it is a custom operation that maps its own (and has a routing for n8n\'s tool wrapper)',
+		'%s: its request leaves through the node\'s own request path, from a pagination function (a custom operation also has one for n8n\'s tool wrapper)',
 		(_, resource, option) => {
 			const custom = customOperations[resource]?.[String(option.value)];
 			expect(option.routing).toBeDefined();
@@ -74,11 +74,10 @@ describe('the action node description', () => {
 				expect(paginationOf(option)).toBe('runCustomOperation');
 				return;
 			}
-			// Built per operation by cursorListRouting or oneRecordRouting (routing/), named after what they do.
-			const pagination = paginationOf(option);
-			expect(['paginateByCursor', 'waitOutRateLimits']).toContain(pagination);
-			// paginateByCursor maps each page's errors itself; a one-record request maps them in postReceive.
-			if (pagination === 'waitOutRateLimits') expect((option.routing.output?.postReceive?.[0] as { name?: string } | undefined)?.name).toBe('throwOnApiError');
+			// Built per operation by cursorListRouting or oneRecordRouting (routing/), named after what they do;
+			// both send through requestBigdd, so n8n's routing never sends a request or maps an answer itself.
+			expect(['paginateByCursor', 'sendOneRecord']).toContain(paginationOf(option));
+			expect(option.routing.output?.postReceive).toBeUndefined();
 		},
 	);
 

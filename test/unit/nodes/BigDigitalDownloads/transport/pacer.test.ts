@@ -72,7 +72,7 @@ async function run(context: IExecuteFunctions, items: number, attempt: ReturnTyp
 	return await Promise.all(
 		Array.from({ length: items }, async (_, itemIndex) => {
 			try {
-				return await withRetries(context, { itemIndex, operation: {} }, false, attempt);
+				return await withRetries(context, { itemIndex, rules: {} }, false, attempt);
 			} catch (error) {
 				return error as Error;
 			}
@@ -160,7 +160,7 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 			if (refuseNext) return (refuseNext = false), { retryAfterSeconds: 1, error: () => new Error('refused') };
 			return { done: 'page' };
 		};
-		for (let page = 0; page < 5; page++) await withRetries(context, { itemIndex: 0, operation: {} }, true, attempt);
+		for (let page = 0; page < 5; page++) await withRetries(context, { itemIndex: 0, rules: {} }, true, attempt);
 		expect(waitsAsked().filter((ms) => ms !== 10)).toEqual([1000]);
 	});
 
@@ -173,10 +173,10 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 			uploadRefused = true;
 			return { retryAfterSeconds: 40, error: () => new Error('refused') };
 		};
-		const uploading = withRetries(context, { itemIndex: 0, operation: { separateRateLimit: 'uploads' } }, false, upload);
+		const uploading = withRetries(context, { itemIndex: 0, rules: { separateRateLimit: 'uploads' } }, false, upload);
 		// Meanwhile a read on the same credential goes at once.
 		const { attempt } = shop(() => true);
-		expect(await withRetries(context, { itemIndex: 1, operation: {} }, true, attempt)).toBe('answered');
+		expect(await withRetries(context, { itemIndex: 1, rules: {} }, true, attempt)).toBe('answered');
 		expect(virtualNow() - started).toBeLessThan(1_000);
 		expect(await uploading).toBe('uploaded');
 		expect(virtualNow() - started).toBeGreaterThanOrEqual(40_000);

@@ -36,7 +36,7 @@ describe('withRetries', () => {
 		const node = { name: 'BigDD', credentials: { bigDigitalDownloadsApi: { id: `retry-${++credentialsUsed}`, name: 'BigDD' } } };
 		return { getNode: () => node, getExecutionCancelSignal: () => signal } as unknown as IExecuteFunctions;
 	};
-	const scope = { itemIndex: 0, operation: {} };
+	const scope = { itemIndex: 0, rules: {} };
 	const rateLimited = (retryAfterSeconds: number) => async () => ({ retryAfterSeconds, error: (_attempts: number, givingUp?: string) => new Error(givingUp ?? 'no') });
 
 	it.each([0, 0.2])('a shop that answers 429 forever with Retry-After %s: waits at least 1 s each time and gives up after 300 s, 301 requests', async (retryAfter) => {
