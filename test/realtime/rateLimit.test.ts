@@ -18,7 +18,8 @@ describe('429 on one-record operations is waited out in real time (engine + loca
 		expect(items.every((i) => i.json.valid === true)).toBe(true);
 		const answered = bigdd.requests().filter((r) => r.status === 200).map((r) => r.query.key);
 		expect(answered.sort()).toEqual([...keys].sort());
-		// Before the pace was learned (the first 429) at most 10 requests are in flight: those few are refused, not 90 of 100.
-		expect(bigdd.requests().length).toBeLessThanOrEqual(120);
+		// Before the pace was learned (the first 429) at most 10 requests, plus one for each BigDD accepted, are in
+		// flight: those 20 are refused, not 90 of 100; a few more may be while the pace settles.
+		expect(bigdd.requests().length).toBeLessThanOrEqual(130);
 	});
 });

@@ -3,10 +3,17 @@ import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.cre
 import { whenAborted } from './cancellation';
 
 /**
- * Requests of one lane in flight at once, at most. Until BigDD has said its rate (a 429), this is what
- * keeps a run of 2,000 items from sending 2,000 requests at once, most of them to be refused.
+ * Requests of one lane in flight at once when it starts: until BigDD has said its rate (a 429), this is
+ * what keeps a run of 2,000 items from sending 2,000 requests at once, most of them to be refused.
  */
-export const MAX_IN_FLIGHT = 10;
+export const START_IN_FLIGHT = 10;
+/**
+ * The most a lane lets in flight. While BigDD answers without 429 and requests queue for a place, each
+ * answer lets one more in (the number doubles per round trip), so at tens of milliseconds per request a
+ * run is not held to 10 at a time; a 429 halves it (not below START_IN_FLIGHT), and it grows again only
+ * when the lane has forgotten BigDD's rate.
+ */
+export const MAX_IN_FLIGHT = 100;
 /** The slowest pace a lane drops to, in requests per second, whatever BigDD answers. */
 const MIN_RATE = 1;
 /** After a 429 the lane goes a little below the pace BigDD refused, so it is not refused again at once. */
@@ -23,12 +30,14 @@ const FORGET_AFTER_MS = 60_000;
 
 /**
  * The pace of every request sent with one credential (and, for BigDD's separate upload limit, one
- * kind of request), shared by every item, node and workflow of the n8n process: at most MAX_IN_FLIGHT
- * at once; after a 429, everyone waits out its Retry-After and then goes at the rate BigDD accepted in
+ * kind of request), shared by every item, node and workflow of the n8n process: START_IN_FLIGHT at once,
+ * growing to MAX_IN_FLIGHT while BigDD answers without 429; after a 429, everyone waits out its Retry-After and then goes at the rate BigDD accepted in
  * the second before it, slightly lower, probing upward after a while without a 429.
  */
 export class Lane {
 	private inFlight = 0;
+	/** Requests let in flight at once now: START_IN_FLIGHT, grown while answered, halved by a 429. */
+	private limit = START_IN_FLIGHT;
 	private readonly queued: Array<() => void> = [];
 	/** Requests per second BigDD accepts, once a 429 has told; until then only MAX_IN_FLIGHT paces. */
 	private rate: number | undefined;
@@ -46,10 +55,10 @@ export class Lane {
 	/** When a request last waited for its slot at the lane's pace. */
 	private lastPacedAt = 0;
 
-	/** Waits for one of the lane's MAX_IN_FLIGHT places; `cancelled` is thrown if the signal aborts meanwhile. */
+	/** Waits for one of the lane's places in flight; `cancelled` is thrown if the signal aborts meanwhile. */
 	async enter(signal: AbortSignal | undefined, cancelled: () => Error): Promise<void> {
 		if (signal?.aborted) throw cancelled();
-		if (this.inFlight < MAX_IN_FLIGHT) {
+		if (this.inFlight < this.limit) {
 			this.inFlight++;
 			return;
 		}
@@ -70,9 +79,9 @@ export class Lane {
 		});
 	}
 
-	/** Gives the place to the next request waiting, if any. */
+	/** Gives the place to the next request waiting, if any and if the limit (perhaps halved meanwhile) allows. */
 	leave(): void {
-		const next = this.queued.shift();
+		const next = this.inFlight <= this.limit ? this.queued.shift() : undefined;
 		if (next) next();
 		else this.inFlight--;
 	}
@@ -99,12 +108,21 @@ export class Lane {
 		return now < this.pausedUntil;
 	}
 
-	/** BigDD answered (anything but 429) at `now`. */
+	/**
+	 * BigDD answered (anything but 429) at `now`. Until a 429 has told BigDD's rate, with requests queued
+	 * for a place, one more is let in; once the rate paces the lane, more in flight would only book
+	 * slots further ahead, and a 429 pause would leave those gaps unused.
+	 */
 	answered(now: number): void {
 		this.lastUsed = now;
 		this.stalledSince = undefined;
 		this.answers = this.answers.filter((time) => now - time < 1000);
 		this.answers.push(now);
+		if (this.rate === undefined && this.queued.length > 0 && this.limit < MAX_IN_FLIGHT) {
+			this.limit++;
+			this.inFlight++;
+			this.queued.shift()?.();
+		}
 	}
 
 	/** BigDD answered 429 at `now` to a request sent at `sentAt`, asking everyone to wait `waitMs`. */
@@ -117,6 +135,7 @@ export class Lane {
 		// When the lane was not busy (a list read page by page), what it sent says nothing of BigDD's rate:
 		// the 429 came from elsewhere (other apps on the shop's token), so only the pause applies.
 		if (!this.busy(now)) return;
+		this.limit = Math.max(START_IN_FLIGHT, Math.floor(this.limit / 2));
 		if (this.rate === undefined) {
 			// The first 429: BigDD's rate is what it accepted in the second before.
 			this.setRate(this.answers.filter((time) => now - time < 1000).length * BACK_OFF, now);
@@ -134,7 +153,7 @@ export class Lane {
 
 	/** Whether requests are waiting for a place, or were kept to the lane's pace within the last second. */
 	private busy(now: number): boolean {
-		return this.queued.length > 0 || this.inFlight >= MAX_IN_FLIGHT || now - this.lastPacedAt < 1000;
+		return this.queued.length > 0 || this.inFlight >= this.limit || now - this.lastPacedAt < 1000;
 	}
 
 	private probe(rate: number, now: number): void {
@@ -150,6 +169,7 @@ export class Lane {
 	private forgetIfUnused(now: number): void {
 		if (now - this.lastUsed <= FORGET_AFTER_MS) return;
 		this.rate = undefined;
+		this.limit = START_IN_FLIGHT;
 		this.ceiling = undefined;
 		this.stalledSince = undefined;
 		this.answers = [];

@@ -1,7 +1,10 @@
 // The layers of the action node and trigger, as the folders name them: transport/ sends requests,
 // routing/ adapts them to n8n's declarative routing, resources/ hold the operations, trigger/ the
 // webhook, polling/ the polling trigger's poll. A lower layer never imports a higher one, and the
-// triggers and the operations share only shared/ and transport/. No file imports itself through others.
+// triggers and the operations share only shared/ and transport/. No file imports itself through others,
+// and only transport/request.ts sends a request to BigDD.
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { isFolder, relativeImports } from '../../../../harness/imports';
 
 const NODE_DIR = 'nodes/BigDigitalDownloads';
@@ -58,6 +61,12 @@ describe('layers of the node folder', () => {
 		};
 		for (const file of files) visit(file, []);
 		expect([...new Set(cycles)]).toEqual([]);
+	});
+
+	it('only transport/request.ts calls an n8n request helper or routing\'s own request: one request path', () => {
+		const SENDERS = /\b(helpers\.(httpRequest|request)\w*|makeRoutingRequest)\b/;
+		const sending = files.filter((file) => readFileSync(join(NODE_DIR, file), 'utf8').split('\n').some((line) => SENDERS.test(line) && !/^\s*(\*|\/\/)/.test(line)));
+		expect(sending).toEqual(['transport/request.ts']);
 	});
 
 	it('the check sees imports: the action node imports its resources', () => {

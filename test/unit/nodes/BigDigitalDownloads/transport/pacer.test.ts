@@ -4,7 +4,7 @@
 // burst), so the pace cannot depend on how our local server happens to count.
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { MAX_IN_FLIGHT } from '../../../../../nodes/BigDigitalDownloads/transport/pacer';
+import { MAX_IN_FLIGHT, START_IN_FLIGHT } from '../../../../../nodes/BigDigitalDownloads/transport/pacer';
 import { withRetries } from '../../../../../nodes/BigDigitalDownloads/transport/retry';
 import { virtualNow, waitsAsked } from '../../../../support/virtual-sleep';
 
@@ -113,13 +113,45 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 		expect((virtualNow() - started) / 1000 / ((2000 - 30) / 10)).toBeLessThanOrEqual(1.2);
 	});
 
-	it('a shop without a limit: never waited for, at most 10 requests in flight, one request per item', async () => {
+	it.each([1, 300, 10_000])('a shop without a limit, %i items: never waited for, in flight growing from 10 to at most 100, one request per item', async (items) => {
 		const { seen, attempt } = shop(() => true);
-		const results = await run(contextFor(), 300, attempt);
-		expect(results.every((r) => r === 'answered')).toBe(true);
-		expect(seen.requests).toBe(300);
-		expect(seen.mostInFlight).toBe(MAX_IN_FLIGHT);
+		const started = virtualNow();
+		const results = await run(contextFor(), items, attempt);
+		expect(results.filter((r) => r !== 'answered')).toEqual([]);
+		expect(seen.requests).toBe(items);
+		expect(seen.mostInFlight).toBe(Math.min(items, MAX_IN_FLIGHT));
 		expect(waitsAsked().filter((ms) => ms !== 10)).toEqual([]);
+		// 20 ms a request: 10, 20, 40, 80 at once, then 100 per round trip.
+		if (items === 300) expect(virtualNow() - started).toBeLessThanOrEqual(7 * 20);
+	});
+
+	it('the first burst is bounded: before the first 429 at most 10 more than BigDD accepted are in flight, and a 429 halves what is let in', async () => {
+		const { seen, attempt } = shop(slidingWindow(30));
+		const results = await run(contextFor(), 300, attempt);
+		expect(results.filter((r) => r !== 'answered')).toEqual([]);
+		// 30 accepted in the first second let 30 more in: at most 10 + 30 refused in that burst, and few after it.
+		expect(seen.refused).toBeLessThanOrEqual(START_IN_FLIGHT + 30 + 10);
+		expect(seen.requests / 300).toBeLessThanOrEqual(1.2);
+	});
+
+	it('a pace learned on one credential never slows another: a shop of 10/s on one, none on the other, at once', async () => {
+		const limited = shop(slidingWindow(10));
+		const free = shop(() => true);
+		const started = virtualNow();
+		const [slow, fast] = await Promise.all([
+			run(contextFor('limited'), 200, limited.attempt),
+			(async () => {
+				await sleep(3_000); // the limited credential has learned its pace by now
+				const at = virtualNow();
+				const answers = await run(contextFor('free'), 300, free.attempt);
+				return { answers, ms: virtualNow() - at };
+			})(),
+		]);
+		expect(slow.filter((r) => r !== 'answered')).toEqual([]);
+		expect(fast.answers.filter((r) => r !== 'answered')).toEqual([]);
+		expect(fast.ms).toBeLessThanOrEqual(7 * 20);
+		expect(free.seen.refused).toBe(0);
+		expect((virtualNow() - started) / 1000 / 20).toBeLessThanOrEqual(1.2);
 	});
 
 	it('a shop that answers 429 forever: the first 10 give up after 300 s, the rest are not sent at all; after a quiet minute the lane tries again', async () => {
@@ -129,9 +161,9 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 		const results = (await run(context, 2000, refusing.attempt)) as Error[];
 		const messages = results.map((r) => r.message);
 		// Each of the first 10 counts from its own first 429, at the lane's slowest pace (1 request/s shared).
-		expect(messages.filter((m) => /^BigDD kept answering 429 after 3[01]\d s of waiting/.test(m))).toHaveLength(MAX_IN_FLIGHT);
-		expect(messages.filter((m) => m === 'Not sent: BigDD is refusing every request with 429 (rate limit)')).toHaveLength(2000 - MAX_IN_FLIGHT);
-		expect(refusing.seen.requests).toBeLessThanOrEqual(MAX_IN_FLIGHT + 320);
+		expect(messages.filter((m) => /^BigDD kept answering 429 after 3[01]\d s of waiting/.test(m))).toHaveLength(START_IN_FLIGHT);
+		expect(messages.filter((m) => m === 'Not sent: BigDD is refusing every request with 429 (rate limit)')).toHaveLength(2000 - START_IN_FLIGHT);
+		expect(refusing.seen.requests).toBeLessThanOrEqual(START_IN_FLIGHT + 320);
 		expect((virtualNow() - started) / 1000).toBeLessThan(320);
 
 		await sleep(61_000);
