@@ -5,6 +5,8 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] };
 
 module.exports = {
+	// Each test file's seconds, printed by `npm test` after its stages (test/support/suite-timings.js).
+	reporters: ['default', '<rootDir>/test/support/suite-timings.js'],
 	projects: [
 		{
 			displayName: 'unit',

@@ -3,8 +3,9 @@
 'use strict';
 
 // On-demand benchmark of the action node in one real n8n against the local BigDD server, each measure
-// alternated with a baseline in the same run: one-record operations (Validate, Get order, Reset
-// downloads) × N items against n8n's HTTP Request node sending the same requests, Return All (pages at 0
+// alternated with a baseline in the same run: one-record operations (Validate, Get order, Create
+// download link, Reset downloads, and routing's own work with no request) × N items at 0 and 50 ms server
+// latency against n8n's HTTP Request node sending the same requests, Return All (pages at 0
 // and 20 ms server latency) against a bare fetch loop, a 100,000-key import and a 20 MiB upload against
 // bare clients; and the memory n8n's main process takes for a Return All against n8n's HTTP Request node
 // paging the same orders. Medians of ROUNDS alternated rounds, reported as ratios; written to
@@ -23,6 +24,8 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 300);
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const UPLOAD_BYTES = 20 * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Server latency of the per-item measures: none (n8n's own work is all there is), and what a merchant's n8n sees of BigDD. */
+const PER_ITEM_LATENCIES_MS = [0, 50];
 const CREDENTIAL_ID = 'bigddBenchAct001';
 const RUN_TIMEOUT_MS = 10 * 60_000;
 /** `memory` runs only the memory measure, `items` only the per-item operations; anything else (the default) runs all. */
@@ -44,6 +47,8 @@ async function main() {
 		const keysCode = itemsCode(seededKeys.map((/** @type {string} */ key) => ({ key })));
 		const orderLines = bigdd.shop.orders.slice(0, ITEMS).map((order) => ({ id: order.id, lineId: order.lines[0].id }));
 		const ordersCode = itemsCode(orderLines);
+		const fileIds = bigdd.shop.files.map((/** @type {any} */ f) => f.id);
+		const filesCode = itemsCode(Array.from({ length: ITEMS }, (_, i) => ({ fileId: fileIds[i % fileIds.length] })));
 		const orderId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 		/** n8n's HTTP Request node sending the request a one-record operation sends, for each item of `Items`. */
 		const httpRequestNode = (/** @type {Record<string, unknown>} */ parameters) => ({
@@ -73,6 +78,21 @@ async function main() {
 				code: ordersCode,
 				node: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: orderLines[0].id }, simplify: false },
 				http: { url: `${api}/orders/${orderLines[0].id}` },
+			},
+			{
+				// Routing's own work: every item's parameters read and its request built, then refused before it
+				// is sent (an ID with a slash), as error items. The floor of any routed operation at 0 ms.
+				name: 'Get order, refused before sending (routing\'s own work)',
+				code: ordersCode,
+				node: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}/x' }, simplify: false },
+				settings: { onError: 'continueRegularOutput' },
+				http: { url: `=${api}/orders/{{ $json.id }}` },
+			},
+			{
+				name: 'Create download link',
+				code: filesCode,
+				node: { resource: 'downloadLink', operation: 'create', fileIds: '={{ $json.fileId }}' },
+				http: { method: 'POST', url: `${api}/download-links`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ file_ids: [$json.fileId] }) }}' },
 			},
 			{
 				name: 'Reset downloads',
@@ -125,7 +145,7 @@ async function main() {
 				actionWorkflow({
 					id: measure.nodeWorkflow,
 					credentialId: CREDENTIAL_ID,
-					nodes: [codeNode('Items', measure.code), { name: 'Measured', after: 'Items', parameters: measure.node }],
+					nodes: [codeNode('Items', measure.code), { name: 'Measured', after: 'Items', parameters: measure.node, settings: measure.settings }],
 				}),
 				actionWorkflow({ id: measure.httpWorkflow, credentialId: CREDENTIAL_ID, nodes: [codeNode('Items', measure.code), httpRequestNode(measure.http)] }),
 			]),
@@ -253,11 +273,15 @@ async function main() {
 				return [await node(), b];
 			};
 			if (ONLY === 'memory') break;
-			bigdd.clearFaults();
-			for (const measure of perItemMeasures) {
-				const [node, http] = await pair(async () => nodeMs(await run(measure.nodeWorkflow)), async () => nodeMs(await run(measure.httpWorkflow)));
-				record(`${measure.name} × ${ITEMS.toLocaleString('en')} items`, node, http, perItemResults);
+			for (const latencyMs of PER_ITEM_LATENCIES_MS) {
+				bigdd.clearFaults();
+				if (latencyMs) bigdd.addFaults({ latencyMs, times: Number.MAX_SAFE_INTEGER });
+				for (const measure of perItemMeasures) {
+					const [node, http] = await pair(async () => nodeMs(await run(measure.nodeWorkflow)), async () => nodeMs(await run(measure.httpWorkflow)));
+					record(`${measure.name} × ${ITEMS.toLocaleString('en')} items, ${latencyMs} ms`, node, http, perItemResults);
+				}
 			}
+			bigdd.clearFaults();
 			if (ONLY === 'items') continue;
 			for (const latencyMs of [0, 20]) {
 				bigdd.clearFaults();
@@ -291,7 +315,7 @@ async function main() {
 		if (ONLY !== 'memory') {
 			writeSection('Action node, one record per item', [
 				machineLine(n8n.version),
-				`Medians of ${ROUNDS} rounds, node and baseline alternated; the ratio is the median of the rounds' ratios. The node's own execution time as n8n records it, against n8n's HTTP Request node sending the same ${ITEMS} requests for the same items (its parameters from the same \`$json\` expressions, or the same fixed ID).`,
+				`Medians of ${ROUNDS} rounds, node and baseline alternated; the ratio is the median of the rounds' ratios. The node's own execution time as n8n records it, against n8n's HTTP Request node sending the same ${ITEMS} requests for the same items (its parameters from the same \`$json\` expressions, or the same fixed ID), with the local server answering at once (0 ms) and after 50 ms. "Refused before sending" is routing's own work per item with no request at all (the floor of a routed operation), against the HTTP Request node's Get order.`,
 				'',
 				'| measure | node ms | HTTP Request node ms | node / baseline |',
 				'|---|---|---|---|',

@@ -1,10 +1,12 @@
-// Large runs under BigDD's rate limit in a real n8n 2.41.1, in real time: 2,000 items of Get order
-// (n8n's routing path) against the local BigDD limited to 10 requests/s, then two workflows on one
-// credential at once (Get order and Validate, the node's own request path). What a merchant checks:
-// every item answered and paired, no error item, requests close to one per item, the run close to the
-// floor (items / limit). Smaller runs are noisier against the same bounds (measured at 1,000: 1.125x and
-// 1.161x the floor; at 2,000: 1.09x), and a faster limit measures n8n's per-item work instead of the pace
-// (at 30/s n8n itself runs about 25 items/s here). `npm run bench` holds the same bounds.
+// Runs under BigDD's rate limit in a real n8n 2.41.1, in real time: 600 items of Get order (routed)
+// against the local BigDD limited to 10 requests/s, then two workflows on one credential at once (Get
+// order and Validate, a custom operation). What a merchant checks: every item answered and paired, no
+// error item, requests close to one per item, the run close to the floor (items / limit). The gate's size:
+// the pacing rule itself is held at 2,000 items and three shapes of limit on the virtual clock
+// (test/unit/.../transport/pacer.test.ts), and in real n8n at 2,000 items by `npm run bench`
+// (bench/large-run.js: within 1.2x the floor). Here a run of a minute proves the same rule in real n8n;
+// what every run pays once (n8n starting it, the first 429's 1 s pause) is allowed on top of 1.2x, as it
+// does not grow with the run. A faster limit would measure n8n's own per-item work instead of the pace.
 import type { Shop } from '../support/local-bigdd';
 import { actionWorkflow } from '../../harness/workflows';
 import { useN8nWithBigdd } from './fixture';
@@ -21,8 +23,10 @@ jest.setTimeout(900_000);
 
 const CREDENTIAL_ID = 'bigddLargeRun001';
 const LIMIT = 10;
-const ITEMS = 2_000;
+const ITEMS = 600;
 const FLOOR_SECONDS = ITEMS / LIMIT;
+/** What a run pays once, whatever its size: n8n starting it, and the first 429's pause (Retry-After: 1). */
+const ONCE_SECONDS = 3;
 const ORDERS = 200;
 
 /** A workflow whose Code node makes `items` items (order ids in turn, or keys), then one BigDD node. */
@@ -83,7 +87,7 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		return `server saw ${since(requests[requests.length - 1])} s from first to last request; 429s at ${requests.filter((r) => r.status === 429).map(since).join(', ')} s`;
 	};
 
-	it(`${ITEMS} Get order items: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of ${FLOOR_SECONDS} s`, async () => {
+	it(`${ITEMS} Get order items: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of ${FLOOR_SECONDS} s (+${ONCE_SECONDS} s once)`, async () => {
 		setup.bigdd().clear();
 		const run = await (await startFromEditor('bigddLargeAlone'))();
 		checkedItems(run, ITEMS, 'order');
@@ -92,10 +96,10 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		const seconds = secondsOf(run);
 		report(`${ITEMS} Get order at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / ITEMS).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / FLOOR_SECONDS).toFixed(3)}x the floor; the node ran ${(run.data.resultData.runData.BigDD[0] as unknown as { executionTime: number }).executionTime / 1000} s; ${serverSide()}`);
 		expect(requests / ITEMS).toBeLessThanOrEqual(1.2);
-		expect(seconds / FLOOR_SECONDS).toBeLessThanOrEqual(1.2);
+		expect(seconds).toBeLessThanOrEqual(1.2 * FLOOR_SECONDS + ONCE_SECONDS);
 	});
 
-	it(`two workflows at once on one credential, ${ITEMS / 2} Get order and ${ITEMS / 2} Validate: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of ${FLOOR_SECONDS} s for both`, async () => {
+	it(`two workflows at once on one credential, ${ITEMS / 2} Get order and ${ITEMS / 2} Validate: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of ${FLOOR_SECONDS} s (+${ONCE_SECONDS} s once) for both`, async () => {
 		setup.bigdd().clear();
 		const started = Date.now();
 		const [orders, keys] = await Promise.all([startFromEditor('bigddLargeOrders'), startFromEditor('bigddLargeKeys')]);
@@ -107,6 +111,6 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		const refused = setup.bigdd().requests().filter((r: { status: number }) => r.status === 429).length;
 		report(`2 x ${ITEMS / 2} at once at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / ITEMS).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / FLOOR_SECONDS).toFixed(3)}x the floor (${secondsOf(ordersRun).toFixed(1)} s and ${secondsOf(keysRun).toFixed(1)} s); ${serverSide()}`);
 		expect(requests / ITEMS).toBeLessThanOrEqual(1.2);
-		expect(seconds / FLOOR_SECONDS).toBeLessThanOrEqual(1.2);
+		expect(seconds).toBeLessThanOrEqual(1.2 * FLOOR_SECONDS + ONCE_SECONDS);
 	});
 });
