@@ -31,24 +31,42 @@ const RUN_TIMEOUT_MS = 10 * 60_000;
 /** `memory` runs only the memory measure, `items` only the per-item operations; anything else (the default) runs all. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 
-const codeNode = (/** @type {string} */ name, /** @type {string} */ jsCode) => ({ name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } });
+const codeNode = (/** @type {string} */ name, /** @type {string} */ jsCode) => ({
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { jsCode },
+});
 
 async function main() {
-	const bigdd = createBigddServer({ orders: ORDERS, products: 5, files: 20, licenseKeys: ITEMS, uploadsPerMinute: 100_000 });
+	const bigdd = createBigddServer({
+		orders: ORDERS,
+		products: 5,
+		files: 20,
+		licenseKeys: ITEMS,
+		uploadsPerMinute: 100_000,
+	});
 	const bigddUrl = await bigdd.start();
 	const api = `${bigddUrl}${API_PREFIX}`;
 	const auth = { Authorization: `Bearer ${bigdd.token}` };
 	const seededKeys = bigdd.shop.licenseKeys.map((/** @type {any} */ k) => k.key);
 	const n8n = await createN8n({ tarball: packPackage() });
 	await stopAfter(n8n, bigdd, async () => {
-		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
+		await n8n.importCredentials([
+			bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token }),
+		]);
 		/** A Code node's source returning one item per object. */
-		const itemsCode = (/** @type {object[]} */ jsons) => `return ${JSON.stringify(jsons)}.map((json) => ({ json }));`;
+		const itemsCode = (/** @type {object[]} */ jsons) =>
+			`return ${JSON.stringify(jsons)}.map((json) => ({ json }));`;
 		const keysCode = itemsCode(seededKeys.map((/** @type {string} */ key) => ({ key })));
-		const orderLines = bigdd.shop.orders.slice(0, ITEMS).map((order) => ({ id: order.id, lineId: order.lines[0].id }));
+		const orderLines = bigdd.shop.orders
+			.slice(0, ITEMS)
+			.map((order) => ({ id: order.id, lineId: order.lines[0].id }));
 		const ordersCode = itemsCode(orderLines);
 		const fileIds = bigdd.shop.files.map((/** @type {any} */ f) => f.id);
-		const filesCode = itemsCode(Array.from({ length: ITEMS }, (_, i) => ({ fileId: fileIds[i % fileIds.length] })));
+		const filesCode = itemsCode(
+			Array.from({ length: ITEMS }, (_, i) => ({ fileId: fileIds[i % fileIds.length] })),
+		);
 		const orderId = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 		/** n8n's HTTP Request node sending the request a one-record operation sends, for each item of `Items`. */
 		const httpRequestNode = (/** @type {Record<string, unknown>} */ parameters) => ({
@@ -56,7 +74,12 @@ async function main() {
 			after: 'Items',
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
-			parameters: { ...parameters, sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: auth.Authorization }] }, options: {} },
+			parameters: {
+				...parameters,
+				sendHeaders: true,
+				headerParameters: { parameters: [{ name: 'Authorization', value: auth.Authorization }] },
+				options: {},
+			},
 		});
 		/** A one-record operation and n8n's HTTP Request node sending the same requests, over the same items. */
 		const perItemMeasures = [
@@ -64,7 +87,11 @@ async function main() {
 				name: 'Validate',
 				code: keysCode,
 				node: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
-				http: { url: `${api}/license-keys/validate`, sendQuery: true, queryParameters: { parameters: [{ name: 'key', value: '={{ $json.key }}' }] } },
+				http: {
+					url: `${api}/license-keys/validate`,
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'key', value: '={{ $json.key }}' }] },
+				},
 			},
 			{
 				name: 'Get order',
@@ -76,15 +103,25 @@ async function main() {
 				// No expression on either side: what routing itself costs per item, beyond evaluating expressions.
 				name: 'Get order, same fixed ID for every item',
 				code: ordersCode,
-				node: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: orderLines[0].id }, simplify: false },
+				node: {
+					resource: 'order',
+					operation: 'get',
+					orderId: { __rl: true, mode: 'id', value: orderLines[0].id },
+					simplify: false,
+				},
 				http: { url: `${api}/orders/${orderLines[0].id}` },
 			},
 			{
 				// Routing's own work: every item's parameters read and its request built, then refused before it
 				// is sent (an ID with a slash), as error items. The floor of any routed operation at 0 ms.
-				name: 'Get order, refused before sending (routing\'s own work)',
+				name: "Get order, refused before sending (routing's own work)",
 				code: ordersCode,
-				node: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}/x' }, simplify: false },
+				node: {
+					resource: 'order',
+					operation: 'get',
+					orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}/x' },
+					simplify: false,
+				},
 				settings: { onError: 'continueRegularOutput' },
 				http: { url: `=${api}/orders/{{ $json.id }}` },
 			},
@@ -92,12 +129,23 @@ async function main() {
 				name: 'Create download link',
 				code: filesCode,
 				node: { resource: 'downloadLink', operation: 'create', fileIds: '={{ $json.fileId }}' },
-				http: { method: 'POST', url: `${api}/download-links`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ file_ids: [$json.fileId] }) }}' },
+				http: {
+					method: 'POST',
+					url: `${api}/download-links`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: '={{ JSON.stringify({ file_ids: [$json.fileId] }) }}',
+				},
 			},
 			{
 				name: 'Reset downloads',
 				code: ordersCode,
-				node: { resource: 'order', operation: 'resetDownloads', orderId, lineId: '={{ $json.lineId }}' },
+				node: {
+					resource: 'order',
+					operation: 'resetDownloads',
+					orderId,
+					lineId: '={{ $json.lineId }}',
+				},
 				http: {
 					method: 'POST',
 					url: `=${api}/orders/{{ $json.id }}/reset-downloads`,
@@ -105,15 +153,31 @@ async function main() {
 					bodyParameters: { parameters: [{ name: 'line_id', value: '={{ $json.lineId }}' }] },
 				},
 			},
-		].map((measure, index) => ({ ...measure, nodeWorkflow: `benchItemsNode0${index}`, httpWorkflow: `benchItemsHttp0${index}` }));
+		].map((measure, index) => ({
+			...measure,
+			nodeWorkflow: `benchItemsNode0${index}`,
+			httpWorkflow: `benchItemsHttp0${index}`,
+		}));
 		const blob = {
 			name: 'Blob',
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
-			parameters: { url: `${bigddUrl}/__admin/blob?size=${UPLOAD_BYTES}&seed=3`, options: { response: { response: { responseFormat: 'file' } } } },
+			parameters: {
+				url: `${bigddUrl}/__admin/blob?size=${UPLOAD_BYTES}&seed=3`,
+				options: { response: { response: { responseFormat: 'file' } } },
+			},
 		};
 		await n8n.importWorkflows([
-			actionWorkflow({ id: 'benchReturnAll01', credentialId: CREDENTIAL_ID, nodes: [{ name: 'Measured', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }] }),
+			actionWorkflow({
+				id: 'benchReturnAll01',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{
+						name: 'Measured',
+						parameters: { resource: 'order', operation: 'getAll', returnAll: true },
+					},
+				],
+			}),
 			actionWorkflow({
 				id: 'benchHttpPages01',
 				credentialId: CREDENTIAL_ID,
@@ -125,11 +189,21 @@ async function main() {
 						parameters: {
 							url: `${api}/orders?limit=100`,
 							sendHeaders: true,
-							headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${bigdd.token}` }] },
+							headerParameters: {
+								parameters: [{ name: 'Authorization', value: `Bearer ${bigdd.token}` }],
+							},
 							options: {
 								pagination: {
 									pagination: {
-										parameters: { parameters: [{ type: 'qs', name: 'cursor', value: '={{ $response.body.pagination.next_cursor }}' }] },
+										parameters: {
+											parameters: [
+												{
+													type: 'qs',
+													name: 'cursor',
+													value: '={{ $response.body.pagination.next_cursor }}',
+												},
+											],
+										},
 										paginationCompleteWhen: 'other',
 										completeExpression: '={{ !$response.body.pagination.has_more }}',
 										limitPagesFetched: true,
@@ -145,22 +219,58 @@ async function main() {
 				actionWorkflow({
 					id: measure.nodeWorkflow,
 					credentialId: CREDENTIAL_ID,
-					nodes: [codeNode('Items', measure.code), { name: 'Measured', after: 'Items', parameters: measure.node, settings: measure.settings }],
+					nodes: [
+						codeNode('Items', measure.code),
+						{
+							name: 'Measured',
+							after: 'Items',
+							parameters: measure.node,
+							settings: measure.settings,
+						},
+					],
 				}),
-				actionWorkflow({ id: measure.httpWorkflow, credentialId: CREDENTIAL_ID, nodes: [codeNode('Items', measure.code), httpRequestNode(measure.http)] }),
+				actionWorkflow({
+					id: measure.httpWorkflow,
+					credentialId: CREDENTIAL_ID,
+					nodes: [codeNode('Items', measure.code), httpRequestNode(measure.http)],
+				}),
 			]),
 			actionWorkflow({
 				id: 'benchKeys0000001',
 				credentialId: CREDENTIAL_ID,
 				nodes: [
-					codeNode('Keys', `const run = Math.random().toString(36).slice(2); return [{ json: { keys: Array.from({ length: ${KEYS} }, (_, i) => run + '-' + i) } }];`),
-					{ name: 'Measured', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', duplicates: 'create' } },
+					codeNode(
+						'Keys',
+						`const run = Math.random().toString(36).slice(2); return [{ json: { keys: Array.from({ length: ${KEYS} }, (_, i) => run + '-' + i) } }];`,
+					),
+					{
+						name: 'Measured',
+						after: 'Keys',
+						parameters: {
+							resource: 'licenseKey',
+							operation: 'create',
+							keys: '={{ $json.keys }}',
+							duplicates: 'create',
+						},
+					},
 				],
 			}),
 			actionWorkflow({
 				id: 'benchUpload00001',
 				credentialId: CREDENTIAL_ID,
-				nodes: [blob, { name: 'Measured', after: 'Blob', parameters: { resource: 'file', operation: 'upload', binaryPropertyName: 'data', options: { fileName: 'bench.zip' } } }],
+				nodes: [
+					blob,
+					{
+						name: 'Measured',
+						after: 'Blob',
+						parameters: {
+							resource: 'file',
+							operation: 'upload',
+							binaryPropertyName: 'data',
+							options: { fileName: 'bench.zip' },
+						},
+					},
+				],
 			}),
 		]);
 		await n8n.start();
@@ -169,8 +279,13 @@ async function main() {
 
 		/** Runs a workflow from the editor's REST API; the finished execution, with its data when asked. */
 		async function run(/** @type {string} */ workflowId, withData = true) {
-			const started = await rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } });
-			if (started.status !== 200) throw new Error(`${workflowId}: run refused ${started.status} ${JSON.stringify(started.body)}`);
+			const started = await rest('POST', `/rest/workflows/${workflowId}/run`, {
+				triggerToStartFrom: { name: 'Start' },
+			});
+			if (started.status !== 200)
+				throw new Error(
+					`${workflowId}: run refused ${started.status} ${JSON.stringify(started.body)}`,
+				);
 			const executionId = started.body?.data?.executionId;
 			const deadline = Date.now() + RUN_TIMEOUT_MS;
 			for (;;) {
@@ -180,18 +295,23 @@ async function main() {
 					if (execution.status !== 'success') throw new Error(`${workflowId}: ${execution.status}`);
 					if (!withData) return execution;
 					// The editor's API sends run data flatted-encoded, as n8n stores it.
-					const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+					const data =
+						typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 					return { ...execution, data };
 				}
-				if (Date.now() > deadline) throw new Error(`${workflowId}: not finished within ${RUN_TIMEOUT_MS / 1000} s`);
+				if (Date.now() > deadline)
+					throw new Error(`${workflowId}: not finished within ${RUN_TIMEOUT_MS / 1000} s`);
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
 		}
 		/** The Measured node's own time in a run, as n8n records it. */
-		const nodeMs = (/** @type {any} */ execution) => execution.data.resultData.runData.Measured[0].executionTime;
+		const nodeMs = (/** @type {any} */ execution) =>
+			execution.data.resultData.runData.Measured[0].executionTime;
 		/** From the first to the last request the server received for `path` since the last clear. */
 		const serverWindowMs = (/** @type {string} */ path) => {
-			const seen = bigdd.requests.filter((/** @type {any} */ r) => r.path === `${API_PREFIX}${path}`);
+			const seen = bigdd.requests.filter(
+				(/** @type {any} */ r) => r.path === `${API_PREFIX}${path}`,
+			);
 			return Date.parse(seen[seen.length - 1].at) - Date.parse(seen[0].at);
 		};
 
@@ -199,7 +319,10 @@ async function main() {
 			let cursor = '';
 			let records = 0;
 			do {
-				const response = await fetch(`${api}/orders?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: auth });
+				const response = await fetch(
+					`${api}/orders?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+					{ headers: auth },
+				);
 				const page = /** @type {any} */ (await response.json());
 				records += page.data.length;
 				cursor = page.pagination.has_more ? page.pagination.next_cursor : '';
@@ -226,7 +349,8 @@ async function main() {
 			const form = new FormData();
 			form.append('file', new Blob([uploadBytes], { type: 'application/zip' }), 'bench.zip');
 			const response = await fetch(`${api}/files`, { method: 'POST', headers: auth, body: form });
-			if (response.status !== 201) throw new Error(`bare upload: ${response.status} ${await response.text()}`);
+			if (response.status !== 201)
+				throw new Error(`bare upload: ${response.status} ${await response.text()}`);
 			return performance.now() - started;
 		}
 
@@ -239,7 +363,11 @@ async function main() {
 			await n8n.stop();
 			await n8n.start();
 			rest = await n8n.login();
-			const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${n8n.pid()}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+			const rss = () =>
+				Number(
+					/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${n8n.pid()}/status`, 'utf8'))?.[1] ??
+						NaN,
+				) / 1024;
 			await new Promise((resolve) => setTimeout(resolve, 2_000));
 			const before = rss();
 			let peak = before;
@@ -258,7 +386,12 @@ async function main() {
 		const perItemResults = {};
 		/** @type {{ node: number[], baseline: number[] }} */
 		const memory = { node: [], baseline: [] };
-		const record = (/** @type {string} */ name, /** @type {number} */ node, /** @type {number} */ baseline, into = results) => {
+		const record = (
+			/** @type {string} */ name,
+			/** @type {number} */ node,
+			/** @type {number} */ baseline,
+			into = results,
+		) => {
 			into[name] ??= { node: [], baseline: [] };
 			into[name].node.push(node);
 			into[name].baseline.push(baseline);
@@ -267,7 +400,10 @@ async function main() {
 		for (let round = 0; round < ROUNDS; round++) {
 			const nodeFirst = round % 2 === 0;
 			/** Runs the two sides of a measure, in the round's order. */
-			const pair = async (/** @type {() => Promise<number>} */ node, /** @type {() => Promise<number>} */ baseline) => {
+			const pair = async (
+				/** @type {() => Promise<number>} */ node,
+				/** @type {() => Promise<number>} */ baseline,
+			) => {
 				if (nodeFirst) return [await node(), await baseline()];
 				const b = await baseline();
 				return [await node(), b];
@@ -277,15 +413,29 @@ async function main() {
 				bigdd.clearFaults();
 				if (latencyMs) bigdd.addFaults({ latencyMs, times: Number.MAX_SAFE_INTEGER });
 				for (const measure of perItemMeasures) {
-					const [node, http] = await pair(async () => nodeMs(await run(measure.nodeWorkflow)), async () => nodeMs(await run(measure.httpWorkflow)));
-					record(`${measure.name} × ${ITEMS.toLocaleString('en')} items, ${latencyMs} ms`, node, http, perItemResults);
+					const [node, http] = await pair(
+						async () => nodeMs(await run(measure.nodeWorkflow)),
+						async () => nodeMs(await run(measure.httpWorkflow)),
+					);
+					record(
+						`${measure.name} × ${ITEMS.toLocaleString('en')} items, ${latencyMs} ms`,
+						node,
+						http,
+						perItemResults,
+					);
 				}
 			}
 			bigdd.clearFaults();
 			if (ONLY === 'items') continue;
 			for (const latencyMs of [0, 20]) {
 				bigdd.clearFaults();
-				if (latencyMs) bigdd.addFaults({ method: 'GET', path: `${API_PREFIX}/orders`, latencyMs, times: Number.MAX_SAFE_INTEGER });
+				if (latencyMs)
+					bigdd.addFaults({
+						method: 'GET',
+						path: `${API_PREFIX}/orders`,
+						latencyMs,
+						times: Number.MAX_SAFE_INTEGER,
+					});
 				const [node, baseline] = await pair(
 					async () => {
 						bigdd.requests.splice(0);
@@ -298,20 +448,41 @@ async function main() {
 						return serverWindowMs('/orders');
 					},
 				);
-				record(`Return All ${ORDERS.toLocaleString('en')} orders, ${latencyMs} ms per page`, node, baseline);
+				record(
+					`Return All ${ORDERS.toLocaleString('en')} orders, ${latencyMs} ms per page`,
+					node,
+					baseline,
+				);
 			}
 			bigdd.clearFaults();
-			const [keys, bareKeysMs] = await pair(async () => nodeMs(await run('benchKeys0000001')), bareKeys);
-			record(`Create ${KEYS.toLocaleString('en')} keys (${Math.ceil(KEYS / 5000)} requests)`, keys, bareKeysMs);
-			const [upload, bareUploadMs] = await pair(async () => nodeMs(await run('benchUpload00001')), bareUpload);
+			const [keys, bareKeysMs] = await pair(
+				async () => nodeMs(await run('benchKeys0000001')),
+				bareKeys,
+			);
+			record(
+				`Create ${KEYS.toLocaleString('en')} keys (${Math.ceil(KEYS / 5000)} requests)`,
+				keys,
+				bareKeysMs,
+			);
+			const [upload, bareUploadMs] = await pair(
+				async () => nodeMs(await run('benchUpload00001')),
+				bareUpload,
+			);
 			record(`Upload ${UPLOAD_BYTES / 1024 / 1024} MiB`, upload, bareUploadMs);
 		}
 
 		/** The median of the rounds' node / baseline ratios: a round's two sides share the machine's load. */
-		const pairedRatio = (/** @type {{ node: number[], baseline: number[] }} */ { node, baseline }) => median(node.map((value, round) => value / baseline[round]));
+		const pairedRatio = (
+			/** @type {{ node: number[], baseline: number[] }} */ { node, baseline },
+		) => median(node.map((value, round) => value / baseline[round]));
 		/** Table rows: the medians of each side, and their paired ratio. */
-		const rowsOf = (/** @type {Record<string, { node: number[], baseline: number[] }>} */ measured) =>
-			Object.entries(measured).map(([name, sides]) => `| ${name} | ${median(sides.node).toFixed(0)} | ${median(sides.baseline).toFixed(0)} | ${pairedRatio(sides).toFixed(2)} |`);
+		const rowsOf = (
+			/** @type {Record<string, { node: number[], baseline: number[] }>} */ measured,
+		) =>
+			Object.entries(measured).map(
+				([name, sides]) =>
+					`| ${name} | ${median(sides.node).toFixed(0)} | ${median(sides.baseline).toFixed(0)} | ${pairedRatio(sides).toFixed(2)} |`,
+			);
 		if (ONLY !== 'memory') {
 			writeSection('Action node, one record per item', [
 				machineLine(n8n.version),
@@ -337,10 +508,15 @@ async function main() {
 		for (let round = 0; round < ROUNDS; round++) {
 			const first = round % 2 === 0 ? 'benchReturnAll01' : 'benchHttpPages01';
 			const second = first === 'benchReturnAll01' ? 'benchHttpPages01' : 'benchReturnAll01';
-			const mb = { [first]: await mainProcessGrowthMb(first), [second]: await mainProcessGrowthMb(second) };
+			const mb = {
+				[first]: await mainProcessGrowthMb(first),
+				[second]: await mainProcessGrowthMb(second),
+			};
 			memory.node.push(mb.benchReturnAll01);
 			memory.baseline.push(mb.benchHttpPages01);
-			console.log(`memory: node +${mb.benchReturnAll01.toFixed(0)} MB, HTTP Request node +${mb.benchHttpPages01.toFixed(0)} MB`);
+			console.log(
+				`memory: node +${mb.benchReturnAll01.toFixed(0)} MB, HTTP Request node +${mb.benchHttpPages01.toFixed(0)} MB`,
+			);
 		}
 		const perTenThousand = (/** @type {number[]} */ samples) => (median(samples) * 10_000) / ORDERS;
 		writeSection('Action node memory', [

@@ -18,16 +18,38 @@ const CREDENTIAL_ID = 'bigddBenchLarge1';
 const RUN_TIMEOUT_MS = 20 * 60_000;
 
 async function main() {
-	const bigdd = createBigddServer({ orders: 200, products: 5, files: 5, licenseKeys: 200, requestsPerSecond: LIMIT });
+	const bigdd = createBigddServer({
+		orders: 200,
+		products: 5,
+		files: 5,
+		licenseKeys: 200,
+		requestsPerSecond: LIMIT,
+	});
 	const bigddUrl = await bigdd.start();
 	const n8n = await createN8n({ tarball: packPackage() });
 	await stopAfter(n8n, bigdd, async () => {
-		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token })]);
+		await n8n.importCredentials([
+			bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigddUrl, apiToken: bigdd.token }),
+		]);
 		const orders = bigdd.shop.orders.map((/** @type {any} */ o) => o.id);
 		const keys = bigdd.shop.licenseKeys.map((/** @type {any} */ k) => k.key);
 		const measures = [
-			{ id: 'benchLargeOrders', name: 'Get order', values: orders, parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } } },
-			{ id: 'benchLargeKeys01', name: 'Validate', values: keys, parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.value }}' } },
+			{
+				id: 'benchLargeOrders',
+				name: 'Get order',
+				values: orders,
+				parameters: {
+					resource: 'order',
+					operation: 'get',
+					orderId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+				},
+			},
+			{
+				id: 'benchLargeKeys01',
+				name: 'Validate',
+				values: keys,
+				parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.value }}' },
+			},
 		];
 		await n8n.importWorkflows(
 			measures.map((m) =>
@@ -35,7 +57,14 @@ async function main() {
 					id: m.id,
 					credentialId: CREDENTIAL_ID,
 					nodes: [
-						{ name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: `const v = ${JSON.stringify(m.values)}; return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { value: v[i % v.length] } }));` } },
+						{
+							name: 'Items',
+							type: 'n8n-nodes-base.code',
+							typeVersion: 2,
+							parameters: {
+								jsCode: `const v = ${JSON.stringify(m.values)}; return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { value: v[i % v.length] } }));`,
+							},
+						},
 						{ name: 'Measured', after: 'Items', typeVersion: 1.1, parameters: m.parameters },
 					],
 				}),
@@ -50,18 +79,32 @@ async function main() {
 		for (const measure of measures) {
 			bigdd.requests.splice(0);
 			const before = (await n8n.executions(measure.id)).length;
-			const started = await rest('POST', `/rest/workflows/${measure.id}/run`, { triggerToStartFrom: { name: 'Start' } });
+			const started = await rest('POST', `/rest/workflows/${measure.id}/run`, {
+				triggerToStartFrom: { name: 'Start' },
+			});
 			if (started.status !== 200) throw new Error(`${measure.id}: run refused ${started.status}`);
-			const [execution] = /** @type {any[]} */ (await n8n.waitForExecutions(measure.id, before + 1, RUN_TIMEOUT_MS));
+			const [execution] = /** @type {any[]} */ (
+				await n8n.waitForExecutions(measure.id, before + 1, RUN_TIMEOUT_MS)
+			);
 			const output = execution.data.resultData.runData.Measured[0].data.main[0];
 			const errors = output.filter((/** @type {any} */ item) => 'error' in item.json).length;
-			if (execution.status !== 'success' || output.length !== ITEMS || errors) throw new Error(`${measure.id}: ${execution.status}, ${output.length} items, ${errors} errors`);
+			if (execution.status !== 'success' || output.length !== ITEMS || errors)
+				throw new Error(
+					`${measure.id}: ${execution.status}, ${output.length} items, ${errors} errors`,
+				);
 			const seconds = execution.data.resultData.runData.Measured[0].executionTime / 1000;
 			const requests = bigdd.requests.length;
 			const refused = bigdd.requests.filter((/** @type {any} */ r) => r.status === 429).length;
-			console.log(`${measure.name}: ${requests} requests (${refused} answered 429), ${seconds.toFixed(1)} s`);
-			if (requests / ITEMS > 1.2 || seconds / floorSeconds > 1.2) outOfBounds.push(`${measure.name}: ${(requests / ITEMS).toFixed(3)} requests per item, ${(seconds / floorSeconds).toFixed(2)}x the floor (bounds: 1.2 and 1.2)`);
-			rows.push(`| ${measure.name} × ${ITEMS.toLocaleString('en')} | ${(requests / ITEMS).toFixed(3)} (${refused} × 429) | ${seconds.toFixed(1)} | ${floorSeconds} | ${(seconds / floorSeconds).toFixed(2)} |`);
+			console.log(
+				`${measure.name}: ${requests} requests (${refused} answered 429), ${seconds.toFixed(1)} s`,
+			);
+			if (requests / ITEMS > 1.2 || seconds / floorSeconds > 1.2)
+				outOfBounds.push(
+					`${measure.name}: ${(requests / ITEMS).toFixed(3)} requests per item, ${(seconds / floorSeconds).toFixed(2)}x the floor (bounds: 1.2 and 1.2)`,
+				);
+			rows.push(
+				`| ${measure.name} × ${ITEMS.toLocaleString('en')} | ${(requests / ITEMS).toFixed(3)} (${refused} × 429) | ${seconds.toFixed(1)} | ${floorSeconds} | ${(seconds / floorSeconds).toFixed(2)} |`,
+			);
 		}
 		writeSection('Large runs under a rate limit', [
 			machineLine(n8n.version),

@@ -23,7 +23,9 @@ function machineLine(/** @type {string} */ n8nVersion) {
 /** Replaces (or appends) the section headed `## title` in bench/results.md and prints it. */
 function writeSection(/** @type {string} */ title, /** @type {string[]} */ lines) {
 	const section = [`## ${title}`, '', ...lines, ''].join('\n');
-	const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\n';
+	const current = fs.existsSync(RESULTS)
+		? fs.readFileSync(RESULTS, 'utf8')
+		: '# Benchmark results\n\n';
 	const sections = current.split(/^(?=## )/m);
 	const index = sections.findIndex((s) => s.startsWith(`## ${title}\n`));
 	if (index === -1) sections.push(section);

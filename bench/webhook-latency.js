@@ -22,17 +22,45 @@ const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 250);
 const WARMUP = 5;
 const SECRET = 'whsec_example_bench_secret';
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const shuffled = (/** @type {string[]} */ values) => values.map((v) => /** @type {const} */ ([Math.random(), v])).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+const shuffled = (/** @type {string[]} */ values) =>
+	values
+		.map((v) => /** @type {const} */ ([Math.random(), v]))
+		.sort((a, b) => a[0] - b[0])
+		.map(([, v]) => v);
 
 /** A Webhook node workflow answering on receipt, as the baseline. */
-function webhookNodeWorkflow(/** @type {string} */ id, /** @type {number} */ typeVersion, /** @type {string} */ webhookPath) {
+function webhookNodeWorkflow(
+	/** @type {string} */ id,
+	/** @type {number} */ typeVersion,
+	/** @type {string} */ webhookPath,
+) {
 	return {
 		id,
 		name: `baseline ${webhookPath}`,
 		active: false,
 		nodes: [
-			{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion, position: [0, 0], webhookId: webhookPath, parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} } },
-			{ id: 'd', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} },
+			{
+				id: 'w',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion,
+				position: [0, 0],
+				webhookId: webhookPath,
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: 'd',
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: {},
+			},
 		],
 		connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -40,15 +68,25 @@ function webhookNodeWorkflow(/** @type {string} */ id, /** @type {number} */ typ
 }
 
 /** Sends `events` from `senders` concurrent senders; returns each answer's time in ms. */
-async function burst(/** @type {string} */ url, /** @type {any[]} */ events, /** @type {number} */ senders) {
+async function burst(
+	/** @type {string} */ url,
+	/** @type {any[]} */ events,
+	/** @type {number} */ senders,
+) {
 	/** @type {number[]} */
 	const times = [];
 	let next = 0;
 	await Promise.all(
 		Array.from({ length: senders }, async () => {
 			while (next < events.length) {
-				const answer = await deliverWebhook({ url, secret: SECRET, event: events[next++], timeoutMs: 120_000 });
-				if (answer.status !== 200) throw new Error(`unexpected status ${answer.status}: ${answer.body}`);
+				const answer = await deliverWebhook({
+					url,
+					secret: SECRET,
+					event: events[next++],
+					timeoutMs: 120_000,
+				});
+				if (answer.status !== 200)
+					throw new Error(`unexpected status ${answer.status}: ${answer.body}`);
 				times.push(answer.elapsedMs);
 			}
 		}),
@@ -61,13 +99,26 @@ async function main() {
 	const bigddUrl = await bigdd.start();
 	const n8n = await createN8n({ tarball: packPackage() });
 	try {
-		await n8n.importCredentials([bigddCredential({ id: 'bigddBenchCred01', baseUrl: bigddUrl, apiToken: bigdd.token, webhookSigningSecret: SECRET })]);
+		await n8n.importCredentials([
+			bigddCredential({
+				id: 'bigddBenchCred01',
+				baseUrl: bigddUrl,
+				apiToken: bigdd.token,
+				webhookSigningSecret: SECRET,
+			}),
+		]);
 		await n8n.importWorkflows([
-			triggerWorkflow({ id: 'bigddBenchTrig01', webhookId: 'bench-bigdd', credentialId: 'bigddBenchCred01', events: ['digital_order.purchased'] }),
+			triggerWorkflow({
+				id: 'bigddBenchTrig01',
+				webhookId: 'bench-bigdd',
+				credentialId: 'bigddBenchCred01',
+				events: ['digital_order.purchased'],
+			}),
 			webhookNodeWorkflow('bigddBenchBaseV1', 1, 'bench-v1'),
 			webhookNodeWorkflow('bigddBenchBaseV2', 2, 'bench-v2'),
 		]);
-		for (const id of ['bigddBenchTrig01', 'bigddBenchBaseV1', 'bigddBenchBaseV2']) await n8n.publish(id);
+		for (const id of ['bigddBenchTrig01', 'bigddBenchBaseV1', 'bigddBenchBaseV2'])
+			await n8n.publish(id);
 		await n8n.start();
 		await n8n.waitForWebhook('bench-bigdd/bigdd');
 		await n8n.waitForWebhook('bench-v1'); // a Webhook node's path is the full path
@@ -77,9 +128,17 @@ async function main() {
 			webhookV1: `${n8n.baseUrl}/webhook/bench-v1`,
 			webhookV2: `${n8n.baseUrl}/webhook/bench-v2`,
 		};
-		const workflowIds = { trigger: 'bigddBenchTrig01', webhookV1: 'bigddBenchBaseV1', webhookV2: 'bigddBenchBaseV2' };
+		const workflowIds = {
+			trigger: 'bigddBenchTrig01',
+			webhookV1: 'bigddBenchBaseV1',
+			webhookV2: 'bigddBenchBaseV2',
+		};
 		let eventNumber = 0;
-		const purchase = () => buildEvent(bigdd.shop, 'digital_order.purchased', { id: `evt_bench_${++eventNumber}`, orderIndex: eventNumber });
+		const purchase = () =>
+			buildEvent(bigdd.shop, 'digital_order.purchased', {
+				id: `evt_bench_${++eventNumber}`,
+				orderIndex: eventNumber,
+			});
 
 		/** @type {Record<string, number[]>} */
 		const single = { trigger: [], ignored: [], webhookV1: [], webhookV2: [] };
@@ -87,7 +146,14 @@ async function main() {
 		const requests = {
 			trigger: () => deliverWebhook({ url: urls.trigger, secret: SECRET, event: purchase() }),
 			// Verified but not selected: the same checks without starting a run.
-			ignored: () => deliverWebhook({ url: urls.trigger, secret: SECRET, event: buildEvent(bigdd.shop, 'file.downloaded', { id: `evt_bench_ignored_${++eventNumber}` }) }),
+			ignored: () =>
+				deliverWebhook({
+					url: urls.trigger,
+					secret: SECRET,
+					event: buildEvent(bigdd.shop, 'file.downloaded', {
+						id: `evt_bench_ignored_${++eventNumber}`,
+					}),
+				}),
 			webhookV1: () => deliverWebhook({ url: urls.webhookV1, secret: SECRET, event: purchase() }),
 			webhookV2: () => deliverWebhook({ url: urls.webhookV2, secret: SECRET, event: purchase() }),
 		};
@@ -103,7 +169,11 @@ async function main() {
 		}
 
 		/** @type {Record<string, { p50: number[], p95: number[] }>} */
-		const bursts = { trigger: { p50: [], p95: [] }, webhookV1: { p50: [], p95: [] }, webhookV2: { p50: [], p95: [] } };
+		const bursts = {
+			trigger: { p50: [], p95: [] },
+			webhookV1: { p50: [], p95: [] },
+			webhookV2: { p50: [], p95: [] },
+		};
 		const order = /** @type {(keyof typeof urls)[]} */ (['trigger', 'webhookV1', 'webhookV2']);
 		for (let repeat = 0; repeat < BURST_REPEATS; repeat++) {
 			// Rotate which target goes first, so none always meets the machine after the others' runs.
@@ -114,14 +184,19 @@ async function main() {
 				bursts[name].p95.push(quantile(times, 0.95));
 				// Let the runs the burst started finish before the next target's burst.
 				const runs = ROUNDS + WARMUP + (repeat + 1) * BURST_EVENTS; // single rounds + bursts so far
-				if ((await n8n.waitForExecutions(workflowIds[name], runs, 120_000)).length < runs) throw new Error(`${name}: runs missing`);
+				if ((await n8n.waitForExecutions(workflowIds[name], runs, 120_000)).length < runs)
+					throw new Error(`${name}: runs missing`);
 			}
 		}
 
 		const ms = (/** @type {number} */ v) => v.toFixed(0);
 		const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (a / b).toFixed(2);
-		const s = Object.fromEntries(Object.entries(single).map(([k, v]) => [k, { p50: median(v), p95: quantile(v, 0.95) }]));
-		const b = Object.fromEntries(Object.entries(bursts).map(([k, v]) => [k, { p50: median(v.p50), p95: median(v.p95) }]));
+		const s = Object.fromEntries(
+			Object.entries(single).map(([k, v]) => [k, { p50: median(v), p95: quantile(v, 0.95) }]),
+		);
+		const b = Object.fromEntries(
+			Object.entries(bursts).map(([k, v]) => [k, { p50: median(v.p50), p95: median(v.p95) }]),
+		);
 		writeSection('Trigger', [
 			machineLine(n8n.version),
 			`Single: ${ROUNDS} rounds, one request at a time with ${PAUSE_MS} ms between, targets in shuffled order. Burst: ${BURST_EVENTS} events from ${BURST_SENDERS} concurrent senders, ${BURST_REPEATS} bursts per target (median of their p50 / p95).`,

@@ -27,10 +27,14 @@ function apiRootOf(baseUrl: unknown): string {
  * value of a credential field it hides when saving, so a field shown only while the one before is
  * filled would lose its secret when that one is cleared. The first is named as in 0.1.0.
  */
-export const SIGNING_SECRET_FIELDS = ['webhookSigningSecret', ...Array.from({ length: 4 }, (_, i) => `webhookSigningSecret${i + 2}`)];
+export const SIGNING_SECRET_FIELDS = [
+	'webhookSigningSecret',
+	...Array.from({ length: 4 }, (_, i) => `webhookSigningSecret${i + 2}`),
+];
 
 /** The name a signing secret field shows: "Webhook Signing Secret", "Webhook Signing Secret 2"… */
-export const signingSecretLabel = (index: number) => `Webhook Signing Secret${index === 0 ? '' : ` ${index + 1}`}`;
+export const signingSecretLabel = (index: number) =>
+	`Webhook Signing Secret${index === 0 ? '' : ` ${index + 1}`}`;
 
 function signingSecretField(name: string, index: number): INodeProperties {
 	return {
@@ -42,7 +46,7 @@ function signingSecretField(name: string, index: number): INodeProperties {
 		placeholder: 'e.g. whsec_...',
 		description:
 			index === 0
-				? "Needed only by the Big Digital Downloads Trigger: the whsec_… secret BigDD shows once when you add an endpoint under Settings > Webhooks. Each trigger workflow is its own endpoint with its own secret: put the next one in the next field, and keep this one credential for the shop."
+				? 'Needed only by the Big Digital Downloads Trigger: the whsec_… secret BigDD shows once when you add an endpoint under Settings > Webhooks. Each trigger workflow is its own endpoint with its own secret: put the next one in the next field, and keep this one credential for the shop.'
 				: 'The secret of another BigDD endpoint (another trigger workflow), or the new secret while you replace one',
 	};
 }
@@ -53,19 +57,47 @@ function signingSecretField(name: string, index: number): INodeProperties {
  * n8n-workflow types `rules` as a list of one type, hence the conversion.
  */
 const TEST_RULES = [
-	{ type: 'responseCode', properties: { value: 401, message: 'The API token was refused. Copy a valid token from Settings > Public API.' } },
-	{ type: 'responseCode', properties: { value: 403, message: 'The shop is inactive or its plan is below Growth, which the Public API needs.' } },
-	{ type: 'responseCode', properties: { value: 404, message: 'No BigDD API at this Base URL. Leave it at https://islandcloud.co unless you run a local server.' } },
-	{ type: 'responseCode', properties: { value: 429, message: 'BigDD is rate-limiting this token right now. Wait a minute and test again.' } },
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message: 'The API token was refused. Copy a valid token from Settings > Public API.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message: 'The shop is inactive or its plan is below Growth, which the Public API needs.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message:
+				'No BigDD API at this Base URL. Leave it at https://islandcloud.co unless you run a local server.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 429,
+			message: 'BigDD is rate-limiting this token right now. Wait a minute and test again.',
+		},
+	},
 	{
 		type: 'responseSuccessBody',
 		properties: {
 			key: 'pagination.has_more',
 			value: undefined,
-			message: 'The Base URL answered, but not like the BigDD API. Check the Base URL: https://islandcloud.co unless you run a local server.',
+			message:
+				'The Base URL answered, but not like the BigDD API. Check the Base URL: https://islandcloud.co unless you run a local server.',
 		},
 	},
-] satisfies Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as unknown as IAuthenticateRuleResponseCode[];
+] satisfies Array<
+	IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody
+> as unknown as IAuthenticateRuleResponseCode[];
 
 export class BigDigitalDownloadsApi implements ICredentialType {
 	name = CREDENTIAL_TYPE;
@@ -106,11 +138,17 @@ export class BigDigitalDownloadsApi implements ICredentialType {
 	 * its base URL. A function, not n8n's generic block or an expression in the node's requestDefaults:
 	 * n8n evaluates those expressions for every request, and its routing twice per item (docs/n8n-routing-cost-per-item.md).
 	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return {
 			...requestOptions,
 			baseURL: requestOptions.baseURL ?? apiRootOf(credentials.baseUrl),
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken)}` },
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.apiToken)}`,
+			},
 		};
 	}
 

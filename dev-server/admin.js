@@ -12,7 +12,11 @@ const { buildEvent, deliverWebhook } = require('./webhooks');
  *   endpoints: ReturnType<typeof import('./webhookEndpoints').createWebhookEndpoints> }} server
  */
 function createAdmin(server) {
-	return async function admin(/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body) {
+	return async function admin(
+		/** @type {string} */ method,
+		/** @type {string} */ path,
+		/** @type {any} */ body,
+	) {
 		const shop = server.shop();
 		const endpoint = /^\/__admin\/webhook-endpoints\/([^/]+)(\/test)?$/.exec(path);
 		if (endpoint) {
@@ -31,7 +35,10 @@ function createAdmin(server) {
 			case 'POST /__admin/purchases': {
 				// A checkout: the order exists in BigDD first, then its event goes to the endpoints.
 				const order = shop.addPurchase(body.like ?? 0);
-				return { order: { id: order.id, name: order.name }, ...(await server.endpoints.emit(shop, 'digital_order.purchased', { orderIndex: -1 })) };
+				return {
+					order: { id: order.id, name: order.name },
+					...(await server.endpoints.emit(shop, 'digital_order.purchased', { orderIndex: -1 })),
+				};
 			}
 			case 'GET /__admin/requests':
 				return server.requests;
@@ -54,20 +61,43 @@ function createAdmin(server) {
 				return { reset: true };
 			case 'GET /__admin/state':
 				return {
-					counts: { products: shop.products.length, files: shop.files.length, orders: shop.orders.length, licenseKeys: shop.licenseKeys.length },
+					counts: {
+						products: shop.products.length,
+						files: shop.files.length,
+						orders: shop.orders.length,
+						licenseKeys: shop.licenseKeys.length,
+					},
 					emails: shop.emails,
 					downloadLinks: shop.downloadLinks,
-					uploads: shop.files.filter((f) => 'sha256' in f).map((f) => ({ id: f.id, name: f.name, size: f.size, type: f.type, sha256: /** @type {any} */ (f).sha256 })),
+					uploads: shop.files
+						.filter((f) => 'sha256' in f)
+						.map((f) => ({
+							id: f.id,
+							name: f.name,
+							size: f.size,
+							type: f.type,
+							sha256: /** @type {any} */ (f).sha256,
+						})),
 				};
 			case 'GET /__admin/fixtures':
 				return {
 					products: shop.products.slice(0, 5).map((p) => ({ id: p.id, name: p.name })),
-					orders: shop.orders.slice(0, 5).map((o) => ({ id: o.id, name: o.name, lines: o.lines.map((l) => ({ id: l.id, delivering_type: l.delivering_type })), customer: o.customer })),
+					orders: shop.orders.slice(0, 5).map((o) => ({
+						id: o.id,
+						name: o.name,
+						lines: o.lines.map((l) => ({ id: l.id, delivering_type: l.delivering_type })),
+						customer: o.customer,
+					})),
 					licenseKeys: shop.licenseKeys.slice(0, 5),
 				};
 			case 'POST /__admin/webhooks/send': {
-				const event = body.event ?? buildEvent(shop, body.type, { id: body.id, orderIndex: body.orderIndex });
-				const result = await deliverWebhook({ ...body, secret: body.secret ?? server.webhookSecret, event });
+				const event =
+					body.event ?? buildEvent(shop, body.type, { id: body.id, orderIndex: body.orderIndex });
+				const result = await deliverWebhook({
+					...body,
+					secret: body.secret ?? server.webhookSecret,
+					event,
+				});
 				return { ...result, event };
 			}
 			default:

@@ -34,7 +34,8 @@ function createFaults() {
 		/** The first armed fault that matches, consumed once per matching request. */
 		take(/** @type {string} */ method, /** @type {string} */ path) {
 			for (const rule of rules) {
-				if ((rule.method && rule.method !== method) || (rule.path && !path.startsWith(rule.path))) continue;
+				if ((rule.method && rule.method !== method) || (rule.path && !path.startsWith(rule.path)))
+					continue;
 				if ((rule.skip ?? 0) > 0) {
 					rule.skip = (rule.skip ?? 0) - 1;
 					continue;

@@ -21,7 +21,8 @@ class HttpError extends Error {
 	}
 }
 
-const badRequest = (/** @type {string} */ message) => new HttpError(400, 'validation_error', message);
+const badRequest = (/** @type {string} */ message) =>
+	new HttpError(400, 'validation_error', message);
 const notFound = (/** @type {string} */ what, /** @type {string} */ id) =>
 	new HttpError(404, 'not_found', `${what} ${id} not found`);
 const conflict = (/** @type {string} */ message) => new HttpError(409, 'conflict', message);

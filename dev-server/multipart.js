@@ -35,7 +35,9 @@ function parseMultipart(body, contentType) {
 	}
 	return {
 		files: parts.filter((p) => p.filename !== undefined),
-		fields: Object.fromEntries(parts.filter((p) => p.filename === undefined).map((p) => [p.field, p.data.toString('utf8')])),
+		fields: Object.fromEntries(
+			parts.filter((p) => p.filename === undefined).map((p) => [p.field, p.data.toString('utf8')]),
+		),
 	};
 }
 

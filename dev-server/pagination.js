@@ -61,7 +61,9 @@ function paginate(records, query) {
 	const limit = parseLimit(/** @type {string | undefined} */ (query.limit));
 	const sort = parseSort(/** @type {string | undefined} */ (query.sort));
 	const direction = sort.startsWith('-') ? -1 : 1;
-	const ordered = [...records].sort((a, b) => direction * compareKeys(sortKey(a, sort), sortKey(b, sort)));
+	const ordered = [...records].sort(
+		(a, b) => direction * compareKeys(sortKey(a, sort), sortKey(b, sort)),
+	);
 	let start = 0;
 	if (typeof query.cursor === 'string' && query.cursor !== '') {
 		const after = decodeCursor(query.cursor, sort);

@@ -32,11 +32,18 @@ function one(/** @type {Record<string, string | string[]>} */ query, /** @type {
 function many(/** @type {Record<string, string | string[]>} */ query, /** @type {string} */ name) {
 	const value = query[name];
 	if (value === undefined) return [];
-	return (Array.isArray(value) ? value : value.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+	return (Array.isArray(value) ? value : value.split(','))
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
 }
 
-function oneOf(/** @type {string | undefined} */ value, /** @type {string} */ name, /** @type {string[]} */ allowed) {
-	if (value !== undefined && !allowed.includes(value)) throw badRequest(`${name} must be one of ${allowed.join(', ')}`);
+function oneOf(
+	/** @type {string | undefined} */ value,
+	/** @type {string} */ name,
+	/** @type {string[]} */ allowed,
+) {
+	if (value !== undefined && !allowed.includes(value))
+		throw badRequest(`${name} must be one of ${allowed.join(', ')}`);
 	return value;
 }
 
@@ -46,12 +53,18 @@ function searchText(/** @type {Record<string, string | string[]>} */ query) {
 	return q?.toLowerCase();
 }
 
-function booleanParam(/** @type {Record<string, string | string[]>} */ query, /** @type {string} */ name) {
+function booleanParam(
+	/** @type {Record<string, string | string[]>} */ query,
+	/** @type {string} */ name,
+) {
 	const value = oneOf(one(query, name), name, ['true', 'false']);
 	return value === undefined ? undefined : value === 'true';
 }
 
-function dateParam(/** @type {Record<string, string | string[]>} */ query, /** @type {string} */ name) {
+function dateParam(
+	/** @type {Record<string, string | string[]>} */ query,
+	/** @type {string} */ name,
+) {
 	const value = one(query, name);
 	if (value === undefined) return undefined;
 	if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -60,7 +73,10 @@ function dateParam(/** @type {Record<string, string | string[]>} */ query, /** @
 	return new Date(value).toISOString();
 }
 
-function includes(/** @type {Record<string, string | string[]>} */ query, /** @type {string[]} */ allowed) {
+function includes(
+	/** @type {Record<string, string | string[]>} */ query,
+	/** @type {string[]} */ allowed,
+) {
 	const values = many(query, 'include');
 	for (const v of values) oneOf(v, 'include', allowed);
 	return new Set(values);

@@ -17,7 +17,8 @@ function createRandom(seed) {
 	return {
 		next,
 		/** integer in [min, max] */
-		int: (/** @type {number} */ min, /** @type {number} */ max) => min + Math.floor(next() * (max - min + 1)),
+		int: (/** @type {number} */ min, /** @type {number} */ max) =>
+			min + Math.floor(next() * (max - min + 1)),
 		/** @template T @param {T[]} list @returns {T} */
 		pick: (list) => list[Math.floor(next() * list.length)],
 		chance: (/** @type {number} */ p) => next() < p,

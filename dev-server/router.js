@@ -22,7 +22,13 @@ function createRouter(/** @type {Route[]} */ routes) {
 			names.push(name);
 			return '([^/]+)';
 		});
-		return { method, regex: new RegExp(`^${source}$`), names, handler, literal: !pattern.includes(':') };
+		return {
+			method,
+			regex: new RegExp(`^${source}$`),
+			names,
+			handler,
+			literal: !pattern.includes(':'),
+		};
 	});
 	compiled.sort((a, b) => Number(b.literal) - Number(a.literal));
 
@@ -33,7 +39,9 @@ function createRouter(/** @type {Route[]} */ routes) {
 			if (!match) continue;
 			pathMatched = true;
 			if (route.method !== method) continue;
-			const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+			const params = Object.fromEntries(
+				route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]),
+			);
 			return { handler: route.handler, params };
 		}
 		return { pathMatched };

@@ -6,7 +6,16 @@ const { createRandom } = require('./random');
 /** The seeded shop ends here, so the same seed gives the same data whatever today's date. */
 const DATA_END = Date.UTC(2026, 10, 1);
 const DAY = 86_400_000;
-const FINANCIAL_STATUSES = ['AUTHORIZED', 'EXPIRED', 'PAID', 'PARTIALLY_PAID', 'PARTIALLY_REFUNDED', 'PENDING', 'REFUNDED', 'VOIDED'];
+const FINANCIAL_STATUSES = [
+	'AUTHORIZED',
+	'EXPIRED',
+	'PAID',
+	'PARTIALLY_PAID',
+	'PARTIALLY_REFUNDED',
+	'PENDING',
+	'REFUNDED',
+	'VOIDED',
+];
 const FILE_TYPES = [
 	['pdf', 'application/pdf'],
 	['zip', 'application/zip'],
@@ -14,10 +23,43 @@ const FILE_TYPES = [
 	['png', 'image/png'],
 	['epub', 'application/epub+zip'],
 ];
-const TOPICS = ['Photography', 'Lightroom', 'Budget', 'Yoga', 'Guitar', 'Sourdough', 'Python', 'Watercolor', 'Finance', 'Travel'];
+const TOPICS = [
+	'Photography',
+	'Lightroom',
+	'Budget',
+	'Yoga',
+	'Guitar',
+	'Sourdough',
+	'Python',
+	'Watercolor',
+	'Finance',
+	'Travel',
+];
 const KINDS = ['Preset Pack', 'Ebook', 'Template', 'Course Workbook', 'Plugin', 'Sample Pack'];
-const FIRST_NAMES = ['Jane', 'Omar', 'Lena', 'Kofi', 'Mei', 'Diego', 'Anya', 'Tom', 'Priya', 'Sven'];
-const LAST_NAMES = ['Smith', 'Haddad', 'Berg', 'Mensah', 'Chen', 'Lopez', 'Ivanova', 'Walsh', 'Rao', 'Nilsson'];
+const FIRST_NAMES = [
+	'Jane',
+	'Omar',
+	'Lena',
+	'Kofi',
+	'Mei',
+	'Diego',
+	'Anya',
+	'Tom',
+	'Priya',
+	'Sven',
+];
+const LAST_NAMES = [
+	'Smith',
+	'Haddad',
+	'Berg',
+	'Mensah',
+	'Chen',
+	'Lopez',
+	'Ivanova',
+	'Walsh',
+	'Rao',
+	'Nilsson',
+];
 
 /**
  * @typedef {{ id: string, url: string, file_ids: string[], use_download_limit: boolean, download_limit: number | null,
@@ -25,8 +67,14 @@ const LAST_NAMES = ['Smith', 'Haddad', 'Berg', 'Mensah', 'Chen', 'Lopez', 'Ivano
  */
 
 /** Time-ordered 24-hex ids, like the ObjectIds BigDD returns: seconds, then kind and counter. */
-function makeId(/** @type {number} */ time, /** @type {number} */ kind, /** @type {number} */ counter) {
-	const seconds = Math.floor(time / 1000).toString(16).padStart(8, '0');
+function makeId(
+	/** @type {number} */ time,
+	/** @type {number} */ kind,
+	/** @type {number} */ counter,
+) {
+	const seconds = Math.floor(time / 1000)
+		.toString(16)
+		.padStart(8, '0');
 	return seconds + kind.toString(16).padStart(2, '0') + counter.toString(16).padStart(14, '0');
 }
 
@@ -36,10 +84,17 @@ const iso = (/** @type {number} */ time) => new Date(time).toISOString();
  * @param {{ seed?: number, products?: number, files?: number, orders?: number, licenseKeys?: number }} [sizes]
  */
 function seedShop(sizes = {}) {
-	const { seed = 42, products: productCount = 40, files: fileCount = 1200, orders: orderCount = 2500, licenseKeys: keyCount = 3000 } = sizes;
+	const {
+		seed = 42,
+		products: productCount = 40,
+		files: fileCount = 1200,
+		orders: orderCount = 2500,
+		licenseKeys: keyCount = 3000,
+	} = sizes;
 	const random = createRandom(seed);
 	const span = 365 * DAY;
-	const timeOf = (/** @type {number} */ i, /** @type {number} */ n) => DATA_END - span + Math.floor(((i + random.next()) * span) / Math.max(n, 1));
+	const timeOf = (/** @type {number} */ i, /** @type {number} */ n) =>
+		DATA_END - span + Math.floor(((i + random.next()) * span) / Math.max(n, 1));
 
 	const files = Array.from({ length: fileCount }, (_, i) => {
 		const [ext, type] = FILE_TYPES[i % FILE_TYPES.length];
@@ -79,9 +134,13 @@ function seedShop(sizes = {}) {
 			scheduled_delivery_date: deliveringType === 'SCHEDULED' ? iso(DATA_END + 30 * DAY) : null,
 			scheduled_delivery_timezone: deliveringType === 'SCHEDULED' ? 'Europe/Paris' : null,
 			is_archived: i % 8 === 3,
-			file_ids: access === 'LICENSE_KEY' ? [] : files.slice(i * 3, i * 3 + 1 + (i % 3)).map((f) => f.id),
+			file_ids:
+				access === 'LICENSE_KEY' ? [] : files.slice(i * 3, i * 3 + 1 + (i % 3)).map((f) => f.id),
 			links: [],
-			shopify_product: { title: name, image: `https://cdn.shopify.com/s/files/demo/product-${i}.png` },
+			shopify_product: {
+				title: name,
+				image: `https://cdn.shopify.com/s/files/demo/product-${i}.png`,
+			},
 			created_at: iso(time),
 			updated_at: iso(time),
 		};
@@ -165,7 +224,9 @@ function seedShop(sizes = {}) {
 		return {
 			id: makeId(time, 7, i),
 			key: `KEY-${(i + 1).toString(36).toUpperCase().padStart(4, '0')}-${random.int(0x1000, 0xffff).toString(16).toUpperCase()}-${random.int(0x1000, 0xffff).toString(16).toUpperCase()}`,
-			tag: /** @type {string | null} */ (product && product.license_key_tag ? product.license_key_tag : `batch-${i % 4}`),
+			tag: /** @type {string | null} */ (
+				product && product.license_key_tag ? product.license_key_tag : `batch-${i % 4}`
+			),
 			order_id: /** @type {string | null} */ (null),
 			order_name: /** @type {string | null} */ (null),
 			created_at: iso(time),
@@ -181,7 +242,15 @@ function seedShop(sizes = {}) {
 		order.lines[0].license_keys.push(key.key);
 	});
 
-	return { files, products: productList, customers, orders, licenseKeys, downloads, downloadLinks: /** @type {DownloadLink[]} */ ([]) };
+	return {
+		files,
+		products: productList,
+		customers,
+		orders,
+		licenseKeys,
+		downloads,
+		downloadLinks: /** @type {DownloadLink[]} */ ([]),
+	};
 }
 
 module.exports = { seedShop, makeId, FINANCIAL_STATUSES };

@@ -26,7 +26,11 @@ const MAX_BODY_BYTES = 40 * 1024 * 1024;
 const DEFAULT_TOKEN = 'bigdd_local_token';
 const DEFAULT_WEBHOOK_SECRET = 'whsec_local_signing_secret';
 
-const route = createRouter([customer, digitalProduct, downloadLink, downloadStats, file, licenseKey, order].flatMap((resource) => resource.routes));
+const route = createRouter(
+	[customer, digitalProduct, downloadLink, downloadStats, file, licenseKey, order].flatMap(
+		(resource) => resource.routes,
+	),
+);
 
 /** @typedef {import('./faults').FaultRule} FaultRule */
 
@@ -73,7 +77,11 @@ function createBigddServer(options = {}) {
 	/** @param {http.ServerResponse} res @param {number} status @param {any} body @param {Record<string, string>} [headers] */
 	function send(res, status, body, headers = {}) {
 		const payload = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), ...headers });
+		res.writeHead(status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Length': Buffer.byteLength(payload),
+			...headers,
+		});
 		res.end(payload);
 	}
 
@@ -85,7 +93,16 @@ function createBigddServer(options = {}) {
 		let size = 0;
 		for await (const chunk of req) {
 			size += chunk.length;
-			if (size > MAX_BODY_BYTES) return send(res, 413, new HttpError(413, 'file_too_large', `Request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`).toBody());
+			if (size > MAX_BODY_BYTES)
+				return send(
+					res,
+					413,
+					new HttpError(
+						413,
+						'file_too_large',
+						`Request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+					).toBody(),
+				);
 			chunks.push(chunk);
 		}
 		const raw = Buffer.concat(chunks);
@@ -93,7 +110,8 @@ function createBigddServer(options = {}) {
 			if (raw.length === 0) return {};
 			try {
 				const parsed = JSON.parse(raw.toString('utf8'));
-				if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+				if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+					throw new Error('not an object');
 				return parsed;
 			} catch {
 				throw new HttpError(400, 'validation_error', 'Body must be a JSON object');
@@ -102,15 +120,23 @@ function createBigddServer(options = {}) {
 
 		if (url.pathname === '/__admin/blob') {
 			// Deterministic bytes to download into n8n as a binary file: ?size=<bytes>&seed=<n>
-			const blob = deterministicBytes(Number(url.searchParams.get('size') ?? 1024), Number(url.searchParams.get('seed') ?? 1));
-			res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': blob.length, 'Content-Disposition': 'attachment; filename="blob.zip"' });
+			const blob = deterministicBytes(
+				Number(url.searchParams.get('size') ?? 1024),
+				Number(url.searchParams.get('seed') ?? 1),
+			);
+			res.writeHead(200, {
+				'Content-Type': 'application/zip',
+				'Content-Length': blob.length,
+				'Content-Disposition': 'attachment; filename="blob.zip"',
+			});
 			return res.end(blob);
 		}
 		if (url.pathname.startsWith('/__admin/')) {
 			try {
 				return send(res, 200, await admin(method, url.pathname, raw.length ? json() : {}));
 			} catch (error) {
-				const e = error instanceof HttpError ? error : new HttpError(500, 'admin_error', String(error));
+				const e =
+					error instanceof HttpError ? error : new HttpError(500, 'admin_error', String(error));
 				return send(res, e.status, e.toBody());
 			}
 		}
@@ -135,52 +161,85 @@ function createBigddServer(options = {}) {
 
 		const fault = faults.take(method, url.pathname);
 		// unref: a test that stops waiting for a slow answer must not keep its process alive.
-		if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs).unref());
+		if (fault?.latencyMs)
+			await new Promise((resolve) => setTimeout(resolve, fault.latencyMs).unref());
 		if (fault?.reset) {
 			entry.status = -1;
 			return req.socket.destroy();
 		}
 		if (fault?.status && !fault.afterHandler) {
 			entry.status = fault.status;
-			const faultHeaders = /** @type {Record<string, string>} */ (fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
-			const body = fault.body ?? new HttpError(fault.status, fault.status === 429 ? 'rate_limited' : 'server_error', fault.status === 429 ? 'Rate limit exceeded' : 'Internal server error').toBody();
+			const faultHeaders = /** @type {Record<string, string>} */ (
+				fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}
+			);
+			const body =
+				fault.body ??
+				new HttpError(
+					fault.status,
+					fault.status === 429 ? 'rate_limited' : 'server_error',
+					fault.status === 429 ? 'Rate limit exceeded' : 'Internal server error',
+				).toBody();
 			if (fault.rawBody !== undefined) {
-				res.writeHead(fault.status, { 'Content-Type': 'application/json; charset=utf-8', ...faultHeaders });
+				res.writeHead(fault.status, {
+					'Content-Type': 'application/json; charset=utf-8',
+					...faultHeaders,
+				});
 				return res.end(fault.rawBody);
 			}
 			return send(res, fault.status, body, faultHeaders);
 		}
 		if (url.pathname.startsWith(`${API_PREFIX}/`) && faults.overRateLimit()) {
 			entry.status = 429;
-			return send(res, 429, new HttpError(429, 'rate_limited', 'Rate limit exceeded').toBody(), { 'Retry-After': '1' });
+			return send(res, 429, new HttpError(429, 'rate_limited', 'Rate limit exceeded').toBody(), {
+				'Retry-After': '1',
+			});
 		}
 
 		/** @type {{ status: number, body: any, headers?: Record<string, string> }} */
 		let result;
 		try {
-			if (!url.pathname.startsWith(`${API_PREFIX}/`)) throw new HttpError(404, 'not_found', `No route ${url.pathname}`);
-			if (headers.authorization !== `Bearer ${token}`) throw new HttpError(401, 'unauthorized', 'Missing or invalid token');
-			if (!shopActive) throw new HttpError(403, 'forbidden', 'Shop is inactive or its plan does not include the Public API (Growth and above)');
+			if (!url.pathname.startsWith(`${API_PREFIX}/`))
+				throw new HttpError(404, 'not_found', `No route ${url.pathname}`);
+			if (headers.authorization !== `Bearer ${token}`)
+				throw new HttpError(401, 'unauthorized', 'Missing or invalid token');
+			if (!shopActive)
+				throw new HttpError(
+					403,
+					'forbidden',
+					'Shop is inactive or its plan does not include the Public API (Growth and above)',
+				);
 			const found = route(method, url.pathname.slice(API_PREFIX.length));
 			if (!('handler' in found) || !found.handler) {
-				throw found.pathMatched ? new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`) : new HttpError(404, 'not_found', `No route ${url.pathname}`);
+				throw found.pathMatched
+					? new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`)
+					: new HttpError(404, 'not_found', `No route ${url.pathname}`);
 			}
 			const multipart = () => {
 				const parsed = parseMultipart(raw, contentType);
 				entry.multipart = {
 					fields: parsed.fields,
-					files: parsed.files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.data.length, sha256: crypto.createHash('sha256').update(f.data).digest('hex') })),
+					files: parsed.files.map((f) => ({
+						field: f.field,
+						filename: f.filename,
+						contentType: f.contentType,
+						size: f.data.length,
+						sha256: crypto.createHash('sha256').update(f.data).digest('hex'),
+					})),
 				};
 				return parsed;
 			};
 			const out = found.handler({ shop, params: found.params, query, headers, json, multipart });
 			result = { status: out.status ?? 200, body: out.body, headers: out.headers };
 		} catch (error) {
-			const e = error instanceof HttpError ? error : new HttpError(500, 'server_error', String(error));
+			const e =
+				error instanceof HttpError ? error : new HttpError(500, 'server_error', String(error));
 			result = { status: e.status, body: e.toBody(), headers: e.headers };
 		}
 		if (fault?.status && fault.afterHandler) {
-			result = { status: fault.status, body: new HttpError(fault.status, 'server_error', 'Internal server error').toBody() };
+			result = {
+				status: fault.status,
+				body: new HttpError(fault.status, 'server_error', 'Internal server error').toBody(),
+			};
 		}
 		entry.status = result.status;
 		send(res, result.status, result.body, result.headers);
@@ -188,7 +247,8 @@ function createBigddServer(options = {}) {
 
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((error) => {
-			if (!res.headersSent) send(res, 500, new HttpError(500, 'server_error', String(error)).toBody());
+			if (!res.headersSent)
+				send(res, 500, new HttpError(500, 'server_error', String(error)).toBody());
 		});
 	});
 

@@ -31,7 +31,12 @@ function createShop(options, publicUrl) {
 		downloadsOfLine: (/** @type {string} */ lineId) =>
 			data.downloads
 				.filter((d) => d.line_id === lineId)
-				.map(({ id, file_id: fileId, is_redownload: re, created_at: at }) => ({ id, file_id: fileId, is_redownload: re, created_at: at })),
+				.map(({ id, file_id: fileId, is_redownload: re, created_at: at }) => ({
+					id,
+					file_id: fileId,
+					is_redownload: re,
+					created_at: at,
+				})),
 		/**
 		 * A checkout that just happened: a new order now, like the seeded order at `templateIndex` (its
 		 * customer and products), with fresh ids, the next order name and no downloads yet.
@@ -47,7 +52,12 @@ function createShop(options, publicUrl) {
 				created_at: new Date(time).toISOString(),
 				updated_at: new Date(time).toISOString(),
 			};
-			order.lines = order.lines.map((line) => ({ ...line, id: makeId(time, 5, shop.nextCounter()), download_count: 0, license_keys: [] }));
+			order.lines = order.lines.map((line) => ({
+				...line,
+				id: makeId(time, 5, shop.nextCounter()),
+				download_count: 0,
+				license_keys: [],
+			}));
 			data.orders.push(order);
 			return order;
 		},
@@ -60,9 +70,14 @@ function createShop(options, publicUrl) {
 			const now = Date.now();
 			uploads = uploads.filter((t) => now - t < 60_000);
 			if (uploads.length >= uploadsPerMinute) {
-				throw new HttpError(429, 'rate_limited', `Upload rate limit: ${uploadsPerMinute} uploads per minute`, {
-					'Retry-After': String(Math.ceil((60_000 - (now - uploads[0])) / 1000)),
-				});
+				throw new HttpError(
+					429,
+					'rate_limited',
+					`Upload rate limit: ${uploadsPerMinute} uploads per minute`,
+					{
+						'Retry-After': String(Math.ceil((60_000 - (now - uploads[0])) / 1000)),
+					},
+				);
 			}
 			uploads.push(now);
 		},

@@ -17,7 +17,13 @@ function createWebhookEndpoints(/** @type {{ allowHttp?: boolean }} */ options =
 	const endpoints = [];
 
 	/** What BigDD's list shows: never the secret. */
-	const shown = (/** @type {Endpoint} */ endpoint) => ({ id: endpoint.id, name: endpoint.name, url: endpoint.url, events: endpoint.events, deliveries: endpoint.deliveries });
+	const shown = (/** @type {Endpoint} */ endpoint) => ({
+		id: endpoint.id,
+		name: endpoint.name,
+		url: endpoint.url,
+		events: endpoint.events,
+		deliveries: endpoint.deliveries,
+	});
 
 	const find = (/** @type {string} */ id) => {
 		const endpoint = endpoints.find((e) => e.id === id);
@@ -29,7 +35,11 @@ function createWebhookEndpoints(/** @type {{ allowHttp?: boolean }} */ options =
 	async function deliver(/** @type {Endpoint} */ endpoint, /** @type {any} */ event) {
 		let delivery;
 		try {
-			const { status, body } = await deliverWebhook({ url: endpoint.url, secret: endpoint.secret, event });
+			const { status, body } = await deliverWebhook({
+				url: endpoint.url,
+				secret: endpoint.secret,
+				event,
+			});
 			delivery = { eventId: event.id, type: event.type, status, body };
 		} catch (error) {
 			delivery = { eventId: event.id, type: event.type, status: 0, body: String(error) };
@@ -42,13 +52,24 @@ function createWebhookEndpoints(/** @type {{ allowHttp?: boolean }} */ options =
 		/** Add endpoint: the answer is the only time the secret is shown. */
 		add(/** @type {{ name?: string, url?: string, events?: string[] }} */ input) {
 			const url = String(input.url ?? '');
-			if (!/^https:\/\//.test(url) && !(options.allowHttp && /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url))) {
+			if (
+				!/^https:\/\//.test(url) &&
+				!(options.allowHttp && /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url))
+			) {
 				throw new HttpError(400, 'invalid_url', 'The URL must use HTTPS');
 			}
 			const events = input.events ?? [];
-			if (events.length === 0 || events.some((type) => !EVENT_TYPES.includes(type))) throw new HttpError(400, 'invalid_events', `Pick events among ${EVENT_TYPES.join(', ')}`);
+			if (events.length === 0 || events.some((type) => !EVENT_TYPES.includes(type)))
+				throw new HttpError(400, 'invalid_events', `Pick events among ${EVENT_TYPES.join(', ')}`);
 			/** @type {Endpoint} */
-			const endpoint = { id: `we_${crypto.randomBytes(6).toString('hex')}`, name: input.name ?? 'n8n', url, events: [...events], secret: `whsec_${crypto.randomBytes(24).toString('base64url')}`, deliveries: [] };
+			const endpoint = {
+				id: `we_${crypto.randomBytes(6).toString('hex')}`,
+				name: input.name ?? 'n8n',
+				url,
+				events: [...events],
+				secret: `whsec_${crypto.randomBytes(24).toString('base64url')}`,
+				deliveries: [],
+			};
 			endpoints.push(endpoint);
 			return { ...shown(endpoint), secret: endpoint.secret };
 		},
@@ -68,11 +89,16 @@ function createWebhookEndpoints(/** @type {{ allowHttp?: boolean }} */ options =
 			return await deliver(find(id), buildEvent(shop, 'test'));
 		},
 		/** A real event (a purchase, a download…) to every endpoint that selected its type. */
-		async emit(/** @type {import('./shop').Shop} */ shop, /** @type {string} */ type, /** @type {{ orderIndex?: number }} */ options = {}) {
+		async emit(
+			/** @type {import('./shop').Shop} */ shop,
+			/** @type {string} */ type,
+			/** @type {{ orderIndex?: number }} */ options = {},
+		) {
 			// An endpoint that does not answer (n8n down) gets status 0; BigDD would retry it later, this does not.
 			const event = buildEvent(shop, type, options);
 			const deliveries = [];
-			for (const endpoint of endpoints.filter((e) => e.events.includes(type))) deliveries.push({ endpoint: endpoint.id, ...(await deliver(endpoint, event)) });
+			for (const endpoint of endpoints.filter((e) => e.events.includes(type)))
+				deliveries.push({ endpoint: endpoint.id, ...(await deliver(endpoint, event)) });
 			return { event, deliveries };
 		},
 		clear: () => endpoints.splice(0),

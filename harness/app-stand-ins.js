@@ -18,7 +18,14 @@ const { execFileSync } = require('node:child_process');
 const { SMTPServer } = require('smtp-server');
 const { simpleParser } = require('mailparser');
 
-const HOSTS = ['slack.com', 'sheets.googleapis.com', 'www.googleapis.com', 'oauth2.googleapis.com', 'api.hubapi.com', 'registry.npmjs.org'];
+const HOSTS = [
+	'slack.com',
+	'sheets.googleapis.com',
+	'www.googleapis.com',
+	'oauth2.googleapis.com',
+	'api.hubapi.com',
+	'registry.npmjs.org',
+];
 const REGISTRY = 'https://registry.npmjs.org';
 
 /**
@@ -44,21 +51,84 @@ function registryAnswer(packages, route) {
 	});
 	if (parts.length === 1) {
 		const all = [...versions.entries()];
-		return { status: 200, json: { name: parts[0], 'dist-tags': { latest: all[all.length - 1][0] }, versions: Object.fromEntries(all.map(([v, b]) => [v, manifest(v, b)])) } };
+		return {
+			status: 200,
+			json: {
+				name: parts[0],
+				'dist-tags': { latest: all[all.length - 1][0] },
+				versions: Object.fromEntries(all.map(([v, b]) => [v, manifest(v, b)])),
+			},
+		};
 	}
-	if (parts.length === 2 && versions.has(parts[1])) return { status: 200, json: manifest(parts[1], /** @type {Buffer} */ (versions.get(parts[1]))) };
-	const tarball = parts.length === 3 && parts[1] === '-' ? [...versions.entries()].find(([v]) => parts[2] === `${parts[0]}-${v}.tgz`) : undefined;
+	if (parts.length === 2 && versions.has(parts[1]))
+		return {
+			status: 200,
+			json: manifest(parts[1], /** @type {Buffer} */ (versions.get(parts[1]))),
+		};
+	const tarball =
+		parts.length === 3 && parts[1] === '-'
+			? [...versions.entries()].find(([v]) => parts[2] === `${parts[0]}-${v}.tgz`)
+			: undefined;
 	return tarball ? { status: 200, bytes: tarball[1] } : notFound;
 }
 
 /** A test CA and a certificate for HOSTS signed by it, made with openssl in `dir`. */
 function makeCertificates(/** @type {string} */ dir) {
-	const openssl = (/** @type {string[]} */ args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', timeout: 30_000 });
-	openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=n8n-nodes-big-digital-downloads test CA']);
-	fs.writeFileSync(path.join(dir, 'san.cnf'), `subjectAltName=${HOSTS.map((host) => `DNS:${host}`).join(',')}\n`);
-	openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=slack.com']);
-	openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '2', '-extfile', 'san.cnf']);
-	return { caFile: path.join(dir, 'ca.pem'), key: fs.readFileSync(path.join(dir, 'leaf.key')), cert: fs.readFileSync(path.join(dir, 'leaf.pem')) };
+	const openssl = (/** @type {string[]} */ args) =>
+		execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', timeout: 30_000 });
+	openssl([
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		'ca.key',
+		'-out',
+		'ca.pem',
+		'-days',
+		'2',
+		'-subj',
+		'/CN=n8n-nodes-big-digital-downloads test CA',
+	]);
+	fs.writeFileSync(
+		path.join(dir, 'san.cnf'),
+		`subjectAltName=${HOSTS.map((host) => `DNS:${host}`).join(',')}\n`,
+	);
+	openssl([
+		'req',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		'leaf.key',
+		'-out',
+		'leaf.csr',
+		'-subj',
+		'/CN=slack.com',
+	]);
+	openssl([
+		'x509',
+		'-req',
+		'-in',
+		'leaf.csr',
+		'-CA',
+		'ca.pem',
+		'-CAkey',
+		'ca.key',
+		'-CAcreateserial',
+		'-out',
+		'leaf.pem',
+		'-days',
+		'2',
+		'-extfile',
+		'san.cnf',
+	]);
+	return {
+		caFile: path.join(dir, 'ca.pem'),
+		key: fs.readFileSync(path.join(dir, 'leaf.key')),
+		cert: fs.readFileSync(path.join(dir, 'leaf.pem')),
+	};
 }
 
 /**
@@ -70,22 +140,70 @@ function makeCertificates(/** @type {string} */ dir) {
 function answer(/** @type {ServiceCall} */ call) {
 	const { host, method, path: route, body } = call;
 	if (host === 'slack.com' && method === 'POST' && route.startsWith('/api/chat.postMessage')) {
-		return { status: 200, json: { ok: true, channel: body.channel, ts: '1767225600.000100', message: { text: body.text, type: 'message' } } };
+		return {
+			status: 200,
+			json: {
+				ok: true,
+				channel: body.channel,
+				ts: '1767225600.000100',
+				message: { text: body.text, type: 'message' },
+			},
+		};
 	}
-	if (host === 'api.hubapi.com' && method === 'POST' && route.startsWith('/contacts/v1/contact/createOrUpdate/email/')) {
+	if (
+		host === 'api.hubapi.com' &&
+		method === 'POST' &&
+		route.startsWith('/contacts/v1/contact/createOrUpdate/email/')
+	) {
 		return { status: 200, json: { vid: 1001, isNew: true } };
 	}
-	if (host === 'api.hubapi.com' && method === 'GET' && route.startsWith('/contacts/v1/contact/vid/1001/profile')) {
+	if (
+		host === 'api.hubapi.com' &&
+		method === 'GET' &&
+		route.startsWith('/contacts/v1/contact/vid/1001/profile')
+	) {
 		return { status: 200, json: { vid: 1001, properties: {} } };
 	}
-	if (host === 'sheets.googleapis.com' && method === 'GET' && /^\/v4\/spreadsheets\/[^/]+\/values\//.test(route)) {
-		return { status: 200, json: { range: 'Downloads!A1:E1', majorDimension: 'ROWS', values: [['date', 'order', 'customer', 'file', 'redownload']] } };
+	if (
+		host === 'sheets.googleapis.com' &&
+		method === 'GET' &&
+		/^\/v4\/spreadsheets\/[^/]+\/values\//.test(route)
+	) {
+		return {
+			status: 200,
+			json: {
+				range: 'Downloads!A1:E1',
+				majorDimension: 'ROWS',
+				values: [['date', 'order', 'customer', 'file', 'redownload']],
+			},
+		};
 	}
-	if (host === 'sheets.googleapis.com' && method === 'GET' && /^\/v4\/spreadsheets\/[^/?]+(\?|$)/.test(route)) {
-		return { status: 200, json: { spreadsheetId: 'example', sheets: [{ properties: { sheetId: 0, title: 'Downloads', gridProperties: { rowCount: 1000, columnCount: 26 } } }] } };
+	if (
+		host === 'sheets.googleapis.com' &&
+		method === 'GET' &&
+		/^\/v4\/spreadsheets\/[^/?]+(\?|$)/.test(route)
+	) {
+		return {
+			status: 200,
+			json: {
+				spreadsheetId: 'example',
+				sheets: [
+					{
+						properties: {
+							sheetId: 0,
+							title: 'Downloads',
+							gridProperties: { rowCount: 1000, columnCount: 26 },
+						},
+					},
+				],
+			},
+		};
 	}
 	if (host === 'sheets.googleapis.com' && method === 'POST' && /:append/.test(route)) {
-		return { status: 200, json: { spreadsheetId: 'example', updates: { updatedRows: (body.values ?? []).length } } };
+		return {
+			status: 200,
+			json: { spreadsheetId: 'example', updates: { updatedRows: (body.values ?? []).length } },
+		};
 	}
 	return { status: 404, json: { error: `no stand-in for ${method} ${host}${route}` } };
 }
@@ -115,16 +233,28 @@ async function startAppStandIns() {
 			} catch {
 				// a form or text body is kept as it is
 			}
-			const call = { host: String(req.headers.host ?? '').replace(/:443$/, ''), method: String(req.method), path: String(req.url), headers: req.headers, body };
+			const call = {
+				host: String(req.headers.host ?? '').replace(/:443$/, ''),
+				method: String(req.method),
+				path: String(req.url),
+				headers: req.headers,
+				body,
+			};
 			const failing = failures.findIndex((f) => f.host === call.host && f.when(call));
 			const failure = failing >= 0 ? failures.splice(failing, 1)[0].status : undefined;
 			const { status, json, bytes } = failure
-				? { status: failure, json: { status: 'error', message: `stand-in failure ${failure}` }, bytes: undefined }
+				? {
+						status: failure,
+						json: { status: 'error', message: `stand-in failure ${failure}` },
+						bytes: undefined,
+					}
 				: call.host === 'registry.npmjs.org'
 					? registryAnswer(packages, call.path)
 					: { ...answer(call), bytes: undefined };
 			calls.push({ ...call, status });
-			res.writeHead(status, { 'Content-Type': bytes ? 'application/octet-stream' : 'application/json' });
+			res.writeHead(status, {
+				'Content-Type': bytes ? 'application/octet-stream' : 'application/json',
+			});
 			res.end(bytes ?? JSON.stringify(json));
 		});
 	});
@@ -150,8 +280,17 @@ async function startAppStandIns() {
 		onData: (stream, _session, callback) => {
 			simpleParser(stream)
 				.then((parsed) => {
-					const address = (/** @type {any} */ field) => (Array.isArray(field) ? field : [field]).flatMap((f) => f?.value ?? []).map((/** @type {any} */ v) => v.address).join(', ');
-					mails.push({ from: address(parsed.from), to: address(parsed.to), subject: parsed.subject ?? '', text: parsed.text ?? '' });
+					const address = (/** @type {any} */ field) =>
+						(Array.isArray(field) ? field : [field])
+							.flatMap((f) => f?.value ?? [])
+							.map((/** @type {any} */ v) => v.address)
+							.join(', ');
+					mails.push({
+						from: address(parsed.from),
+						to: address(parsed.to),
+						subject: parsed.subject ?? '',
+						text: parsed.text ?? '',
+					});
 					callback();
 				})
 				.catch(callback);
@@ -179,11 +318,19 @@ async function startAppStandIns() {
 		refused,
 		mails,
 		/** The next calls to `host` (those `when` accepts) are answered with these statuses, one each, then as usual. */
-		failNext: (/** @type {string} */ host, /** @type {number[]} */ statuses, /** @type {(call: ServiceCall) => boolean} */ when = () => true) => {
+		failNext: (
+			/** @type {string} */ host,
+			/** @type {number[]} */ statuses,
+			/** @type {(call: ServiceCall) => boolean} */ when = () => true,
+		) => {
 			for (const status of statuses) failures.push({ host, status, when });
 		},
 		/** Publishes a package version (a tarball file) to the registry stand-in; returns the checksum npm and n8n read (`dist.integrity`). */
-		publish: (/** @type {string} */ name, /** @type {string} */ version, /** @type {string} */ tarballFile) => {
+		publish: (
+			/** @type {string} */ name,
+			/** @type {string} */ version,
+			/** @type {string} */ tarballFile,
+		) => {
 			const tarball = fs.readFileSync(tarballFile);
 			if (!packages.has(name)) packages.set(name, new Map());
 			/** @type {Map<string, Buffer>} */ (packages.get(name)).set(version, tarball);

@@ -11,7 +11,11 @@ async function startBigdd(options) {
 	return {
 		server,
 		url,
-		credentials: { apiToken: server.token, baseUrl: url, webhookSigningSecret: server.webhookSecret },
+		credentials: {
+			apiToken: server.token,
+			baseUrl: url,
+			webhookSigningSecret: server.webhookSecret,
+		},
 		/** API requests received since the last clear, without admin calls. */
 		requests: () => server.requests,
 		clear: () => server.requests.splice(0),

@@ -17,14 +17,25 @@ selectors.setTestIdAttribute('data-test-id');
  * @param {{ baseUrl: string, owner: { email: string, password: string } }} n8n
  */
 async function openEditor(n8n) {
-	const executablePath = execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-browser.sh')], { encoding: 'utf8' }).trim().split('\n').pop();
+	const executablePath = execFileSync(
+		'bash',
+		[path.join(REPO_ROOT, 'scripts', 'install-browser.sh')],
+		{ encoding: 'utf8' },
+	)
+		.trim()
+		.split('\n')
+		.pop();
 	// As root Chromium refuses to start with its sandbox.
-	const browser = await chromium.launch({ executablePath, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+	const browser = await chromium.launch({
+		executablePath,
+		args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+	});
 	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	/** @type {string[]} */
 	const consoleErrors = [];
 	page.on('console', (message) => {
-		if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`);
+		if (message.type() === 'error')
+			consoleErrors.push(`${message.text()} ${message.location().url}`);
 	});
 	try {
 		await page.goto(`${n8n.baseUrl}/signin`);

@@ -9,7 +9,7 @@ const { REPO_ROOT } = require('./runtime');
 
 /**
  * Every .ts file under `folder` (relative to the repository) with the relative imports it makes,
- * each resolved to a path relative to `folder` (`../…` when outside it), '/'-separated.
+ * each resolved to a path relative to `folder` (`../…` when outside it), '/'-separated, and its text.
  */
 function relativeImports(/** @type {string} */ folder) {
 	const root = path.join(REPO_ROOT, folder);
@@ -23,14 +23,20 @@ function relativeImports(/** @type {string} */ folder) {
 	const posix = (/** @type {string} */ p) => p.split(path.sep).join('/');
 	return walk(root).map((full) => {
 		const text = fs.readFileSync(full, 'utf8');
-		const imports = [...text.matchAll(/from '(\.[^']+)'/g)].map((match) => posix(path.relative(root, path.resolve(path.dirname(full), match[1]))));
-		return { file: posix(path.relative(root, full)), imports };
+		const imports = [...text.matchAll(/from '(\.[^']+)'/g)].map((match) =>
+			posix(path.relative(root, path.resolve(path.dirname(full), match[1]))),
+		);
+		return { file: posix(path.relative(root, full)), imports, text };
 	});
 }
 
 /** Whether `relative` (to `folder`) names a folder. */
 function isFolder(/** @type {string} */ folder, /** @type {string} */ relative) {
-	return fs.statSync(path.join(REPO_ROOT, folder, relative), { throwIfNoEntry: false })?.isDirectory() === true;
+	return (
+		fs
+			.statSync(path.join(REPO_ROOT, folder, relative), { throwIfNoEntry: false })
+			?.isDirectory() === true
+	);
 }
 
 module.exports = { relativeImports, isFolder };

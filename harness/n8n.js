@@ -27,7 +27,8 @@ const portsHandedOut = new Set();
 const RESERVATIONS = path.join(os.tmpdir(), 'bigdd-e2e-ports');
 const STALE_RESERVATION_MS = 60 * 60 * 1000;
 process.once('exit', () => {
-	for (const port of portsHandedOut) fs.rmSync(path.join(RESERVATIONS, String(port)), { recursive: true, force: true });
+	for (const port of portsHandedOut)
+		fs.rmSync(path.join(RESERVATIONS, String(port)), { recursive: true, force: true });
 });
 
 /** Whether `port` is now this process's: no other test process on the machine holds it (or only for too long). */
@@ -100,12 +101,20 @@ async function createN8n(options) {
 	const nodesDir = path.join(root, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const keyFile = path.join(root, 'encryption-key');
-	if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
+	if (!fs.existsSync(keyFile))
+		fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
 	// As n8n writes it before its first Community Nodes install (it records each package under dependencies).
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
+	);
 	// As a user's Community Nodes install (or update) does; the n8n-workflow peer is n8n's own, hence --legacy-peer-deps.
 	const install = async (/** @type {string} */ tarball) =>
-		await runBounded('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', tarball], { cwd: nodesDir, timeoutMs: CLI_TIMEOUT_MS });
+		await runBounded(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', tarball],
+			{ cwd: nodesDir, timeoutMs: CLI_TIMEOUT_MS },
+		);
 	if (options.tarball) await install(options.tarball);
 
 	const bcrypt = runtime.require('bcryptjs');
@@ -161,17 +170,31 @@ async function createN8n(options) {
 		const logFile = path.join(root, `n8n-${name}.log`);
 		const log = fs.openSync(logFile, 'a');
 		const stdio = inheritOutput ? 'inherit' : log;
-		const child = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], { env: { ...env, ...extraEnv }, cwd: root, stdio: ['ignore', stdio, stdio] });
+		const child = spawn(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], {
+			env: { ...env, ...extraEnv },
+			cwd: root,
+			stdio: ['ignore', stdio, stdio],
+		});
 		fs.closeSync(log);
 		processes.push({ name, child });
-		const ready = await poll(() => fetch(readyUrl).then((r) => r.ok, () => false), (ok) => ok, {
-			timeoutMs: READY_TIMEOUT_MS,
-			giveUp: () => child.exitCode !== null,
-		});
+		const ready = await poll(
+			() =>
+				fetch(readyUrl).then(
+					(r) => r.ok,
+					() => false,
+				),
+			(ok) => ok,
+			{
+				timeoutMs: READY_TIMEOUT_MS,
+				giveUp: () => child.exitCode !== null,
+			},
+		);
 		if (ready.done) return;
 		const tail = fs.readFileSync(logFile, 'utf8').slice(-3000);
 		await stopAll();
-		throw new Error(`n8n ${args.join(' ')} (${name}) did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`);
+		throw new Error(
+			`n8n ${args.join(' ')} (${name}) did not become ready within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`,
+		);
 	}
 
 	/** @returns {Promise<void>} */
@@ -198,7 +221,12 @@ async function createN8n(options) {
 				fetch(`${baseUrl}/rest/owner/setup`, {
 					method: 'POST',
 					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ email: OWNER.email, password: OWNER.password, firstName: 'Owner', lastName: 'E2E' }),
+					body: JSON.stringify({
+						email: OWNER.email,
+						password: OWNER.password,
+						firstName: 'Owner',
+						lastName: 'E2E',
+					}),
 				}),
 			(r) => r.status !== 404,
 			{ timeoutMs: 60_000, intervalMs: 500 },
@@ -232,7 +260,9 @@ async function createN8n(options) {
 	function diagnosis() {
 		const main = processes.find((p) => p.name === 'start')?.child;
 		const logFile = path.join(root, 'n8n-start.log');
-		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '(no log)';
+		const tail = fs.existsSync(logFile)
+			? fs.readFileSync(logFile, 'utf8').slice(-2000)
+			: '(no log)';
 		return `n8n start: ${main ? (main.exitCode === null ? `running, pid ${main.pid}` : `exited with ${main.exitCode}`) : 'not started'}; port ${port}; its log ends:\n${tail}`;
 	}
 
@@ -260,9 +290,16 @@ async function createN8n(options) {
 			await ensureOwner();
 			response = await logIn();
 		}
-		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}\nowner setup answered: ${ownerSetupAnswer}\n${diagnosis()}`);
+		if (!response.ok)
+			throw new Error(
+				`login failed: ${response.status} ${await response.text()}\nowner setup answered: ${ownerSetupAnswer}\n${diagnosis()}`,
+			);
 		const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-		return async (/** @type {string} */ method, /** @type {string} */ url, /** @type {any} */ body) => {
+		return async (
+			/** @type {string} */ method,
+			/** @type {string} */ url,
+			/** @type {any} */ body,
+		) => {
 			const res = await fetch(`${baseUrl}${url}`, {
 				method,
 				headers: { ...headers, cookie },
@@ -282,11 +319,20 @@ async function createN8n(options) {
 	/** @param {string[]} args */
 	async function cli(args, { allowFailure = false } = {}) {
 		try {
-			return await runBounded(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], { env, cwd: root, timeoutMs: CLI_TIMEOUT_MS });
+			return await runBounded(path.join(runtime.nodeBin, 'node'), [runtime.n8nMain, ...args], {
+				env,
+				cwd: root,
+				timeoutMs: CLI_TIMEOUT_MS,
+			});
 		} catch (error) {
 			const e = /** @type {any} */ (error);
 			if (allowFailure && !e.timedOut) return { stdout: e.stdout, stderr: e.stderr };
-			throw new Error(`n8n ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`.slice(0, 6000));
+			throw new Error(
+				`n8n ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`.slice(
+					0,
+					6000,
+				),
+			);
 		}
 	}
 
@@ -308,15 +354,26 @@ async function createN8n(options) {
 			await install(tarball);
 		},
 		/** The version of the package installed in this user folder. */
-		installedVersion: () => JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8')).version,
+		installedVersion: () =>
+			JSON.parse(
+				fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
+			).version,
 		/**
 		 * Makes n8n's database refuse writes (an exclusive lock held by another process) until the
 		 * returned release() is called, as a database outage would: n8n cannot record, so cannot start, a run.
 		 */
 		async lockDatabase() {
-			const holder = spawn(path.join(runtime.nodeBin, 'node'), [path.join(__dirname, 'sqlite-lock.js'), runtime.dir, path.join(root, '.n8n', 'database.sqlite')], {
-				stdio: ['pipe', 'pipe', 'inherit'],
-			});
+			const holder = spawn(
+				path.join(runtime.nodeBin, 'node'),
+				[
+					path.join(__dirname, 'sqlite-lock.js'),
+					runtime.dir,
+					path.join(root, '.n8n', 'database.sqlite'),
+				],
+				{
+					stdio: ['pipe', 'pipe', 'inherit'],
+				},
+			);
 			const locked = await new Promise((resolve) => {
 				holder.stdout?.once('data', () => resolve(true));
 				holder.once('exit', () => resolve(false));
@@ -341,12 +398,16 @@ async function createN8n(options) {
 		},
 		/** @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} credentials */
 		async importCredentials(credentials) {
-			await cli(['import:credentials', `--input=${writeJson(`credentials-${Date.now()}.json`, credentials)}`]);
+			await cli([
+				'import:credentials',
+				`--input=${writeJson(`credentials-${Date.now()}.json`, credentials)}`,
+			]);
 		},
 		/** @param {any[]} workflows */
 		async importWorkflows(workflows) {
 			const dir = fs.mkdtempSync(path.join(root, 'workflows-'));
-			for (const workflow of workflows) fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+			for (const workflow of workflows)
+				fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 			await cli(['import:workflow', '--separate', `--input=${dir}`]);
 		},
 		/**
@@ -358,9 +419,13 @@ async function createN8n(options) {
 			await cli(['execute', `--id=${workflowId}`], { allowFailure: true });
 			const outFile = path.join(root, `execution-${workflowId}.json`);
 			const database = path.join(root, '.n8n', 'database.sqlite');
-			await runBounded(path.join(runtime.nodeBin, 'node'), [path.join(__dirname, 'read-execution.js'), runtime.dir, database, workflowId, outFile], {
-				timeoutMs: CLI_TIMEOUT_MS,
-			});
+			await runBounded(
+				path.join(runtime.nodeBin, 'node'),
+				[path.join(__dirname, 'read-execution.js'), runtime.dir, database, workflowId, outFile],
+				{
+					timeoutMs: CLI_TIMEOUT_MS,
+				},
+			);
 			return JSON.parse(fs.readFileSync(outFile, 'utf8'));
 		},
 		async publish(/** @type {string} */ workflowId) {
@@ -399,8 +464,14 @@ async function createN8n(options) {
 		async createDataTable(name, columns) {
 			const rest = await instance.login();
 			const project = await rest('GET', '/rest/projects/personal');
-			const created = await rest('POST', `/rest/projects/${project.body?.data?.id}/data-tables`, { name, columns });
-			if (created.status >= 300 && !/already exists/i.test(JSON.stringify(created.body))) throw new Error(`creating data table ${name} failed: ${created.status} ${JSON.stringify(created.body)}`);
+			const created = await rest('POST', `/rest/projects/${project.body?.data?.id}/data-tables`, {
+				name,
+				columns,
+			});
+			if (created.status >= 300 && !/already exists/i.test(JSON.stringify(created.body)))
+				throw new Error(
+					`creating data table ${name} failed: ${created.status} ${JSON.stringify(created.body)}`,
+				);
 		},
 		/**
 		 * Runs a saved workflow from one of its triggers as the editor's Execute button does; resolves
@@ -409,8 +480,14 @@ async function createN8n(options) {
 		 */
 		async runManually(workflowId, triggerName) {
 			const rest = await instance.login();
-			const workflowData = line === LINES[1] ? (await rest('GET', `/rest/workflows/${workflowId}`)).body.data : undefined;
-			return await rest('POST', `/rest/workflows/${workflowId}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
+			const workflowData =
+				line === LINES[1]
+					? (await rest('GET', `/rest/workflows/${workflowId}`)).body.data
+					: undefined;
+			return await rest('POST', `/rest/workflows/${workflowId}/run`, {
+				workflowData,
+				triggerToStartFrom: { name: triggerName },
+			});
 		},
 		/**
 		 * Starts a saved workflow from one of its triggers as the editor's Execute button does (failing if n8n
@@ -420,8 +497,12 @@ async function createN8n(options) {
 		async startByHand(workflowId, triggerName) {
 			const before = (await instance.executions(workflowId)).length;
 			const started = await instance.runManually(workflowId, triggerName);
-			if (started.status !== 200) throw new Error(`n8n did not start ${workflowId}: ${started.status} ${JSON.stringify(started.body)}`);
-			return async (/** @type {number} */ timeoutMs) => (await instance.waitForExecutions(workflowId, before + 1, timeoutMs))[0];
+			if (started.status !== 200)
+				throw new Error(
+					`n8n did not start ${workflowId}: ${started.status} ${JSON.stringify(started.body)}`,
+				);
+			return async (/** @type {number} */ timeoutMs) =>
+				(await instance.waitForExecutions(workflowId, before + 1, timeoutMs))[0];
 		},
 		/**
 		 * Executions of a workflow through n8n's public API (one API key per start), newest first.
@@ -435,7 +516,10 @@ async function createN8n(options) {
 					scopes: ['execution:read', 'execution:list'],
 					expiresAt: null,
 				});
-				if (key.status !== 200) throw new Error(`creating an API key failed: ${key.status} ${JSON.stringify(key.body)}\n${diagnosis()}`);
+				if (key.status !== 200)
+					throw new Error(
+						`creating an API key failed: ${key.status} ${JSON.stringify(key.body)}\n${diagnosis()}`,
+					);
 				apiKey = /** @type {string} */ (key.body.data.rawApiKey);
 			}
 			/** @type {any[]} */
@@ -444,12 +528,18 @@ async function createN8n(options) {
 			// Bounded: n8n's public API pages 250 at a time; tests never make 25,000 executions.
 			for (let page = 0; page < 100; page++) {
 				const response = await readAgain(() =>
-					fetch(`${baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`, {
-						headers: { 'X-N8N-API-KEY': /** @type {string} */ (apiKey) },
-					}),
+					fetch(
+						`${baseUrl}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+						{
+							headers: { 'X-N8N-API-KEY': /** @type {string} */ (apiKey) },
+						},
+					),
 				);
-				if (!response.ok) throw new Error(`listing executions failed: ${response.status} ${await response.text()}`);
-				const body = /** @type {{ data: any[], nextCursor?: string | null }} */ (await response.json());
+				if (!response.ok)
+					throw new Error(`listing executions failed: ${response.status} ${await response.text()}`);
+				const body = /** @type {{ data: any[], nextCursor?: string | null }} */ (
+					await response.json()
+				);
 				executions.push(...body.data);
 				if (!body.nextCursor) return executions;
 				cursor = encodeURIComponent(body.nextCursor);
@@ -465,10 +555,17 @@ async function createN8n(options) {
 		 * @param {string} webhookPath @param {number} [timeoutMs] @param {string} [serverUrl]
 		 * @param {'POST' | 'GET'} [webhookMethod] the method the webhook listens to
 		 */
-		async waitForWebhook(webhookPath, timeoutMs = 60_000, serverUrl = baseUrl, webhookMethod = 'POST') {
+		async waitForWebhook(
+			webhookPath,
+			timeoutMs = 60_000,
+			serverUrl = baseUrl,
+			webhookMethod = 'POST',
+		) {
 			const registered = await poll(
 				async () => {
-					const response = await fetch(`${serverUrl}/webhook/${webhookPath}`, { method: webhookMethod === 'POST' ? 'GET' : 'POST' });
+					const response = await fetch(`${serverUrl}/webhook/${webhookPath}`, {
+						method: webhookMethod === 'POST' ? 'GET' : 'POST',
+					});
 					const text = await response.text();
 					return !/is not registered\.?"/.test(text) || text.includes(`${webhookMethod} request`);
 				},
@@ -488,8 +585,16 @@ async function createN8n(options) {
 		 * @returns {Promise<any[]>}
 		 */
 		async waitForExecutions(workflowId, count, timeoutMs = 30_000, where = () => true) {
-			const finished = async () => (await instance.executions(workflowId)).filter((/** @type {any} */ e) => e.stoppedAt && where(e));
-			return (await poll(finished, (executions) => executions.length >= count, { timeoutMs, intervalMs: 200 })).value;
+			const finished = async () =>
+				(await instance.executions(workflowId)).filter(
+					(/** @type {any} */ e) => e.stoppedAt && where(e),
+				);
+			return (
+				await poll(finished, (executions) => executions.length >= count, {
+					timeoutMs,
+					intervalMs: 200,
+				})
+			).value;
 		},
 		/**
 		 * n8n 2.x publishes through an outbox; polls (bounded) until the publication of a workflow is no
@@ -497,7 +602,8 @@ async function createN8n(options) {
 		 */
 		async publicationStatus(/** @type {string} */ workflowId, timeoutMs = 60_000) {
 			const rest = await instance.login();
-			const status = async () => (await rest('GET', `/rest/workflows/${workflowId}/publication-status`)).body?.data;
+			const status = async () =>
+				(await rest('GET', `/rest/workflows/${workflowId}/publication-status`)).body?.data;
 			return (await poll(status, (data) => data?.status !== 'in_progress', { timeoutMs })).value;
 		},
 		/** The process id of one process of this instance (`start`: the main process), if running. */
@@ -520,7 +626,9 @@ function nodeOutput(/** @type {any} */ run, /** @type {string} */ nodeName) {
 	const runData = run?.data?.resultData?.runData?.[nodeName];
 	if (!runData) {
 		const error = run?.data?.resultData?.error;
-		throw new Error(`node "${nodeName}" did not run${error ? `: ${error.message} ${error.description ?? ''}` : ''}`);
+		throw new Error(
+			`node "${nodeName}" did not run${error ? `: ${error.message} ${error.description ?? ''}` : ''}`,
+		);
 	}
 	return {
 		items: (runData[0].data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json),

@@ -29,17 +29,25 @@ async function startOpenAiStandIn(script) {
 				res.writeHead(status, { 'Content-Type': 'application/json' });
 				res.end(JSON.stringify(json));
 			};
-			if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return send(404, { error: { message: `no route ${req.method} ${req.url}` } });
+			if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))
+				return send(404, { error: { message: `no route ${req.method} ${req.url}` } });
 			const request = /** @type {ChatRequest} */ (JSON.parse(body));
 			requests.push(request);
 			const turn = script[requests.length - 1];
-			if (!turn) return send(500, { error: { message: `the script has no answer for call ${requests.length}` } });
+			if (!turn)
+				return send(500, {
+					error: { message: `the script has no answer for call ${requests.length}` },
+				});
 			const message =
 				'toolCalls' in turn
 					? {
 							role: 'assistant',
 							content: null,
-							tool_calls: turn.toolCalls(request).map((call, i) => ({ id: `call_${requests.length}_${i}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } })),
+							tool_calls: turn.toolCalls(request).map((call, i) => ({
+								id: `call_${requests.length}_${i}`,
+								type: 'function',
+								function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+							})),
 						}
 					: { role: 'assistant', content: turn.text(request) };
 			send(200, {
@@ -47,7 +55,9 @@ async function startOpenAiStandIn(script) {
 				object: 'chat.completion',
 				created: Math.floor(Date.now() / 1000),
 				model: request.model ?? 'stand-in',
-				choices: [{ index: 0, message, finish_reason: 'toolCalls' in turn ? 'tool_calls' : 'stop' }],
+				choices: [
+					{ index: 0, message, finish_reason: 'toolCalls' in turn ? 'tool_calls' : 'stop' },
+				],
 				usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 			});
 		});

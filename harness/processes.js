@@ -15,7 +15,12 @@ const fs = require('node:fs');
  */
 function runBounded(command, args, { env, cwd, timeoutMs }) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			env,
+			cwd,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		/** @type {Buffer[]} */
 		const stdout = [];
 		/** @type {Buffer[]} */
@@ -42,10 +47,17 @@ function runBounded(command, args, { env, cwd, timeoutMs }) {
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			const output = { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+			const output = {
+				stdout: Buffer.concat(stdout).toString('utf8'),
+				stderr: Buffer.concat(stderr).toString('utf8'),
+			};
 			if (code === 0 && !timedOut) return resolve(output);
-			const reason = timedOut ? `timed out after ${timeoutMs / 1000} s (process group killed)` : `exited with ${code ?? signal}`;
-			reject(Object.assign(new Error(`${command} ${args.join(' ')} ${reason}`), output, { timedOut }));
+			const reason = timedOut
+				? `timed out after ${timeoutMs / 1000} s (process group killed)`
+				: `exited with ${code ?? signal}`;
+			reject(
+				Object.assign(new Error(`${command} ${args.join(' ')} ${reason}`), output, { timedOut }),
+			);
 		});
 	});
 }

@@ -22,10 +22,13 @@ async function createQueueCluster(options) {
 		await Promise.all(started.map((s) => s.status === 'fulfilled' && s.value.stop()));
 		throw /** @type {PromiseRejectedResult} */ (failed).reason;
 	}
-	const [redis, postgres] = /** @type {[Awaited<ReturnType<typeof startRedis>>, Awaited<ReturnType<typeof startPostgres>>]} */ (
-		started.map((s) => /** @type {PromiseFulfilledResult<any>} */ (s).value)
+	const [redis, postgres] =
+		/** @type {[Awaited<ReturnType<typeof startRedis>>, Awaited<ReturnType<typeof startPostgres>>]} */ (
+			started.map((s) => /** @type {PromiseFulfilledResult<any>} */ (s).value)
+		);
+	const webhookPorts = await Promise.all(
+		Array.from({ length: options.webhookProcessors ?? 1 }, freePort),
 	);
-	const webhookPorts = await Promise.all(Array.from({ length: options.webhookProcessors ?? 1 }, freePort));
 	/** @type {Awaited<ReturnType<typeof createN8n>> | undefined} */
 	let main;
 	try {
@@ -66,11 +69,23 @@ async function createQueueCluster(options) {
 	};
 
 	/** Starts one worker with its own user folder `name` (and `extraEnv`); resolves, with its folder and log, when it is ready. */
-	async function startWorker(/** @type {string} */ name, /** @type {Record<string, string>} */ extraEnv = {}) {
+	async function startWorker(
+		/** @type {string} */ name,
+		/** @type {Record<string, string>} */ extraEnv = {},
+	) {
 		const [health, broker] = [await freePort(), await freePort()];
 		const processName = await n8n.startProcess(
 			'worker',
-			{ ...options.workerEnv, N8N_USER_FOLDER: folderFor(name), npm_config_cache: path.join(n8n.root, name, '.npm'), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(health), N8N_RUNNERS_BROKER_PORT: String(broker), N8N_PORT: String(await freePort()), ...extraEnv },
+			{
+				...options.workerEnv,
+				N8N_USER_FOLDER: folderFor(name),
+				npm_config_cache: path.join(n8n.root, name, '.npm'),
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(health),
+				N8N_RUNNERS_BROKER_PORT: String(broker),
+				N8N_PORT: String(await freePort()),
+				...extraEnv,
+			},
 			`http://127.0.0.1:${health}/healthz/readiness`,
 		);
 		return { folder: path.join(n8n.root, name), log: () => n8n.log(processName) };
@@ -78,11 +93,20 @@ async function createQueueCluster(options) {
 
 	async function startWorkers() {
 		await Promise.all([
-			...Array.from({ length: options.workers ?? 1 }, async (_, i) => await startWorker(`worker-${i + 1}`)),
+			...Array.from(
+				{ length: options.workers ?? 1 },
+				async (_, i) => await startWorker(`worker-${i + 1}`),
+			),
 			...webhookPorts.map(async (port, i) => {
 				await n8n.startProcess(
 					'webhook',
-					{ ...options.workerEnv, N8N_USER_FOLDER: folderFor(`webhook-${i + 1}`), npm_config_cache: path.join(n8n.root, `webhook-${i + 1}`, '.npm'), N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+					{
+						...options.workerEnv,
+						N8N_USER_FOLDER: folderFor(`webhook-${i + 1}`),
+						npm_config_cache: path.join(n8n.root, `webhook-${i + 1}`, '.npm'),
+						N8N_PORT: String(port),
+						N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					},
 					`http://127.0.0.1:${port}/healthz/readiness`,
 				);
 			}),
@@ -105,7 +129,9 @@ async function createQueueCluster(options) {
 		executionsStartedByWorkers() {
 			const ids = new Set();
 			for (let i = 1; i <= (options.workers ?? 1); i++) {
-				const log = fs.existsSync(path.join(n8n.root, `n8n-worker-${i}.log`)) ? n8n.log(`worker-${i}`) : '';
+				const log = fs.existsSync(path.join(n8n.root, `n8n-worker-${i}.log`))
+					? n8n.log(`worker-${i}`)
+					: '';
 				for (const match of log.matchAll(/Worker started execution (\d+)/g)) ids.add(match[1]);
 			}
 			return ids;

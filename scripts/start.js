@@ -10,7 +10,15 @@ const { createBigddServer } = require('../dev-server/server');
 const { createN8n } = require('../harness/n8n');
 const { ensureN8n, packPackage, REPO_ROOT } = require('../harness/runtime');
 const { startAppStandIns } = require('../harness/app-stand-ins');
-const { addExampleEndpoints, bigddCredential, exampleAiCredentials, exampleAppCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } = require('../harness/workflows');
+const {
+	addExampleEndpoints,
+	bigddCredential,
+	exampleAiCredentials,
+	exampleAppCredentials,
+	exampleHeaderAuth,
+	readExamples,
+	startsFromWebhook,
+} = require('../harness/workflows');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BIGDD_PORT = Number(process.env.BIGDD_PORT ?? 4010);
@@ -36,7 +44,12 @@ async function main() {
 
 	// The examples' Slack, Google Sheets, HubSpot and e-mail go to local stand-ins (n8n's proxy setting).
 	const apps = await startAppStandIns();
-	const n8n = await createN8n({ tarball: packPackage(), root: DEMO_FOLDER, port: N8N_PORT, env: apps.env });
+	const n8n = await createN8n({
+		tarball: packPackage(),
+		root: DEMO_FOLDER,
+		port: N8N_PORT,
+		env: apps.env,
+	});
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
@@ -65,7 +78,11 @@ async function main() {
 		}),
 		exampleHeaderAuth(DEMO_API_KEY),
 		...exampleAppCredentials({ smtp: apps.smtp }),
-		...exampleAiCredentials({ openAiUrl: 'https://api.openai.com/v1', openAiKey: '', mcpToken: DEMO_MCP_TOKEN }),
+		...exampleAiCredentials({
+			openAiUrl: 'https://api.openai.com/v1',
+			openAiKey: '',
+			mcpToken: DEMO_MCP_TOKEN,
+		}),
 	]);
 	await n8n.importWorkflows(examples);
 	// Examples started by a webhook (BigDD events, a portal, a helpdesk) are published, so their URLs answer.

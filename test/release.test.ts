@@ -15,7 +15,9 @@ function read(file: string): string {
 }
 const pkg = JSON.parse(read('package.json'));
 /** The nodes the package ships (package.json's n8n.nodes), by file name. */
-const NODE_FILES = (pkg.n8n.nodes as string[]).map((file) => file.replace(/^.*\//, '').replace(/\.node\.js$/, ''));
+const NODE_FILES = (pkg.n8n.nodes as string[]).map((file) =>
+	file.replace(/^.*\//, '').replace(/\.node\.js$/, ''),
+);
 const NODES: Record<string, INodeType> = {
 	BigDigitalDownloads: new BigDigitalDownloads(),
 	BigDigitalDownloadsTrigger: new BigDigitalDownloadsTrigger(),
@@ -25,9 +27,19 @@ const NODES: Record<string, INodeType> = {
 /** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
 function githubAnchors(markdown: string): string[] {
 	const seen = new Map<string, number>();
-	const headings = markdown.split('```').filter((_, i) => i % 2 === 0).join('\n').match(/^#{1,6} .+$/gm) ?? [];
+	const headings =
+		markdown
+			.split('```')
+			.filter((_, i) => i % 2 === 0)
+			.join('\n')
+			.match(/^#{1,6} .+$/gm) ?? [];
 	return headings.map((heading) => {
-		const slug = heading.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+		const slug = heading
+			.replace(/^#+ /, '')
+			.trim()
+			.toLowerCase()
+			.replace(/[^\p{L}\p{N}\s_-]/gu, '')
+			.replace(/\s/g, '-');
 		const count = seen.get(slug) ?? 0;
 		seen.set(slug, count + 1);
 		return count === 0 ? slug : `${slug}-${count}`;
@@ -46,15 +58,23 @@ interface Workflow {
 	jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
 }
 const workflow = (name: string) => parse(read(`.github/workflows/${name}`)) as Workflow;
-const runs = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps.map((step) => step.run).filter(Boolean));
+const runs = (w: Workflow) =>
+	Object.values(w.jobs).flatMap((job) => job.steps.map((step) => step.run).filter(Boolean));
 
 describe('release', () => {
 	it('package.json names one project everywhere', () => {
 		expect(pkg.repository.url).toBe(`${REPOSITORY}.git`);
 		expect(pkg.homepage).toBe(`${REPOSITORY}#readme`);
 		expect(pkg.bugs.url).toBe(`${REPOSITORY}/issues`);
-		expect(pkg.author).toMatchObject({ name: 'Big Digital Downloads', url: 'https://github.com/big-digital-downloads', email: expect.stringContaining('@') });
-		for (const file of ['credentials/BigDigitalDownloadsApi.credentials.ts', 'nodes/BigDigitalDownloads/BigDigitalDownloads.node.json']) {
+		expect(pkg.author).toMatchObject({
+			name: 'Big Digital Downloads',
+			url: 'https://github.com/big-digital-downloads',
+			email: expect.stringContaining('@'),
+		});
+		for (const file of [
+			'credentials/BigDigitalDownloadsApi.credentials.ts',
+			'nodes/BigDigitalDownloads/BigDigitalDownloads.node.json',
+		]) {
 			const links = read(file).match(/https:\/\/github\.com\/[^\s"'#)]+/g) ?? [];
 			expect(links.length).toBeGreaterThan(0);
 			for (const link of links) expect(link).toBe(REPOSITORY);
@@ -97,7 +117,9 @@ describe('release', () => {
 		const editorLinks = [
 			`${new BigDigitalDownloadsApi().documentationUrl}`,
 			...NODE_FILES.flatMap((node) => {
-				const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${node}.node.json`)) as { resources: Record<string, { url: string }[]> };
+				const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${node}.node.json`)) as {
+					resources: Record<string, { url: string }[]>;
+				};
 				return Object.values(codex.resources).flatMap((links) => links.map((link) => link.url));
 			}),
 		];
@@ -105,7 +127,10 @@ describe('release', () => {
 		for (const link of editorLinks) {
 			const [page, anchor] = link.split('#');
 			expect({ link, page }).toEqual({ link, page: REPOSITORY });
-			expect({ link, found: anchor === 'readme' || anchors.has(anchor) }).toEqual({ link, found: true });
+			expect({ link, found: anchor === 'readme' || anchors.has(anchor) }).toEqual({
+				link,
+				found: true,
+			});
 		}
 		const inReadme = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
 		expect(inReadme.filter((anchor) => !anchors.has(anchor))).toEqual([]);
@@ -115,50 +140,91 @@ describe('release', () => {
 		expect(NODE_FILES).toEqual(Object.keys(NODES));
 		for (const file of NODE_FILES) {
 			const node = NODES[file];
-			const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${file}.node.json`)) as { node: string; nodeVersion: string };
+			const codex = JSON.parse(read(`nodes/BigDigitalDownloads/${file}.node.json`)) as {
+				node: string;
+				nodeVersion: string;
+			};
 			const { name, version, defaultVersion } = node.description;
 			const newest = defaultVersion ?? Math.max(...[version].flat());
-			expect({ file, node: codex.node, nodeVersion: codex.nodeVersion }).toEqual({ file, node: `${pkg.name}.${name}`, nodeVersion: Number.isInteger(newest) ? `${newest}.0` : String(newest) });
+			expect({ file, node: codex.node, nodeVersion: codex.nodeVersion }).toEqual({
+				file,
+				node: `${pkg.name}.${name}`,
+				nodeVersion: Number.isInteger(newest) ? `${newest}.0` : String(newest),
+			});
 		}
 	});
 
 	it("the README's pictures are linked from the repository (the package does not carry them) and exist there", () => {
-		const pictures = [...read('README.md').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => match[1]);
+		const pictures = [...read('README.md').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(
+			(match) => match[1],
+		);
 		expect(pictures.length).toBeGreaterThan(0);
 		for (const picture of pictures) {
-			expect(picture.startsWith(`${REPOSITORY.replace('https://github.com/', 'https://raw.githubusercontent.com/')}/main/`)).toBe(true);
+			expect(
+				picture.startsWith(
+					`${REPOSITORY.replace('https://github.com/', 'https://raw.githubusercontent.com/')}/main/`,
+				),
+			).toBe(true);
 			expect(readRepoFile(picture.split('/main/')[1])).toBeDefined();
 		}
 	});
 
-	it.each(['README.md', 'CONTRIBUTING.md'])('the layout tree in %s names only folders and files that exist', (file) => {
-		const tree = read(file).split('```').find((block) => block.startsWith('\nnodes/') || block.startsWith('\ncredentials/'));
-		expect(tree).toBeDefined();
-		let parent = '';
-		for (const line of tree!.split('\n').filter((l) => l.trim() !== '' && !/^\s{10,}/.test(l))) {
-			const indented = line.startsWith('  ');
-			for (const name of line.trim().split(/\s{3,}/)[0].split(/\s+/)) {
-				const entry = (indented ? parent : '') + name.replace('<resource>', 'order').replace('<op>', 'get');
-				if (!indented && name.endsWith('/')) parent = name;
-				expect({ entry, exists: isRepoFolder(entry) || readRepoFile(entry) !== undefined }).toEqual({ entry, exists: true });
+	it.each(['README.md', 'CONTRIBUTING.md'])(
+		'the layout tree in %s names only folders and files that exist',
+		(file) => {
+			const tree = read(file)
+				.split('```')
+				.find((block) => block.startsWith('\nnodes/') || block.startsWith('\ncredentials/'));
+			expect(tree).toBeDefined();
+			let parent = '';
+			for (const line of tree!.split('\n').filter((l) => l.trim() !== '' && !/^\s{10,}/.test(l))) {
+				const indented = line.startsWith('  ');
+				for (const name of line
+					.trim()
+					.split(/\s{3,}/)[0]
+					.split(/\s+/)) {
+					const entry =
+						(indented ? parent : '') + name.replace('<resource>', 'order').replace('<op>', 'get');
+					if (!indented && name.endsWith('/')) parent = name;
+					expect({
+						entry,
+						exists: isRepoFolder(entry) || readRepoFile(entry) !== undefined,
+					}).toEqual({ entry, exists: true });
+				}
 			}
-		}
-	});
+		},
+	);
 
 	it("the first-hour browser test follows the README's trigger steps, one comment per step naming what the step names", () => {
 		const readme = read('README.md');
-		const section = readme.slice(readme.indexOf('## Set up the trigger'), readme.indexOf('\n## ', readme.indexOf('## Set up the trigger') + 5));
-		const steps = section.split('\n').join(' ').match(/ \d\. .*?(?= \d\. | Another trigger workflow)/g) ?? [];
+		const section = readme.slice(
+			readme.indexOf('## Set up the trigger'),
+			readme.indexOf('\n## ', readme.indexOf('## Set up the trigger') + 5),
+		);
+		const steps =
+			section
+				.split('\n')
+				.join(' ')
+				.match(/ \d\. .*?(?= \d\. | Another trigger workflow)/g) ?? [];
 		expect(steps).toHaveLength(8);
 		const test = read('test/e2e/firstHour.test.ts');
 		for (const [index, step] of steps.entries()) {
 			const comment = test.match(new RegExp(`// ${index + 1}\\. (.*)`))?.[1];
-			const named = [...step.matchAll(/\*\*([^*]+)\*\*/g)].map((match) => match[1].toLowerCase().replace(/\s+/g, ' '));
-			expect({ step: index + 1, named, comment, follows: named.some((term) => comment?.toLowerCase().includes(term)) }).toMatchObject({ follows: true });
+			const named = [...step.matchAll(/\*\*([^*]+)\*\*/g)].map((match) =>
+				match[1].toLowerCase().replace(/\s+/g, ' '),
+			);
+			expect({
+				step: index + 1,
+				named,
+				comment,
+				follows: named.some((term) => comment?.toLowerCase().includes(term)),
+			}).toMatchObject({ follows: true });
 		}
 	});
 
 	it('the changelog has an entry for the current version', () => {
-		expect(read('CHANGELOG.md')).toMatch(new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\]`, 'm'));
+		expect(read('CHANGELOG.md')).toMatch(
+			new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\]`, 'm'),
+		);
 	});
 });

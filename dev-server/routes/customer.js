@@ -18,12 +18,21 @@ function findCustomer(/** @type {Shop} */ shop, /** @type {string} */ ref) {
 
 /** @type {import('../router').Route[]} */
 const routes = [
-	['GET', '/customers/:customerGid/downloads', ({ shop, params, query }) => {
-		const customer = findCustomer(shop, params.customerGid);
-		const orders = shop.orders.filter((o) => o.customer.id === customer.id);
-		const page = paginate(orders, query);
-		return { body: { ...page, data: page.data.map((o) => presentOrder(shop, o, new Set(['downloads']))) } };
-	}],
+	[
+		'GET',
+		'/customers/:customerGid/downloads',
+		({ shop, params, query }) => {
+			const customer = findCustomer(shop, params.customerGid);
+			const orders = shop.orders.filter((o) => o.customer.id === customer.id);
+			const page = paginate(orders, query);
+			return {
+				body: {
+					...page,
+					data: page.data.map((o) => presentOrder(shop, o, new Set(['downloads']))),
+				},
+			};
+		},
+	],
 ];
 
 module.exports = { routes };

@@ -8,7 +8,10 @@ export class BigDigitalDownloads implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Big Digital Downloads',
 		name: 'bigDigitalDownloads',
-		icon: { light: 'file:../../icons/bigDigitalDownloads.svg', dark: 'file:../../icons/bigDigitalDownloads.dark.svg' },
+		icon: {
+			light: 'file:../../icons/bigDigitalDownloads.svg',
+			dark: 'file:../../icons/bigDigitalDownloads.dark.svg',
+		},
 		group: ['transform'],
 		// 1.1: Sort in its own collection below Options (version 1 keeps it inside Options).
 		version: [1, 1.1],

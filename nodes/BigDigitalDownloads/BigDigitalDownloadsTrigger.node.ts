@@ -10,14 +10,21 @@ import {
 } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
 import { EVENTS_SUBTITLE, WEBHOOK_EVENTS } from './trigger/events';
-import { DEFAULT_TOLERANCE_SECONDS, MAX_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS } from './trigger/signature';
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	MAX_TOLERANCE_SECONDS,
+	MIN_TOLERANCE_SECONDS,
+} from './trigger/signature';
 import { assertSigningSecret, receiveWebhook, rememberEventIds } from './trigger/webhook';
 
 export class BigDigitalDownloadsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Big Digital Downloads Trigger',
 		name: 'bigDigitalDownloadsTrigger',
-		icon: { light: 'file:../../icons/bigDigitalDownloads.svg', dark: 'file:../../icons/bigDigitalDownloads.dark.svg' },
+		icon: {
+			light: 'file:../../icons/bigDigitalDownloads.svg',
+			dark: 'file:../../icons/bigDigitalDownloads.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: EVENTS_SUBTITLE,
@@ -65,7 +72,8 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 				required: true,
 				options: WEBHOOK_EVENTS,
 				default: ['digital_order.purchased'],
-				description: 'Events that start the workflow; others are acknowledged and ignored. Select the same ones in BigDD.',
+				description:
+					'Events that start the workflow; others are acknowledged and ignored. Select the same ones in BigDD.',
 			},
 			{
 				displayName: 'Options',
@@ -88,7 +96,8 @@ export class BigDigitalDownloadsTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: MIN_TOLERANCE_SECONDS, maxValue: MAX_TOLERANCE_SECONDS },
 						default: DEFAULT_TOLERANCE_SECONDS,
-						description: 'Requests whose X-Webhook-Timestamp is further from now than this are refused as replays (BigDD: 300)',
+						description:
+							'Requests whose X-Webhook-Timestamp is further from now than this are refused as replays (BigDD: 300)',
 					},
 				],
 			},

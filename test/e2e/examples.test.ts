@@ -5,7 +5,14 @@ import type { Shop } from '../support/local-bigdd';
 import { newOrder } from '../support/local-bigdd';
 import { nodeOutput } from '../../harness/n8n';
 import { startAppStandIns } from '../../harness/app-stand-ins';
-import { addExampleEndpoints, exampleAiCredentials, exampleAppCredentials, exampleHeaderAuth, readExamples, startsFromWebhook } from '../../harness/workflows';
+import {
+	addExampleEndpoints,
+	exampleAiCredentials,
+	exampleAppCredentials,
+	exampleHeaderAuth,
+	readExamples,
+	startsFromWebhook,
+} from '../../harness/workflows';
 import { useN8nWithBigdd, type Bigdd, type N8n } from './fixture';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 
@@ -35,7 +42,8 @@ const STARTED_BY_WEBHOOK = examples.filter(startsFromWebhook).map((example) => e
 
 type Run = Parameters<typeof nodeOutput>[0];
 type Order = Shop['orders'][number];
-const cents = (order: Order) => order.lines.reduce((sum, line) => sum + line.price_cents * line.quantity, 0);
+const cents = (order: Order) =>
+	order.lines.reduce((sum, line) => sum + line.price_cents * line.quantity, 0);
 const filesOf = (order: Order) => [...new Set(order.lines.flatMap((line) => line.file_ids))];
 
 describe('example workflows in real n8n', () => {
@@ -54,7 +62,8 @@ describe('example workflows in real n8n', () => {
 	});
 	afterAll(async () => await apps?.stop());
 	/** What the stand-in of `host` received for `route` (a path prefix). */
-	const appCalls = (host: string, route: string) => apps.calls.filter((c) => c.host === host && c.path.startsWith(route));
+	const appCalls = (host: string, route: string) =>
+		apps.calls.filter((c) => c.host === host && c.path.startsWith(route));
 	const setup = useN8nWithBigdd({
 		env: () => apps.env,
 		credentialId: 'bigddLocalDemo01',
@@ -68,7 +77,11 @@ describe('example workflows in real n8n', () => {
 		otherCredentials: () => [
 			exampleHeaderAuth(API_KEY),
 			...exampleAppCredentials({ smtp: apps.smtp }),
-			...exampleAiCredentials({ openAiUrl: 'http://127.0.0.1:9/v1', openAiKey: 'sk-example-unused', mcpToken: 'example-unused-token-0123456789' }),
+			...exampleAiCredentials({
+				openAiUrl: 'http://127.0.0.1:9/v1',
+				openAiKey: 'sk-example-unused',
+				mcpToken: 'example-unused-token-0123456789',
+			}),
 		],
 		workflows: () => examples,
 		publish: STARTED_BY_WEBHOOK,
@@ -87,26 +100,51 @@ describe('example workflows in real n8n', () => {
 	});
 
 	it('every example in examples/ has a test here (or in the suite named in RUN_ELSEWHERE)', () => {
-		expect(examples.map((e) => e.id).sort()).toEqual([...Object.values(ID), ...Object.values(RUN_ELSEWHERE)].sort());
-		expect([...STARTED_BY_WEBHOOK].sort()).toEqual([ID.licenseCheck, ID.crm, ID.notify, ID.portal, ID.helpdesk, ID.stamped, ID.catchUp, RUN_ELSEWHERE.aiAgent, RUN_ELSEWHERE.mcpServer].sort());
+		expect(examples.map((e) => e.id).sort()).toEqual(
+			[...Object.values(ID), ...Object.values(RUN_ELSEWHERE)].sort(),
+		);
+		expect([...STARTED_BY_WEBHOOK].sort()).toEqual(
+			[
+				ID.licenseCheck,
+				ID.crm,
+				ID.notify,
+				ID.portal,
+				ID.helpdesk,
+				ID.stamped,
+				ID.catchUp,
+				RUN_ELSEWHERE.aiAgent,
+				RUN_ELSEWHERE.mcpServer,
+			].sort(),
+		);
 	});
 
 	describe('run from their Manual Trigger', () => {
 		it('raise download limits, as imported: lists what would change and changes nothing', async () => {
 			const before = JSON.stringify(shop().products);
 			const run = await n8n.execute(ID.raiseLimits);
-			expect(nodeOutput(run, 'Only products limited to 1-5 downloads').items.length).toBeGreaterThan(0);
+			expect(
+				nodeOutput(run, 'Only products limited to 1-5 downloads').items.length,
+			).toBeGreaterThan(0);
 			expect(bigdd.requests().filter((r: { method: string }) => r.method !== 'GET')).toEqual([]);
 			expect(JSON.stringify(shop().products)).toBe(before);
 		});
 
 		it('raise download limits, activated: products limited to 1-5 get 10, unlimited ones stay unlimited', async () => {
 			const limited = shop()
-				.products.filter((p) => !p.is_archived && p.max_downloads !== null && p.max_downloads > 0 && p.max_downloads <= 5)
+				.products.filter(
+					(p) =>
+						!p.is_archived &&
+						p.max_downloads !== null &&
+						p.max_downloads > 0 &&
+						p.max_downloads <= 5,
+				)
 				.map((p) => p.id);
 			await n8n.importWorkflows([activated(ID.raiseLimits)]);
 			const run = await n8n.execute(ID.raiseLimits);
-			const updated = nodeOutput(run, 'Raise max downloads to 10').items as { id: string; max_downloads: number }[];
+			const updated = nodeOutput(run, 'Raise max downloads to 10').items as {
+				id: string;
+				max_downloads: number;
+			}[];
 			expect(updated.map((p) => p.id).sort()).toEqual([...limited].sort());
 			expect(updated.every((p) => p.max_downloads === 10)).toBe(true);
 		});
@@ -124,9 +162,18 @@ describe('example workflows in real n8n', () => {
 			await n8n.importWorkflows([activated(ID.bulkImport)]);
 
 			const first = nodeOutput(await n8n.execute(ID.bulkImport), 'Import license keys').items;
-			expect(first).toEqual([expect.objectContaining({ total: 12_000, created: 12_000, skipped: 0, batches: 3 })]);
-			const idempotencyKeys = () => received('POST', '/license-keys').map((r) => r.headers['idempotency-key']).sort();
-			expect(received('POST', '/license-keys').map((r) => (r.body as { keys: string[] }).keys.length).sort()).toEqual([2000, 5000, 5000]);
+			expect(first).toEqual([
+				expect.objectContaining({ total: 12_000, created: 12_000, skipped: 0, batches: 3 }),
+			]);
+			const idempotencyKeys = () =>
+				received('POST', '/license-keys')
+					.map((r) => r.headers['idempotency-key'])
+					.sort();
+			expect(
+				received('POST', '/license-keys')
+					.map((r) => (r.body as { keys: string[] }).keys.length)
+					.sort(),
+			).toEqual([2000, 5000, 5000]);
 			const firstKeys = idempotencyKeys();
 			expect(new Set(firstKeys).size).toBe(3);
 
@@ -162,10 +209,24 @@ describe('example workflows in real n8n', () => {
 			const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
 			expect(days).toBeGreaterThanOrEqual(28);
 			expect(days).toBeLessThanOrEqual(31.1);
-			for (const download of added) expect(download.created_at >= new Date(start).toISOString() && download.created_at < new Date(end).toISOString()).toBe(true);
-			const inWindow = shop().downloads.filter((d) => d.created_at >= new Date(start).toISOString() && d.created_at < new Date(end).toISOString());
-			expect(rows[0]).toMatchObject({ file: 'All files', downloads: inWindow.length, billable_downloads: inWindow.filter((d) => !d.is_redownload).length });
-			expect(rows.find((r: { file: string }) => r.file === popular.name)).toMatchObject({ downloads: inWindow.filter((d) => d.file_id === popular.id).length });
+			for (const download of added)
+				expect(
+					download.created_at >= new Date(start).toISOString() &&
+						download.created_at < new Date(end).toISOString(),
+				).toBe(true);
+			const inWindow = shop().downloads.filter(
+				(d) =>
+					d.created_at >= new Date(start).toISOString() &&
+					d.created_at < new Date(end).toISOString(),
+			);
+			expect(rows[0]).toMatchObject({
+				file: 'All files',
+				downloads: inWindow.length,
+				billable_downloads: inWindow.filter((d) => !d.is_redownload).length,
+			});
+			expect(rows.find((r: { file: string }) => r.file === popular.name)).toMatchObject({
+				downloads: inWindow.filter((d) => d.file_id === popular.id).length,
+			});
 			expect(rows.length).toBeGreaterThanOrEqual(3);
 		});
 	});
@@ -180,16 +241,29 @@ describe('example workflows in real n8n', () => {
 		};
 		const withKey = { 'X-Api-Key': API_KEY };
 		const runs = async (workflowId: string, count: number) => {
-			const executions = (await n8n.waitForExecutions(workflowId, count, 60_000)) as (Run & { status: string })[];
-			const outcome = (e: Run & { status: string }) => (e.status === 'success' ? 'success' : `${e.status}: ${JSON.stringify(e.data.resultData.error)}`);
+			const executions = (await n8n.waitForExecutions(workflowId, count, 60_000)) as (Run & {
+				status: string;
+			})[];
+			const outcome = (e: Run & { status: string }) =>
+				e.status === 'success'
+					? 'success'
+					: `${e.status}: ${JSON.stringify(e.data.resultData.error)}`;
 			expect(executions.map(outcome)).toEqual(Array(count).fill('success'));
 			return executions.reverse();
 		};
-		const orderIndexWith = (matches: (order: Order) => boolean, after = -1) => shop().orders.findIndex((o, i) => i > after && matches(o));
+		const orderIndexWith = (matches: (order: Order) => boolean, after = -1) =>
+			shop().orders.findIndex((o, i) => i > after && matches(o));
 
 		beforeAll(async () => {
 			await n8n.start();
-			for (const webhookPath of ['bigdd-example-purchase/bigdd', 'bigdd-example-notify/bigdd', 'bigdd-example-stamped/bigdd', 'bigdd-example-catchup/bigdd', 'bigdd-helpdesk', 'bigdd-license'])
+			for (const webhookPath of [
+				'bigdd-example-purchase/bigdd',
+				'bigdd-example-notify/bigdd',
+				'bigdd-example-stamped/bigdd',
+				'bigdd-example-catchup/bigdd',
+				'bigdd-helpdesk',
+				'bigdd-license',
+			])
 				await n8n.waitForWebhook(webhookPath);
 			await n8n.waitForWebhook('bigdd-portal', 60_000, n8n.baseUrl, 'GET');
 			// As the never-miss example's note asks the merchant to do once.
@@ -198,8 +272,14 @@ describe('example workflows in real n8n', () => {
 
 		it('CRM sync: each purchase creates or updates one HubSpot contact with that customer’s order count and spend', async () => {
 			const first = orderIndexWith(() => true);
-			const second = orderIndexWith((o) => o.customer.email !== shop().orders[first].customer.email);
-			for (const orderIndex of [first, second]) await sendEvent('bigdd-example-purchase', buildEvent(shop(), 'digital_order.purchased', { orderIndex }));
+			const second = orderIndexWith(
+				(o) => o.customer.email !== shop().orders[first].customer.email,
+			);
+			for (const orderIndex of [first, second])
+				await sendEvent(
+					'bigdd-example-purchase',
+					buildEvent(shop(), 'digital_order.purchased', { orderIndex }),
+				);
 
 			await runs(ID.crm, 2);
 			// What HubSpot received, in the order of the purchases: one upsert per purchase, by the app token.
@@ -208,13 +288,28 @@ describe('example workflows in real n8n', () => {
 			for (const [i, orderIndex] of [first, second].entries()) {
 				const purchase = shop().orders[orderIndex];
 				const theirs = shop().orders.filter((o) => o.customer.email === purchase.customer.email);
-				const upsert = upserts.find((call) => decodeURIComponent(call.path.split('/').pop()!) === purchase.customer.email);
-				expect({ i, method: upsert?.method, auth: upsert?.headers.authorization }).toEqual({ i, method: 'POST', auth: 'Bearer pat-example-hubspot-token' });
-				expect(Object.fromEntries((upsert?.body.properties as { property: string; value: unknown }[]).map((p) => [p.property, p.value]))).toEqual({
+				const upsert = upserts.find(
+					(call) => decodeURIComponent(call.path.split('/').pop()!) === purchase.customer.email,
+				);
+				expect({ i, method: upsert?.method, auth: upsert?.headers.authorization }).toEqual({
+					i,
+					method: 'POST',
+					auth: 'Bearer pat-example-hubspot-token',
+				});
+				expect(
+					Object.fromEntries(
+						(upsert?.body.properties as { property: string; value: unknown }[]).map((p) => [
+							p.property,
+							p.value,
+						]),
+					),
+				).toEqual({
 					firstname: purchase.customer.firstname,
 					lastname: purchase.customer.lastname,
 					bigdd_last_order: purchase.name,
-					bigdd_last_products: purchase.lines.map((line) => shop().products.find((p) => p.id === line.digital_product_id)?.name).join(', '),
+					bigdd_last_products: purchase.lines
+						.map((line) => shop().products.find((p) => p.id === line.digital_product_id)?.name)
+						.join(', '),
 					bigdd_orders_count: theirs.length,
 					bigdd_total_spent: theirs.reduce((sum, o) => sum + cents(o), 0) / 100,
 				});
@@ -233,26 +328,53 @@ describe('example workflows in real n8n', () => {
 			expect(posts).toHaveLength(1);
 			expect(posts[0].headers.authorization).toBe('Bearer xoxb-example-slack-token');
 			expect(posts[0].body.channel).toBe('#sales');
-			expect(posts[0].body.text).toMatch(new RegExp(`^New sale ${order.name}: .+ bought .+ for \\d+\\.\\d\\d [A-Z]{3}$`));
+			expect(posts[0].body.text).toMatch(
+				new RegExp(`^New sale ${order.name}: .+ bought .+ for \\d+\\.\\d\\d [A-Z]{3}$`),
+			);
 			expect(posts[0].body.text).toContain(`for ${(cents(order) / 100).toFixed(2)} `);
 			expect(sale.data.resultData.runData['Append to sheet']).toBeUndefined();
 			// The sheet got one row per download, in its columns' order, with the token Google issued.
-			const appends = appCalls('sheets.googleapis.com', '/v4/spreadsheets/YOUR_SPREADSHEET_ID/values/').filter((c) => c.method === 'POST');
-			expect(appends.map((c) => c.headers.authorization)).toEqual(['Bearer ya29.example-sheets-token', 'Bearer ya29.example-sheets-token']);
-			for (const [i, [run, isRedownload]] of ([[download, false], [redownload, true]] as const).entries()) {
+			const appends = appCalls(
+				'sheets.googleapis.com',
+				'/v4/spreadsheets/YOUR_SPREADSHEET_ID/values/',
+			).filter((c) => c.method === 'POST');
+			expect(appends.map((c) => c.headers.authorization)).toEqual([
+				'Bearer ya29.example-sheets-token',
+				'Bearer ya29.example-sheets-token',
+			]);
+			for (const [i, [run, isRedownload]] of (
+				[
+					[download, false],
+					[redownload, true],
+				] as const
+			).entries()) {
 				const [row] = nodeOutput(run, 'Sheet row').items as { date: string; file: string }[];
-				expect(appends[i].body.values).toEqual([[row.date, order.name, order.customer.email, row.file, isRedownload]]);
+				expect(appends[i].body.values).toEqual([
+					[row.date, order.name, order.customer.email, row.file, isRedownload],
+				]);
 				expect(run.data.resultData.runData['Slack message']).toBeUndefined();
 			}
 		});
 
 		/** Products as BigDD's shop has them: one whose files every buyer gets, one of licence keys only. */
-		const regular = () => shop().products.find((p) => !p.is_archived && p.access === 'FILE' && p.delivering_type === 'REGULAR' && p.file_ids.length > 0)!;
-		const keysOnly = () => shop().products.find((p) => !p.is_archived && p.access === 'LICENSE_KEY')!;
+		const regular = () =>
+			shop().products.find(
+				(p) =>
+					!p.is_archived &&
+					p.access === 'FILE' &&
+					p.delivering_type === 'REGULAR' &&
+					p.file_ids.length > 0,
+			)!;
+		const keysOnly = () =>
+			shop().products.find((p) => !p.is_archived && p.access === 'LICENSE_KEY')!;
 		/** A purchase made now by `customer` (a seeded one by default), paid and with downloads on unless `changes` says otherwise. */
 		const made: Order[] = [];
 		const purchase = (products: Shop['products'], changes: Partial<Order> = {}) => {
-			const order = newOrder(shop(), products, { financial_status: 'PAID', dl_access: 'enabled', ...changes });
+			const order = newOrder(shop(), products, {
+				financial_status: 'PAID',
+				dl_access: 'enabled',
+				...changes,
+			});
 			made.push(order);
 			return order;
 		};
@@ -264,67 +386,168 @@ describe('example workflows in real n8n', () => {
 		it('stamped links: a paid purchase gets one link to its files, stamped with the buyer and order, and one e-mail; one in any other payment status, or of licence keys only, gets neither', async () => {
 			const paid = purchase([regular()]);
 			const statuses = ['AUTHORIZED', 'EXPIRED', 'PARTIALLY_PAID', 'PENDING', 'REFUNDED', 'VOIDED'];
-			const refused = [...statuses.map((status) => purchase([regular()], { financial_status: status })), purchase([keysOnly()])];
+			const refused = [
+				...statuses.map((status) => purchase([regular()], { financial_status: status })),
+				purchase([keysOnly()]),
+			];
 			const before = (await n8n.executions(ID.stamped)).length;
-			for (const order of [paid, ...refused]) await sendEvent('bigdd-example-stamped', buildEvent(shop(), 'digital_order.purchased', { orderIndex: shop().orders.indexOf(order) }));
+			for (const order of [paid, ...refused])
+				await sendEvent(
+					'bigdd-example-stamped',
+					buildEvent(shop(), 'digital_order.purchased', {
+						orderIndex: shop().orders.indexOf(order),
+					}),
+				);
 
 			await runs(ID.stamped, before + 1 + refused.length);
 			const links = received('POST', '/download-links');
 			expect(links).toHaveLength(1);
-			expect(links[0].body).toEqual({ file_ids: regular().file_ids, use_download_limit: true, download_limit: 3, use_stamping: true, stamping_text: expect.any(String) });
+			expect(links[0].body).toEqual({
+				file_ids: regular().file_ids,
+				use_download_limit: true,
+				download_limit: 3,
+				use_stamping: true,
+				stamping_text: expect.any(String),
+			});
 			const { firstname, lastname, email } = paid.customer;
-			expect((links[0].body as { stamping_text: string }).stamping_text).toBe(`Licensed to ${firstname} ${lastname} (${email}), order ${paid.name}`);
+			expect((links[0].body as { stamping_text: string }).stamping_text).toBe(
+				`Licensed to ${firstname} ${lastname} (${email}), order ${paid.name}`,
+			);
 			// The buyer got one e-mail, through the SMTP server, with the stamped link; nobody else got one.
-			const emailed = ((await n8n.waitForExecutions(ID.stamped, before + 1 + refused.length)) as Run[]).filter((run) => Boolean(run.data.resultData.runData['Email to the customer']));
+			const emailed = (
+				(await n8n.waitForExecutions(ID.stamped, before + 1 + refused.length)) as Run[]
+			).filter((run) => Boolean(run.data.resultData.runData['Email to the customer']));
 			expect(emailed).toHaveLength(1);
 			const url = (nodeOutput(emailed[0], 'Stamped download link').items[0] as { url: string }).url;
-			expect(apps.mails).toEqual([{ from: 'downloads@your-shop.example', to: email, subject: `Your download for order ${paid.name}`, text: expect.stringContaining(url) }]);
+			expect(apps.mails).toEqual([
+				{
+					from: 'downloads@your-shop.example',
+					to: email,
+					subject: `Your download for order ${paid.name}`,
+					text: expect.stringContaining(url),
+				},
+			]);
 		});
 
-		it('download portal: the signed-in customer\'s orders in every payment status, a new 5-download link for each that may download (paid, partly refunded), the reason for each that may not', async () => {
+		it("download portal: the signed-in customer's orders in every payment status, a new 5-download link for each that may download (paid, partly refunded), the reason for each that may not", async () => {
 			// A customer of the portal with only these orders.
 			const template = shop().customers[0];
-			const customer = { ...template, id: `${template.id.slice(0, -6)}c0ffee`, gid: 'gid://shopify/Customer/4242424242', email: 'portal.customer@example.com' };
+			const customer = {
+				...template,
+				id: `${template.id.slice(0, -6)}c0ffee`,
+				gid: 'gid://shopify/Customer/4242424242',
+				email: 'portal.customer@example.com',
+			};
 			shop().customers.push(customer);
-			const open = [purchase([regular()], { customer }), purchase([regular(), keysOnly()], { customer, financial_status: 'PARTIALLY_REFUNDED' })];
+			const open = [
+				purchase([regular()], { customer }),
+				purchase([regular(), keysOnly()], { customer, financial_status: 'PARTIALLY_REFUNDED' }),
+			];
 			const closed = [
-				...['AUTHORIZED', 'EXPIRED', 'PARTIALLY_PAID', 'PENDING', 'REFUNDED', 'VOIDED'].map((status) => [purchase([regular()], { customer, financial_status: status }), `is not paid (financial status ${status})`] as const),
+				...['AUTHORIZED', 'EXPIRED', 'PARTIALLY_PAID', 'PENDING', 'REFUNDED', 'VOIDED'].map(
+					(status) =>
+						[
+							purchase([regular()], { customer, financial_status: status }),
+							`is not paid (financial status ${status})`,
+						] as const,
+				),
 				[purchase([regular()], { customer, dl_access: 'disabled' }), 'Download access of order'],
 				[purchase([keysOnly()], { customer }), 'has no files to download now'],
 			] as const;
 
-			const response = await fetch(`${webhookUrl('bigdd-portal')}?customer=4242424242`, { headers: withKey, signal: AbortSignal.timeout(60_000) });
-			const failed = async () => ({ status: response.status, error: (await n8n.waitForExecutions(ID.portal, 1))[0]?.data.resultData.error });
+			const response = await fetch(`${webhookUrl('bigdd-portal')}?customer=4242424242`, {
+				headers: withKey,
+				signal: AbortSignal.timeout(60_000),
+			});
+			const failed = async () => ({
+				status: response.status,
+				error: (await n8n.waitForExecutions(ID.portal, 1))[0]?.data.resultData.error,
+			});
 			expect(response.status === 200 ? null : await failed()).toBeNull();
-			const page = (await response.json()) as { customer: string; orders: { order: string; url?: string; download_limit?: number; unavailable?: string }[] };
+			const page = (await response.json()) as {
+				customer: string;
+				orders: { order: string; url?: string; download_limit?: number; unavailable?: string }[];
+			};
 			expect(page.customer).toBe('4242424242');
 			const byName = new Map(page.orders.map((o) => [o.order, o]));
-			expect([...byName.keys()].sort()).toEqual([...open, ...closed.map(([o]) => o)].map((o) => o.name).sort());
-			for (const order of open) expect(byName.get(order.name)).toMatchObject({ url: expect.stringMatching(/^http/), download_limit: 5 });
-			for (const [order, reason] of closed) expect({ order: order.name, ...byName.get(order.name) }).toEqual({ order: order.name, products: expect.any(Array), unavailable: expect.stringContaining(reason) });
+			expect([...byName.keys()].sort()).toEqual(
+				[...open, ...closed.map(([o]) => o)].map((o) => o.name).sort(),
+			);
+			for (const order of open)
+				expect(byName.get(order.name)).toMatchObject({
+					url: expect.stringMatching(/^http/),
+					download_limit: 5,
+				});
+			for (const [order, reason] of closed)
+				expect({ order: order.name, ...byName.get(order.name) }).toEqual({
+					order: order.name,
+					products: expect.any(Array),
+					unavailable: expect.stringContaining(reason),
+				});
 			// A link for each open order, to exactly its files; none for the others.
 			const links = received('POST', '/download-links');
-			expect(links.map((r) => (r.body as { file_ids: string[] }).file_ids)).toEqual([regular().file_ids, regular().file_ids]);
+			expect(links.map((r) => (r.body as { file_ids: string[] }).file_ids)).toEqual([
+				regular().file_ids,
+				regular().file_ids,
+			]);
 			expect(new Set(open.map((o) => byName.get(o.name)?.url)).size).toBe(2);
 		});
 
 		it('licence check: the software gets the verdict only; an empty, over-long or non-text key is refused without asking BigDD', async () => {
 			const check = async (body: unknown) => {
-				const response = await fetch(webhookUrl('bigdd-license'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
-				return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
+				const response = await fetch(webhookUrl('bigdd-license'), {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(body),
+					signal: AbortSignal.timeout(60_000),
+				});
+				return {
+					status: response.status,
+					answer: (await response.json()) as Record<string, unknown>,
+				};
 			};
 			const sold = shop().licenseKeys.find((k) => k.order_id !== null)!;
 			const unsold = shop().licenseKeys.find((k) => k.order_id === null)!;
 			const unknown = `UNKNOWN-${sold.id}`;
-			expect(await check({ key: sold.key })).toEqual({ status: 200, answer: { valid: true, assigned: true, licensed: true } });
-			expect(await check({ key: `  ${sold.key}\n` })).toEqual({ status: 200, answer: { valid: true, assigned: true, licensed: true } });
-			expect(await check({ key: unsold.key })).toEqual({ status: 200, answer: { valid: true, assigned: false, licensed: false } });
-			expect(await check({ key: unknown })).toEqual({ status: 200, answer: { valid: false, assigned: false, licensed: false } });
-			expect(received('GET', '/license-keys/validate').map((r) => r.query.key)).toEqual([sold.key, sold.key, unsold.key, unknown]);
+			expect(await check({ key: sold.key })).toEqual({
+				status: 200,
+				answer: { valid: true, assigned: true, licensed: true },
+			});
+			expect(await check({ key: `  ${sold.key}\n` })).toEqual({
+				status: 200,
+				answer: { valid: true, assigned: true, licensed: true },
+			});
+			expect(await check({ key: unsold.key })).toEqual({
+				status: 200,
+				answer: { valid: true, assigned: false, licensed: false },
+			});
+			expect(await check({ key: unknown })).toEqual({
+				status: 200,
+				answer: { valid: false, assigned: false, licensed: false },
+			});
+			expect(received('GET', '/license-keys/validate').map((r) => r.query.key)).toEqual([
+				sold.key,
+				sold.key,
+				unsold.key,
+				unknown,
+			]);
 
 			bigdd.clear();
-			for (const body of [{}, { key: '' }, { key: '   ' }, { key: 'K'.repeat(257) }, { key: 42 }, { key: [sold.key] }, { key: { $ne: null } }, null]) {
-				expect({ body, ...(await check(body)) }).toEqual({ body, status: 400, answer: { licensed: false, error: expect.stringContaining('1 to 256 characters') } });
+			for (const body of [
+				{},
+				{ key: '' },
+				{ key: '   ' },
+				{ key: 'K'.repeat(257) },
+				{ key: 42 },
+				{ key: [sold.key] },
+				{ key: { $ne: null } },
+				null,
+			]) {
+				expect({ body, ...(await check(body)) }).toEqual({
+					body,
+					status: 400,
+					answer: { licensed: false, error: expect.stringContaining('1 to 256 characters') },
+				});
 			}
 			expect(bigdd.requests()).toEqual([]);
 		});
@@ -334,22 +557,42 @@ describe('example workflows in real n8n', () => {
 			const response = await fetch(webhookUrl('bigdd-helpdesk'), {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json', ...withKey },
-				body: JSON.stringify({ email: order.customer.email, order: order.name, new_email: 'new-address@example.com' }),
+				body: JSON.stringify({
+					email: order.customer.email,
+					order: order.name,
+					new_email: 'new-address@example.com',
+				}),
 				signal: AbortSignal.timeout(60_000),
 			});
 			expect(response.status).toBe(200);
-			expect(await response.json()).toEqual({ order: order.name, lines_reset: order.lines.length, email_sent_to: 'new-address@example.com' });
+			expect(await response.json()).toEqual({
+				order: order.name,
+				lines_reset: order.lines.length,
+				email_sent_to: 'new-address@example.com',
+			});
 			// The lines are reset concurrently (n8n sends a declarative node's items at once).
-			expect(received('POST', `/orders/${order.id}/reset-downloads`).map((r) => (r.body as { line_id: string }).line_id).sort()).toEqual(order.lines.map((l) => l.id).sort());
-			expect(received('POST', `/orders/${order.id}/resend-email`).map((r) => r.body)).toEqual([{ customer_email: 'new-address@example.com' }]);
-			expect(shop().emails.filter((e) => e.order_id === order.id).map((e) => e.to)).toEqual(['new-address@example.com']);
+			expect(
+				received('POST', `/orders/${order.id}/reset-downloads`)
+					.map((r) => (r.body as { line_id: string }).line_id)
+					.sort(),
+			).toEqual(order.lines.map((l) => l.id).sort());
+			expect(received('POST', `/orders/${order.id}/resend-email`).map((r) => r.body)).toEqual([
+				{ customer_email: 'new-address@example.com' },
+			]);
+			expect(
+				shop()
+					.emails.filter((e) => e.order_id === order.id)
+					.map((e) => e.to),
+			).toEqual(['new-address@example.com']);
 			// The helpdesk's reply, once, through the SMTP server, to where the delivery email went.
 			expect(apps.mails).toEqual([
 				{
 					from: 'support@your-shop.example',
 					to: 'new-address@example.com',
 					subject: `Your downloads for order ${order.name} are reset`,
-					text: expect.stringContaining(`reset the downloads of order ${order.name} and sent the delivery email again to new-address@example.com`),
+					text: expect.stringContaining(
+						`reset the downloads of order ${order.name} and sent the delivery email again to new-address@example.com`,
+					),
 				},
 			]);
 		});
@@ -362,27 +605,66 @@ describe('example workflows in real n8n', () => {
 				body: JSON.stringify({ email: order.customer.email, order: order.name }),
 				signal: AbortSignal.timeout(60_000),
 			});
-			expect(await response.json()).toEqual({ order: order.name, lines_reset: order.lines.length, email_sent_to: order.customer.email });
+			expect(await response.json()).toEqual({
+				order: order.name,
+				lines_reset: order.lines.length,
+				email_sent_to: order.customer.email,
+			});
 			expect(received('POST', `/orders/${order.id}/resend-email`).map((r) => r.body)).toEqual([{}]);
 			expect(apps.mails.map((mail) => mail.to)).toEqual([order.customer.email]);
 		});
 
 		it.each([
-			['portal', () => fetch(`${webhookUrl('bigdd-portal')}?customer=1`, { signal: AbortSignal.timeout(60_000) }), ID.portal],
-			['portal (wrong key)', () => fetch(`${webhookUrl('bigdd-portal')}?customer=1`, { headers: { 'X-Api-Key': 'guess' }, signal: AbortSignal.timeout(60_000) }), ID.portal],
-			['helpdesk', () => fetch(webhookUrl('bigdd-helpdesk'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: shop().orders[0].customer.email, order: shop().orders[0].name }), signal: AbortSignal.timeout(60_000) }), ID.helpdesk],
-		] as const)('%s without its X-Api-Key: 403, nothing asked of BigDD, no run', async (_name, call, workflowId) => {
-			const runsBefore = (await n8n.executions(workflowId)).length;
-			const response = await call();
-			expect(response.status).toBe(403);
-			expect(bigdd.requests()).toEqual([]);
-			expect(await n8n.executions(workflowId)).toHaveLength(runsBefore);
-		});
+			[
+				'portal',
+				() =>
+					fetch(`${webhookUrl('bigdd-portal')}?customer=1`, {
+						signal: AbortSignal.timeout(60_000),
+					}),
+				ID.portal,
+			],
+			[
+				'portal (wrong key)',
+				() =>
+					fetch(`${webhookUrl('bigdd-portal')}?customer=1`, {
+						headers: { 'X-Api-Key': 'guess' },
+						signal: AbortSignal.timeout(60_000),
+					}),
+				ID.portal,
+			],
+			[
+				'helpdesk',
+				() =>
+					fetch(webhookUrl('bigdd-helpdesk'), {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify({
+							email: shop().orders[0].customer.email,
+							order: shop().orders[0].name,
+						}),
+						signal: AbortSignal.timeout(60_000),
+					}),
+				ID.helpdesk,
+			],
+		] as const)(
+			'%s without its X-Api-Key: 403, nothing asked of BigDD, no run',
+			async (_name, call, workflowId) => {
+				const runsBefore = (await n8n.executions(workflowId)).length;
+				const response = await call();
+				expect(response.status).toBe(403);
+				expect(bigdd.requests()).toEqual([]);
+				expect(await n8n.executions(workflowId)).toHaveLength(runsBefore);
+			},
+		);
 
 		it("one credential for the shop: a purchase BigDD sends to every endpoint runs each purchase example once, each request signed with its endpoint's own secret", async () => {
 			const purchaseExamples = [ID.crm, ID.notify, ID.stamped, ID.catchUp];
-			const before = await Promise.all(purchaseExamples.map(async (id) => (await n8n.executions(id)).length));
-			const { deliveries } = await bigdd.server.endpoints.emit(shop(), 'digital_order.purchased', { orderIndex: 7 });
+			const before = await Promise.all(
+				purchaseExamples.map(async (id) => (await n8n.executions(id)).length),
+			);
+			const { deliveries } = await bigdd.server.endpoints.emit(shop(), 'digital_order.purchased', {
+				orderIndex: 7,
+			});
 			expect(deliveries.map((d: { status: number }) => d.status)).toEqual([200, 200, 200, 200]);
 			expect(new Set(endpoints.map((e) => e.secret)).size).toBe(4);
 			for (const [i, id] of purchaseExamples.entries()) await runs(id, before[i] + 1);
@@ -393,13 +675,32 @@ describe('example workflows in real n8n', () => {
 			const handled = () =>
 				appCalls('api.hubapi.com', '/contacts/v1/contact/createOrUpdate/email/')
 					.filter((call) => (call.status ?? 0) < 300)
-					.map((call): Record<string, unknown> => ({ email: decodeURIComponent(call.path.split('/').pop()!), auth: call.headers.authorization, ...Object.fromEntries((call.body.properties as { property: string; value: unknown }[]).map((p) => [p.property, p.value])) }))
+					.map(
+						(call): Record<string, unknown> => ({
+							email: decodeURIComponent(call.path.split('/').pop()!),
+							auth: call.headers.authorization,
+							...Object.fromEntries(
+								(call.body.properties as { property: string; value: unknown }[]).map((p) => [
+									p.property,
+									p.value,
+								]),
+							),
+						}),
+					)
 					.filter((contact) => !('bigdd_orders_count' in contact));
 			const sentToHubspot = () => handled().map((contact) => contact.bigdd_last_order);
 			/** An upsert of this example (a purchase also runs the CRM example, whose upserts carry counts; HubSpot's other calls have no body). */
 			const isThisExamples = (call: { path: string; body: unknown }) =>
-				call.path.startsWith('/contacts/v1/contact/createOrUpdate/') && !JSON.stringify(call.body ?? null).includes('bigdd_orders_count');
-			const purchase = async () => (await (await fetch(`${bigdd.url}/__admin/purchases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { order: { id: string; name: string }; event: { id: string } };
+				call.path.startsWith('/contacts/v1/contact/createOrUpdate/') &&
+				!JSON.stringify(call.body ?? null).includes('bigdd_orders_count');
+			const purchase = async () =>
+				(await (
+					await fetch(`${bigdd.url}/__admin/purchases`, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: '{}',
+					})
+				).json()) as { order: { id: string; name: string }; event: { id: string } };
 			const runsBefore = (await n8n.executions(ID.catchUp)).length;
 			// Two checkouts while n8n runs: the trigger handles them.
 			const live = [await purchase(), await purchase()];
@@ -425,7 +726,10 @@ describe('example workflows in real n8n', () => {
 			await n8n.start();
 			await n8n.waitForWebhook('bigdd-example-catchup/bigdd');
 			// The catch-up (Catch up now, as in the editor; the hourly schedule runs the same path), HubSpot refusing its first write (an expired token).
-			const catchUp = async () => (await (await n8n.startByHand(ID.catchUp, 'Catch up now'))(120_000)) as Run & { status: string };
+			const catchUp = async () =>
+				(await (
+					await n8n.startByHand(ID.catchUp, 'Catch up now')
+				)(120_000)) as Run & { status: string };
 			apps.failNext('api.hubapi.com', [401], isThisExamples);
 			expect((await catchUp()).status).toBe('success');
 			const owed = [refusedLive, ...missed].map((p) => p.order.name);
@@ -439,14 +743,26 @@ describe('example workflows in real n8n', () => {
 			expect(again.data.resultData.runData['HubSpot contact']?.[0].data?.main[0] ?? []).toEqual([]);
 			// BigDD's late retry of a missed order's event runs the trigger, but nothing reaches HubSpot again.
 			const endpoint = endpoints.find((e) => e.webhookId === 'bigdd-example-catchup')!;
-			const retried = buildEvent(shop(), 'digital_order.purchased', { id: missed[0].event.id, orderIndex: shop().orders.findIndex((o) => o.id === missed[0].order.id) });
-			expect((await deliverWebhook({ url: endpoint.url, secret: endpoint.secret, event: retried })).status).toBe(200);
+			const retried = buildEvent(shop(), 'digital_order.purchased', {
+				id: missed[0].event.id,
+				orderIndex: shop().orders.findIndex((o) => o.id === missed[0].order.id),
+			});
+			expect(
+				(await deliverWebhook({ url: endpoint.url, secret: endpoint.secret, event: retried }))
+					.status,
+			).toBe(200);
 			// Runs so far: the three live purchases, the three catch-ups, and now the retry.
 			const latest = (await runs(ID.catchUp, runsBefore + 7)).pop()!;
-			expect(latest.data.resultData.runData['On purchase'][0].data.main[0][0].json.id).toBe(missed[0].event.id);
-			expect(latest.data.resultData.runData['HubSpot contact']?.[0].data?.main[0] ?? []).toEqual([]);
+			expect(latest.data.resultData.runData['On purchase'][0].data.main[0][0].json.id).toBe(
+				missed[0].event.id,
+			);
+			expect(latest.data.resultData.runData['HubSpot contact']?.[0].data?.main[0] ?? []).toEqual(
+				[],
+			);
 			// Each order reached HubSpot exactly once.
-			expect(sentToHubspot().sort()).toEqual([...live, refusedLive, ...missed].map((p) => p.order.name).sort());
+			expect(sentToHubspot().sort()).toEqual(
+				[...live, refusedLive, ...missed].map((p) => p.order.name).sort(),
+			);
 		});
 	});
 });

@@ -39,19 +39,31 @@ export function useN8nWithBigdd(setup: {
 	const state: { bigdd?: Bigdd; n8n?: N8n; rest?: Rest } = {};
 	beforeAll(async () => {
 		const bigdd = (state.bigdd = await startBigdd(setup.bigdd));
-		const n8n = (state.n8n = await createN8n({ tarball: e2eTarball(), line: setup.line, env: setup.env?.() }));
+		const n8n = (state.n8n = await createN8n({
+			tarball: e2eTarball(),
+			line: setup.line,
+			env: setup.env?.(),
+		}));
 		await n8n.importCredentials([
 			bigddCredential({
 				id: setup.credentialId,
 				name: setup.credentialName,
 				baseUrl: setup.baseUrl ? setup.baseUrl(bigdd.url) : bigdd.url,
 				apiToken: bigdd.server.token,
-				webhookSigningSecret: typeof setup.webhookSigningSecret === 'function' ? setup.webhookSigningSecret({ bigdd, n8n }) : setup.webhookSigningSecret,
+				webhookSigningSecret:
+					typeof setup.webhookSigningSecret === 'function'
+						? setup.webhookSigningSecret({ bigdd, n8n })
+						: setup.webhookSigningSecret,
 			}),
-			...(setup.moreCredentials ?? []).map((more) => bigddCredential({ ...more, baseUrl: bigdd.url, apiToken: bigdd.server.token })),
-			...(typeof setup.otherCredentials === 'function' ? setup.otherCredentials() : (setup.otherCredentials ?? [])),
+			...(setup.moreCredentials ?? []).map((more) =>
+				bigddCredential({ ...more, baseUrl: bigdd.url, apiToken: bigdd.server.token }),
+			),
+			...(typeof setup.otherCredentials === 'function'
+				? setup.otherCredentials()
+				: (setup.otherCredentials ?? [])),
 		]);
-		if (setup.workflows) await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop, bigdd));
+		if (setup.workflows)
+			await n8n.importWorkflows(setup.workflows(bigdd.server.shop as Shop, bigdd));
 		for (const id of setup.publish ?? []) await n8n.publish(id);
 		if (setup.start === false) return;
 		await n8n.start();
@@ -73,6 +85,8 @@ export function useN8nWithBigdd(setup: {
 		shop: () => started('bigdd').server.shop as Shop,
 		/** The API requests the server received (since its last clear) for `method` and `path` under /public-api/v1. */
 		received: (method: string, path: string) =>
-			(started('bigdd').requests() as LoggedRequest[]).filter((r) => r.method === method && r.path === `/public-api/v1${path}`),
+			(started('bigdd').requests() as LoggedRequest[]).filter(
+				(r) => r.method === method && r.path === `/public-api/v1${path}`,
+			),
 	};
 }

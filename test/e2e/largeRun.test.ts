@@ -16,7 +16,14 @@ interface RunExecution {
 	status: string;
 	startedAt: string;
 	stoppedAt: string;
-	data: { resultData: { runData: Record<string, { data?: { main: { json: Record<string, unknown>; pairedItem?: { item: number } }[][] } }[]> } };
+	data: {
+		resultData: {
+			runData: Record<
+				string,
+				{ data?: { main: { json: Record<string, unknown>; pairedItem?: { item: number } }[][] } }[]
+			>;
+		};
+	};
 }
 
 jest.setTimeout(900_000);
@@ -32,17 +39,30 @@ const ORDERS = 200;
 /** A workflow whose Code node makes `items` items (order ids in turn, or keys), then one BigDD node. */
 function largeWorkflow(id: string, items: number, shop: Shop, operation: 'order' | 'validate') {
 	const values = Array.from({ length: items }, (_, i) =>
-		operation === 'order' ? shop.orders[i % shop.orders.length].id : shop.licenseKeys[i % shop.licenseKeys.length].key,
+		operation === 'order'
+			? shop.orders[i % shop.orders.length].id
+			: shop.licenseKeys[i % shop.licenseKeys.length].key,
 	);
 	const parameters =
 		operation === 'order'
-			? { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.value }}' } }
+			? {
+					resource: 'order',
+					operation: 'get',
+					orderId: { __rl: true, mode: 'id', value: '={{ $json.value }}' },
+				}
 			: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.value }}' };
 	return actionWorkflow({
 		id,
 		credentialId: CREDENTIAL_ID,
 		nodes: [
-			{ name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: `return ${JSON.stringify(values)}.map((value) => ({ json: { value } }));` } },
+			{
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: {
+					jsCode: `return ${JSON.stringify(values)}.map((value) => ({ json: { value } }));`,
+				},
+			},
 			{ name: 'BigDD', after: 'Items', typeVersion: 1.1, parameters },
 		],
 	});
@@ -73,18 +93,31 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		const output = run.data.resultData.runData.BigDD[0].data?.main[0] ?? [];
 		expect(output).toHaveLength(items);
 		expect(output.filter((item) => 'error' in item.json)).toEqual([]);
-		expect(output.map((item) => item.pairedItem?.item)).toEqual(Array.from({ length: items }, (_, i) => i));
+		expect(output.map((item) => item.pairedItem?.item)).toEqual(
+			Array.from({ length: items }, (_, i) => i),
+		);
 		const shop = setup.shop();
-		const expected = (i: number) => (operation === 'order' ? shop.orders[i % ORDERS].id : shop.licenseKeys[i % shop.licenseKeys.length].key);
-		expect(output.map((item, i) => (operation === 'order' ? item.json.id : item.json.key) === expected(i)).every(Boolean)).toBe(true);
+		const expected = (i: number) =>
+			operation === 'order'
+				? shop.orders[i % ORDERS].id
+				: shop.licenseKeys[i % shop.licenseKeys.length].key;
+		expect(
+			output
+				.map((item, i) => (operation === 'order' ? item.json.id : item.json.key) === expected(i))
+				.every(Boolean),
+		).toBe(true);
 	};
-	const secondsOf = (run: RunExecution) => (Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000;
+	const secondsOf = (run: RunExecution) =>
+		(Date.parse(run.stoppedAt) - Date.parse(run.startedAt)) / 1000;
 	/** When BigDD saw the first and the last request, and each 429, in seconds from the first. */
 	const serverSide = () => {
 		const requests = setup.bigdd().requests() as { at: string; status: number }[];
 		const first = Date.parse(requests[0].at);
 		const since = (r: { at: string }) => ((Date.parse(r.at) - first) / 1000).toFixed(1);
-		return `server saw ${since(requests[requests.length - 1])} s from first to last request; 429s at ${requests.filter((r) => r.status === 429).map(since).join(', ')} s`;
+		return `server saw ${since(requests[requests.length - 1])} s from first to last request; 429s at ${requests
+			.filter((r) => r.status === 429)
+			.map(since)
+			.join(', ')} s`;
 	};
 
 	it(`${ITEMS} Get order items: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of ${FLOOR_SECONDS} s (+${ONCE_SECONDS} s once)`, async () => {
@@ -92,9 +125,14 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 		const run = await (await startFromEditor('bigddLargeAlone'))();
 		checkedItems(run, ITEMS, 'order');
 		const requests = setup.bigdd().requests().length;
-		const refused = setup.bigdd().requests().filter((r: { status: number }) => r.status === 429).length;
+		const refused = setup
+			.bigdd()
+			.requests()
+			.filter((r: { status: number }) => r.status === 429).length;
 		const seconds = secondsOf(run);
-		report(`${ITEMS} Get order at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / ITEMS).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / FLOOR_SECONDS).toFixed(3)}x the floor; the node ran ${(run.data.resultData.runData.BigDD[0] as unknown as { executionTime: number }).executionTime / 1000} s; ${serverSide()}`);
+		report(
+			`${ITEMS} Get order at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / ITEMS).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / FLOOR_SECONDS).toFixed(3)}x the floor; the node ran ${(run.data.resultData.runData.BigDD[0] as unknown as { executionTime: number }).executionTime / 1000} s; ${serverSide()}`,
+		);
 		expect(requests / ITEMS).toBeLessThanOrEqual(1.2);
 		expect(seconds).toBeLessThanOrEqual(1.2 * FLOOR_SECONDS + ONCE_SECONDS);
 	});
@@ -102,14 +140,22 @@ describe(`large runs under a shop-wide limit of ${LIMIT} requests/s, in real n8n
 	it(`two workflows at once on one credential, ${ITEMS / 2} Get order and ${ITEMS / 2} Validate: all answered, paired, at most 1.2 requests per item, within 1.2x the floor of ${FLOOR_SECONDS} s (+${ONCE_SECONDS} s once) for both`, async () => {
 		setup.bigdd().clear();
 		const started = Date.now();
-		const [orders, keys] = await Promise.all([startFromEditor('bigddLargeOrders'), startFromEditor('bigddLargeKeys')]);
+		const [orders, keys] = await Promise.all([
+			startFromEditor('bigddLargeOrders'),
+			startFromEditor('bigddLargeKeys'),
+		]);
 		const [ordersRun, keysRun] = await Promise.all([orders(), keys()]);
 		const seconds = (Date.now() - started) / 1000;
 		checkedItems(ordersRun, ITEMS / 2, 'order');
 		checkedItems(keysRun, ITEMS / 2, 'validate');
 		const requests = setup.bigdd().requests().length;
-		const refused = setup.bigdd().requests().filter((r: { status: number }) => r.status === 429).length;
-		report(`2 x ${ITEMS / 2} at once at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / ITEMS).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / FLOOR_SECONDS).toFixed(3)}x the floor (${secondsOf(ordersRun).toFixed(1)} s and ${secondsOf(keysRun).toFixed(1)} s); ${serverSide()}`);
+		const refused = setup
+			.bigdd()
+			.requests()
+			.filter((r: { status: number }) => r.status === 429).length;
+		report(
+			`2 x ${ITEMS / 2} at once at ${LIMIT}/s: ${requests} requests (${refused} answered 429), ${(requests / ITEMS).toFixed(3)} per item, ${seconds.toFixed(1)} s = ${(seconds / FLOOR_SECONDS).toFixed(3)}x the floor (${secondsOf(ordersRun).toFixed(1)} s and ${secondsOf(keysRun).toFixed(1)} s); ${serverSide()}`,
+		);
 		expect(requests / ITEMS).toBeLessThanOrEqual(1.2);
 		expect(seconds).toBeLessThanOrEqual(1.2 * FLOOR_SECONDS + ONCE_SECONDS);
 	});

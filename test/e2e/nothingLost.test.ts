@@ -12,7 +12,13 @@ interface RunExecution {
 	mode: string;
 	data: {
 		resultData: {
-			runData: Record<string, { data?: { main: { json: Record<string, unknown>; error?: { message: string } }[][] }; error?: { message: string } }[]>;
+			runData: Record<
+				string,
+				{
+					data?: { main: { json: Record<string, unknown>; error?: { message: string } }[][] };
+					error?: { message: string };
+				}[]
+			>;
 		};
 	};
 }
@@ -32,11 +38,16 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 	const received = (method: string, path: string) => setup.received(method, path);
 	/** An order line that delivers files: what a wrongly empty Set Line Files would wipe. */
 	const lineWithFiles = () => {
-		const found = shop.orders.flatMap((order) => order.lines.map((line: OrderLine) => ({ order, line }))).find(({ line }) => line.file_ids.length > 0);
+		const found = shop.orders
+			.flatMap((order) => order.lines.map((line: OrderLine) => ({ order, line })))
+			.find(({ line }) => line.file_ids.length > 0);
 		if (!found) throw new Error('seed lacks a line with files');
 		return found;
 	};
-	const runFromEditor = async (workflowId: string) => (await (await n8n.startByHand(workflowId, 'Start'))(120_000)) as RunExecution;
+	const runFromEditor = async (workflowId: string) =>
+		(await (
+			await n8n.startByHand(workflowId, 'Start')
+		)(120_000)) as RunExecution;
 
 	const setup = useN8nWithBigdd({
 		bigdd: { orders: ORDERS, products: 5, files: 30, licenseKeys: VALIDATE_ITEMS },
@@ -49,7 +60,17 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 				actionWorkflow({
 					id: 'bigddLostImport1',
 					credentialId: CREDENTIAL_ID,
-					nodes: [{ name: 'Import', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: KEYS }, (_, i) => `LOST-${i}`).join('\n'), duplicates: 'create' } }],
+					nodes: [
+						{
+							name: 'Import',
+							parameters: {
+								resource: 'licenseKey',
+								operation: 'create',
+								keys: Array.from({ length: KEYS }, (_, i) => `LOST-${i}`).join('\n'),
+								duplicates: 'create',
+							},
+						},
+					],
 				}),
 				actionWorkflow({
 					id: 'bigddLostUserKey',
@@ -59,9 +80,21 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 							name: 'Three items',
 							type: 'n8n-nodes-base.code',
 							typeVersion: 2,
-							parameters: { jsCode: "return [1, 2, 3].map((n) => ({ json: { keys: ['UK' + n + '-A', 'UK' + n + '-B'] } }));" },
+							parameters: {
+								jsCode:
+									"return [1, 2, 3].map((n) => ({ json: { keys: ['UK' + n + '-A', 'UK' + n + '-B'] } }));",
+							},
 						},
-						{ name: 'Import', after: 'Three items', parameters: { resource: 'licenseKey', operation: 'create', keys: '={{ $json.keys }}', options: { idempotencyKey: 'nightly-import' } } },
+						{
+							name: 'Import',
+							after: 'Three items',
+							parameters: {
+								resource: 'licenseKey',
+								operation: 'create',
+								keys: '={{ $json.keys }}',
+								options: { idempotencyKey: 'nightly-import' },
+							},
+						},
 					],
 				}),
 				actionWorkflow({
@@ -72,9 +105,19 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 							name: 'Keys',
 							type: 'n8n-nodes-base.code',
 							typeVersion: 2,
-							parameters: { jsCode: `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));` },
+							parameters: {
+								jsCode: `return ${JSON.stringify(seededKeys)}.map((key) => ({ json: { key } }));`,
+							},
 						},
-						{ name: 'Validate', after: 'Keys', parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' } },
+						{
+							name: 'Validate',
+							after: 'Keys',
+							parameters: {
+								resource: 'licenseKey',
+								operation: 'validate',
+								key: '={{ $json.key }}',
+							},
+						},
 					],
 				}),
 				actionWorkflow({
@@ -85,28 +128,74 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 							name: 'Fifty customers',
 							type: 'n8n-nodes-base.code',
 							typeVersion: 2,
-							parameters: { jsCode: "return Array.from({ length: 50 }, (_, i) => ({ json: { stamp: i === 16 ? 's'.repeat(501) : 'Licensed to customer ' + (i + 1) } }));" },
+							parameters: {
+								jsCode:
+									"return Array.from({ length: 50 }, (_, i) => ({ json: { stamp: i === 16 ? 's'.repeat(501) : 'Licensed to customer ' + (i + 1) } }));",
+							},
 						},
 						{
 							name: 'Links',
 							after: 'Fifty customers',
-							parameters: { resource: 'downloadLink', operation: 'create', fileIds: shop.files[0].id, useStamping: true, stampingText: '={{ $json.stamp }}' },
+							parameters: {
+								resource: 'downloadLink',
+								operation: 'create',
+								fileIds: shop.files[0].id,
+								useStamping: true,
+								stampingText: '={{ $json.stamp }}',
+							},
 						},
 					],
 				}),
 				actionWorkflow({
 					id: 'bigddLostExport',
 					credentialId: CREDENTIAL_ID,
-					nodes: [{ name: 'Export', parameters: { resource: 'order', operation: 'getAll', returnAll: true } }],
+					nodes: [
+						{
+							name: 'Export',
+							parameters: { resource: 'order', operation: 'getAll', returnAll: true },
+						},
+					],
 				}),
 				actionWorkflow({
 					id: 'bigddLostNothing',
 					credentialId: CREDENTIAL_ID,
 					nodes: [
-						{ name: 'Line files from nothing', parameters: { resource: 'order', operation: 'setLineFiles', orderId: unique.order.id, lineId: unique.line.id, fileIds: '={{ $json.missing }}' }, settings: { onError: 'continueRegularOutput' } },
-						{ name: 'Fail over 12,000 keys', parameters: { resource: 'licenseKey', operation: 'create', keys: Array.from({ length: 12_000 }, (_, i) => `F-${i}`).join('\n'), duplicates: 'fail' }, settings: { onError: 'continueRegularOutput' } },
-						{ name: 'Order "..", from an expression', parameters: { resource: 'order', operation: 'get', orderId: '={{ ".." }}' }, settings: { onError: 'continueRegularOutput' } },
-						{ name: 'Limit 0 from an expression', parameters: { resource: 'order', operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }, settings: { onError: 'continueRegularOutput' } },
+						{
+							name: 'Line files from nothing',
+							parameters: {
+								resource: 'order',
+								operation: 'setLineFiles',
+								orderId: unique.order.id,
+								lineId: unique.line.id,
+								fileIds: '={{ $json.missing }}',
+							},
+							settings: { onError: 'continueRegularOutput' },
+						},
+						{
+							name: 'Fail over 12,000 keys',
+							parameters: {
+								resource: 'licenseKey',
+								operation: 'create',
+								keys: Array.from({ length: 12_000 }, (_, i) => `F-${i}`).join('\n'),
+								duplicates: 'fail',
+							},
+							settings: { onError: 'continueRegularOutput' },
+						},
+						{
+							name: 'Order "..", from an expression',
+							parameters: { resource: 'order', operation: 'get', orderId: '={{ ".." }}' },
+							settings: { onError: 'continueRegularOutput' },
+						},
+						{
+							name: 'Limit 0 from an expression',
+							parameters: {
+								resource: 'order',
+								operation: 'getAll',
+								returnAll: false,
+								limit: '={{ 0 }}',
+							},
+							settings: { onError: 'continueRegularOutput' },
+						},
 					],
 				}),
 			];
@@ -122,16 +211,31 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 	it("a key import whose 2nd answer was lost, then n8n's Retry of the failed execution: every key exists once", async () => {
 		bigdd.clear();
 		// Batch 2 is created but its answer lost, also on the node's own 3 retries: the execution fails.
-		bigdd.server.addFaults([{ method: 'POST', path: '/public-api/v1/license-keys', skip: 1, times: 4, status: 502, afterHandler: true }]);
+		bigdd.server.addFaults([
+			{
+				method: 'POST',
+				path: '/public-api/v1/license-keys',
+				skip: 1,
+				times: 4,
+				status: 502,
+				afterHandler: true,
+			},
+		]);
 		const failed = await runFromEditor('bigddLostImport1');
 		expect(failed.status).toBe('error');
 		expect(failed.data.resultData.runData.Import[0].error?.message).toBeDefined();
 
-		const retried = await rest('POST', `/rest/executions/${failed.id}/retry`, { loadWorkflow: false });
+		const retried = await rest('POST', `/rest/executions/${failed.id}/retry`, {
+			loadWorkflow: false,
+		});
 		expect(retried.status).toBe(200);
 		const [retry] = (await n8n.waitForExecutions('bigddLostImport1', 2, 120_000)) as RunExecution[];
 		expect(retry.status).toBe('success');
-		expect(retry.data.resultData.runData.Import[0].data?.main[0][0].json).toMatchObject({ created: KEYS, total: KEYS, batches: 3 });
+		expect(retry.data.resultData.runData.Import[0].data?.main[0][0].json).toMatchObject({
+			created: KEYS,
+			total: KEYS,
+			batches: 3,
+		});
 
 		const posts = received('POST', '/license-keys');
 		expect(posts.map((r) => [r.status, (r.body as KeyBatchBody).keys.length])).toEqual([
@@ -151,7 +255,11 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		bigdd.clear();
 		const run = await runFromEditor('bigddLostUserKey');
 		expect(run.status).toBe('success');
-		expect(received('POST', '/license-keys').map((r) => r.headers['idempotency-key'])).toEqual(['nightly-import-item1', 'nightly-import-item2', 'nightly-import-item3']);
+		expect(received('POST', '/license-keys').map((r) => r.headers['idempotency-key'])).toEqual([
+			'nightly-import-item1',
+			'nightly-import-item2',
+			'nightly-import-item3',
+		]);
 		expect(shop.licenseKeys.filter((k) => k.key.startsWith('UK'))).toHaveLength(6);
 	});
 
@@ -159,7 +267,9 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		bigdd.clear();
 		const run = await runFromEditor('bigddLostLinks');
 		expect(run.status).toBe('error');
-		expect(run.data.resultData.runData.Links[0].error?.message).toBe('Stamping Text is 501 characters long; BigDD accepts at most 500');
+		expect(run.data.resultData.runData.Links[0].error?.message).toBe(
+			'Stamping Text is 501 characters long; BigDD accepts at most 500',
+		);
 		expect(received('POST', '/download-links')).toEqual([]);
 	});
 
@@ -169,14 +279,22 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		try {
 			const run = await runFromEditor('bigddLostLimited');
 			expect(run.status).toBe('success');
-			const verdicts = run.data.resultData.runData.Validate[0].data?.main[0].map((item) => [item.json.key, item.json.valid]);
+			const verdicts = run.data.resultData.runData.Validate[0].data?.main[0].map((item) => [
+				item.json.key,
+				item.json.valid,
+			]);
 			expect(verdicts).toEqual(seededKeys.map((key) => [key, true]));
 		} finally {
 			bigdd.server.setRateLimit(undefined);
 		}
 		const validations = received('GET', '/license-keys/validate');
 		expect(validations.filter((r) => r.status === 429).length).toBeGreaterThan(0);
-		expect(validations.filter((r) => r.status === 200).map((r) => r.query.key).sort()).toEqual([...seededKeys].sort());
+		expect(
+			validations
+				.filter((r) => r.status === 200)
+				.map((r) => r.query.key)
+				.sort(),
+		).toEqual([...seededKeys].sort());
 	});
 
 	it('a 502, a dropped connection and a 503 in the middle of a Return All: every order once, each failed page asked again', async () => {
@@ -194,8 +312,11 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 		expect(ids).toHaveLength(ORDERS);
 		expect(new Set(ids)).toEqual(new Set(shop.orders.map((o) => o.id)));
 		const pages = received('GET', '/orders');
-		expect(pages.map((r) => r.status)).toEqual([200, 200, 502, 200, 200, -1, 200, 200, 503, 200, 200, 200, 200, 200, 200]);
-		for (const failed of [2, 5, 8]) expect(pages[failed + 1].query.cursor).toBe(pages[failed].query.cursor);
+		expect(pages.map((r) => r.status)).toEqual([
+			200, 200, 502, 200, 200, -1, 200, 200, 503, 200, 200, 200, 200, 200, 200,
+		]);
+		for (const failed of [2, 5, 8])
+			expect(pages[failed + 1].query.cursor).toBe(pages[failed].query.cursor);
 	});
 
 	it('values that would wipe, widen or leave their path are refused, and nothing is sent', async () => {
@@ -209,7 +330,9 @@ describe('nothing lost, nothing doubled, in real n8n', () => {
 			return item?.json.error ?? item?.error?.message;
 		};
 		expect(errorOf('Line files from nothing')).toBe('File IDs must list 1 to 100 files; got 0');
-		expect(errorOf('Fail over 12,000 keys')).toBe('Duplicates "Fail" works on at most 5,000 keys per item; this item has 12,000');
+		expect(errorOf('Fail over 12,000 keys')).toBe(
+			'Duplicates "Fail" works on at most 5,000 keys per item; this item has 12,000',
+		);
 		expect(errorOf('Order "..", from an expression')).toBe('Order ID is not an ID, got ".."');
 		expect(errorOf('Limit 0 from an expression')).toBe('Limit must be a whole number of 1 or more');
 		expect(bigdd.requests()).toEqual([]);

@@ -17,7 +17,9 @@ const POLL_WAIT_MS = 150_000;
 interface PollRun {
 	id: string;
 	status: string;
-	data: { resultData: { runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]> } };
+	data: {
+		resultData: { runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]> };
+	};
 }
 
 const DURABLE_CURSORS = {
@@ -31,7 +33,11 @@ const DURABLE_CURSORS = {
 
 describe.each([
 	["n8n 2.41.1, n8n's default poll path", '2' as const, {}],
-	['n8n 2.41.1, durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED)', '2' as const, DURABLE_CURSORS],
+	[
+		'n8n 2.41.1, durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED)',
+		'2' as const,
+		DURABLE_CURSORS,
+	],
 	['n8n 1.123.81', '1' as const, {}],
 ])('polling trigger in real %s', (_, line, env) => {
 	const setup = useN8nWithBigdd({
@@ -43,8 +49,10 @@ describe.each([
 		publish: [WORKFLOW_ID],
 	});
 	const shop = () => setup.shop();
-	const runs = async () => ((await setup.n8n().executions(WORKFLOW_ID)) as PollRun[]).filter((run) => run.status);
-	const reported = (run: PollRun) => run.data.resultData.runData[POLLING_TRIGGER_NAME][0].data.main[0].map((item) => item.json.id);
+	const runs = async () =>
+		((await setup.n8n().executions(WORKFLOW_ID)) as PollRun[]).filter((run) => run.status);
+	const reported = (run: PollRun) =>
+		run.data.resultData.runData[POLLING_TRIGGER_NAME][0].data.main[0].map((item) => item.json.id);
 	/** Orders placed now (BigDD's newest, one second apart). */
 	const place = (count: number) => {
 		const newest = Math.max(...shop().orders.map((o) => Date.parse(o.created_at)), Date.now());
@@ -56,7 +64,10 @@ describe.each([
 	/** Resolves once the trigger has polled BigDD's order list (since the request log was last cleared). */
 	const polled = async () =>
 		await poll(
-			async () => (setup.bigdd().requests() as LoggedRequest[]).filter((r) => r.path === '/public-api/v1/orders' && r.query.sort === 'created_at'),
+			async () =>
+				(setup.bigdd().requests() as LoggedRequest[]).filter(
+					(r) => r.path === '/public-api/v1/orders' && r.query.sort === 'created_at',
+				),
 			(requests) => requests.length > 0,
 			{ timeoutMs: POLL_WAIT_MS, intervalMs: 500 },
 		);
@@ -82,7 +93,9 @@ describe.each([
 		const [run] = (await setup.n8n().waitForExecutions(WORKFLOW_ID, 1, POLL_WAIT_MS)) as PollRun[];
 		expect(run.status).toBe('success');
 		expect(reported(run)).toEqual([order.id]);
-		expect(run.data.resultData.runData[POLLING_TRIGGER_NAME][0].data.main[0][0].json).toMatchObject({ id: order.id, name: order.name });
+		expect(run.data.resultData.runData[POLLING_TRIGGER_NAME][0].data.main[0][0].json).toMatchObject(
+			{ id: order.id, name: order.name },
+		);
 	});
 
 	it('orders placed while n8n is stopped each run once after the restart, oldest first, in one run', async () => {
@@ -101,20 +114,35 @@ describe.each([
 	});
 
 	// n8n 2.x publishes and unpublishes through its REST API as the editor does; 1.x activates differently.
-	(line === '2' ? it : it.skip)('unpublished, and published again a day later by BigDD\'s clock: the orders placed meanwhile run once', async () => {
-		const rest = await setup.n8n().login();
-		expect((await rest('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {})).status).toBe(200);
-		const before = (await runs()).length;
-		const dayLater = Math.max(...shop().orders.map((o) => Date.parse(o.created_at))) + 86_400_000;
-		const meanwhile = [1, 2].map((i) => {
-			const at = new Date(dayLater + i * 1_000).toISOString();
-			return newOrder(shop(), [shop().products[0]], { created_at: at, updated_at: at });
-		});
-		const { body } = await rest('GET', `/rest/workflows/${WORKFLOW_ID}`);
-		expect((await rest('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, { versionId: body.data.versionId })).status).toBe(200);
-		const all = (await setup.n8n().waitForExecutions(WORKFLOW_ID, before + 1, POLL_WAIT_MS)) as PollRun[];
-		expect(all.flatMap(reported).filter((id) => meanwhile.some((o) => o.id === id))).toEqual(meanwhile.map((o) => o.id));
-	});
+	(line === '2' ? it : it.skip)(
+		"unpublished, and published again a day later by BigDD's clock: the orders placed meanwhile run once",
+		async () => {
+			const rest = await setup.n8n().login();
+			expect((await rest('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {})).status).toBe(
+				200,
+			);
+			const before = (await runs()).length;
+			const dayLater = Math.max(...shop().orders.map((o) => Date.parse(o.created_at))) + 86_400_000;
+			const meanwhile = [1, 2].map((i) => {
+				const at = new Date(dayLater + i * 1_000).toISOString();
+				return newOrder(shop(), [shop().products[0]], { created_at: at, updated_at: at });
+			});
+			const { body } = await rest('GET', `/rest/workflows/${WORKFLOW_ID}`);
+			expect(
+				(
+					await rest('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, {
+						versionId: body.data.versionId,
+					})
+				).status,
+			).toBe(200);
+			const all = (await setup
+				.n8n()
+				.waitForExecutions(WORKFLOW_ID, before + 1, POLL_WAIT_MS)) as PollRun[];
+			expect(all.flatMap(reported).filter((id) => meanwhile.some((o) => o.id === id))).toEqual(
+				meanwhile.map((o) => o.id),
+			);
+		},
+	);
 
 	it('a restart with nothing new starts nothing: what the trigger saw is saved', async () => {
 		const before = (await runs()).length;

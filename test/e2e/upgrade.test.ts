@@ -6,7 +6,12 @@ import type { Shop } from '../support/local-bigdd';
 import { startBigdd } from '../../harness/bigdd';
 import { createN8n, nodeOutput } from '../../harness/n8n';
 import { packFromHistory } from '../../harness/runtime';
-import { actionWorkflow, bigddCredential, triggerWorkflow, TRIGGER_NAME } from '../../harness/workflows';
+import {
+	actionWorkflow,
+	bigddCredential,
+	triggerWorkflow,
+	TRIGGER_NAME,
+} from '../../harness/workflows';
 import { buildEvent, deliverWebhook } from '../../dev-server/webhooks';
 import packageJson from '../../package.json';
 import { e2eTarball } from './setup/env';
@@ -31,30 +36,103 @@ describe('upgrade from 0.1.0 in the same n8n user folder', () => {
 				id: 'bigddUpgradeRead',
 				credentialId: CREDENTIAL_ID,
 				nodes: [
-					{ name: 'Order', parameters: { resource: 'order', operation: 'get', orderId: order.id, options: { include: ['downloads'] } } },
-					{ name: 'Orders', parameters: { resource: 'order', operation: 'getAll', limit: 30, filters: { financialStatus: ['PAID'] }, options: { sort: 'created_at' } } },
-					{ name: 'Customer', parameters: { resource: 'customer', operation: 'getDownloads', customerId: order.customer.gid, returnAll: true } },
-					{ name: 'Products', parameters: { resource: 'digitalProduct', operation: 'getAll', returnAll: true, options: { sort: 'id' } } },
-					{ name: 'Keys', parameters: { resource: 'licenseKey', operation: 'getAll', returnAll: true, filters: { status: 'assigned' } } },
-					{ name: 'Validate', parameters: { resource: 'licenseKey', operation: 'validate', key: shop.licenseKeys[0].key } },
+					{
+						name: 'Order',
+						parameters: {
+							resource: 'order',
+							operation: 'get',
+							orderId: order.id,
+							options: { include: ['downloads'] },
+						},
+					},
+					{
+						name: 'Orders',
+						parameters: {
+							resource: 'order',
+							operation: 'getAll',
+							limit: 30,
+							filters: { financialStatus: ['PAID'] },
+							options: { sort: 'created_at' },
+						},
+					},
+					{
+						name: 'Customer',
+						parameters: {
+							resource: 'customer',
+							operation: 'getDownloads',
+							customerId: order.customer.gid,
+							returnAll: true,
+						},
+					},
+					{
+						name: 'Products',
+						parameters: {
+							resource: 'digitalProduct',
+							operation: 'getAll',
+							returnAll: true,
+							options: { sort: 'id' },
+						},
+					},
+					{
+						name: 'Keys',
+						parameters: {
+							resource: 'licenseKey',
+							operation: 'getAll',
+							returnAll: true,
+							filters: { status: 'assigned' },
+						},
+					},
+					{
+						name: 'Validate',
+						parameters: {
+							resource: 'licenseKey',
+							operation: 'validate',
+							key: shop.licenseKeys[0].key,
+						},
+					},
 				],
 			}),
 			// CHANGELOG 0.2.0, "may affect saved workflows": Limit 0 is refused instead of returning every record.
-			actionWorkflow({ id: 'bigddUpgradeLim0', credentialId: CREDENTIAL_ID, nodes: [{ name: 'Limit 0', parameters: { resource: 'order', operation: 'getAll', limit: 0 } }] }),
-			triggerWorkflow({ ...TRIGGER, credentialId: CREDENTIAL_ID, events: ['digital_order.purchased'] }),
+			actionWorkflow({
+				id: 'bigddUpgradeLim0',
+				credentialId: CREDENTIAL_ID,
+				nodes: [
+					{ name: 'Limit 0', parameters: { resource: 'order', operation: 'getAll', limit: 0 } },
+				],
+			}),
+			triggerWorkflow({
+				...TRIGGER,
+				credentialId: CREDENTIAL_ID,
+				events: ['digital_order.purchased'],
+			}),
 		];
 	};
 	const READ_NODES = ['Order', 'Orders', 'Customer', 'Products', 'Keys', 'Validate'];
 
 	const send = async (id: string, secret = SAVED_SIGNING_SECRET) =>
-		await deliverWebhook({ url: `${n8n.baseUrl}/webhook/${TRIGGER.webhookId}/bigdd`, secret, event: buildEvent(shop, 'digital_order.purchased', { id }) });
+		await deliverWebhook({
+			url: `${n8n.baseUrl}/webhook/${TRIGGER.webhookId}/bigdd`,
+			secret,
+			event: buildEvent(shop, 'digital_order.purchased', { id }),
+		});
 	const triggered = async (count: number) =>
-		((await n8n.waitForExecutions(TRIGGER.id, count, 60_000)) as { data: { resultData: { runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]> } } }[]).map(
-			(e) => e.data.resultData.runData[TRIGGER_NAME][0].data.main[0][0].json.id,
-		);
+		(
+			(await n8n.waitForExecutions(TRIGGER.id, count, 60_000)) as {
+				data: {
+					resultData: {
+						runData: Record<string, { data: { main: { json: { id: string } }[][] } }[]>;
+					};
+				};
+			}[]
+		).map((e) => e.data.resultData.runData[TRIGGER_NAME][0].data.main[0][0].json.id);
 
 	/** What one version does with the saved workflows: the manual runs, and an event at the published trigger. */
-	const runEverything = async (when: 'before' | 'after', eventId: string, runsSoFar: number, retried?: string) => {
+	const runEverything = async (
+		when: 'before' | 'after',
+		eventId: string,
+		runsSoFar: number,
+		retried?: string,
+	) => {
 		runs[when].read = await n8n.execute('bigddUpgradeRead');
 		runs[when].limit0 = await n8n.execute('bigddUpgradeLim0');
 		await n8n.start();
@@ -74,7 +152,14 @@ describe('upgrade from 0.1.0 in the same n8n user folder', () => {
 		expect(released.version).toBe('0.1.0');
 		n8n = await createN8n({ tarball: released.tarball });
 		// The credential as 0.1.0 saved it: one signing secret.
-		await n8n.importCredentials([bigddCredential({ id: CREDENTIAL_ID, baseUrl: bigdd.url, apiToken: bigdd.server.token, webhookSigningSecret: SAVED_SIGNING_SECRET })]);
+		await n8n.importCredentials([
+			bigddCredential({
+				id: CREDENTIAL_ID,
+				baseUrl: bigdd.url,
+				apiToken: bigdd.server.token,
+				webhookSigningSecret: SAVED_SIGNING_SECRET,
+			}),
+		]);
 		await n8n.importWorkflows(savedWorkflows());
 		await n8n.publish(TRIGGER.id);
 		expect(n8n.installedVersion()).toBe('0.1.0');
@@ -98,7 +183,10 @@ describe('upgrade from 0.1.0 in the same n8n user folder', () => {
 
 	it('Limit 0: every order with 0.1.0; refused with what to do after, as the CHANGELOG says', () => {
 		expect(nodeOutput(runs.before.limit0, 'Limit 0').items).toHaveLength(shop.orders.length);
-		const after = runs.after.limit0 as { status: string; data: { resultData: { error: { message: string; description: string } } } };
+		const after = runs.after.limit0 as {
+			status: string;
+			data: { resultData: { error: { message: string; description: string } } };
+		};
 		expect(after.status).toBe('error');
 		expect(after.data.resultData.error.message).toBe('Limit must be a whole number of 1 or more');
 		expect(after.data.resultData.error.description).toContain('Return All');

@@ -12,7 +12,9 @@ describe('Download Stats resource (engine + local BigDD)', () => {
 		expect(bigdd.requestLines()).toEqual([
 			'GET /public-api/v1/downloads/stats?start=2026-05-01T00%3A00%3A00.000Z&end=2026-06-01T00%3A00%3A00.000Z',
 		]);
-		const inWindow = bigdd.shop().downloads.filter((d) => d.created_at >= '2026-05-01' && d.created_at < '2026-06-01');
+		const inWindow = bigdd
+			.shop()
+			.downloads.filter((d) => d.created_at >= '2026-05-01' && d.created_at < '2026-06-01');
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({
 			period: { start: '2026-05-01T00:00:00.000Z', end: '2026-06-01T00:00:00.000Z' },

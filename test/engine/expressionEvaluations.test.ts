@@ -23,12 +23,18 @@ interface Case {
 	evaluations: Record<string, number>;
 }
 
-const uniqueLines = (shop: Shop) => shop.orders.flatMap((o) => o.lines.filter((l) => l.delivering_type === 'UNIQUE').map((l) => ({ order: o.id, line: l.id })));
+const uniqueLines = (shop: Shop) =>
+	shop.orders.flatMap((o) =>
+		o.lines.filter((l) => l.delivering_type === 'UNIQUE').map((l) => ({ order: o.id, line: l.id })),
+	);
 const freeKeys = (shop: Shop) => shop.licenseKeys.filter((k) => k.order_id === null);
 const assignedKeys = (shop: Shop) => shop.licenseKeys.filter((k) => k.order_id !== null);
 /** Files no product, order line or link uses, which BigDD lets one delete. */
 function freeFiles(shop: Shop) {
-	const used = new Set([...shop.products.flatMap((p) => p.file_ids), ...shop.orders.flatMap((o) => o.lines.flatMap((l) => l.file_ids))]);
+	const used = new Set([
+		...shop.products.flatMap((p) => p.file_ids),
+		...shop.orders.flatMap((o) => o.lines.flatMap((l) => l.file_ids)),
+	]);
 	return shop.files.filter((f) => !used.has(f.id));
 }
 
@@ -39,58 +45,126 @@ const CASES: Record<string, Case> = {
 		evaluations: { order: 3 },
 	},
 	'order: Resend Email': {
-		parameters: { resource: 'order', operation: 'resendEmail', orderId: byId('={{ $json.order }}'), options: { newEmail: '={{ $json.email }}' } },
-		items: (shop) => shop.orders.slice(0, 2).map((o) => ({ order: o.id, email: 'moved@example.com' })),
+		parameters: {
+			resource: 'order',
+			operation: 'resendEmail',
+			orderId: byId('={{ $json.order }}'),
+			options: { newEmail: '={{ $json.email }}' },
+		},
+		items: (shop) =>
+			shop.orders.slice(0, 2).map((o) => ({ order: o.id, email: 'moved@example.com' })),
 		evaluations: { order: 3, email: 26 },
 	},
 	'order: Reset Downloads': {
-		parameters: { resource: 'order', operation: 'resetDownloads', orderId: byId('={{ $json.order }}'), lineId: '={{ $json.line }}' },
+		parameters: {
+			resource: 'order',
+			operation: 'resetDownloads',
+			orderId: byId('={{ $json.order }}'),
+			lineId: '={{ $json.line }}',
+		},
 		items: (shop) => shop.orders.slice(0, 2).map((o) => ({ order: o.id, line: o.lines[0].id })),
 		evaluations: { order: 3, line: 3 },
 	},
 	'order: Set Access': {
-		parameters: { resource: 'order', operation: 'setAccess', orderId: byId('={{ $json.order }}'), access: '={{ $json.access }}' },
+		parameters: {
+			resource: 'order',
+			operation: 'setAccess',
+			orderId: byId('={{ $json.order }}'),
+			access: '={{ $json.access }}',
+		},
 		items: (shop) => shop.orders.slice(0, 2).map((o) => ({ order: o.id, access: 'disabled' })),
 		evaluations: { order: 3, access: 5 },
 	},
 	'order: Set Line Files': {
-		parameters: { resource: 'order', operation: 'setLineFiles', orderId: byId('={{ $json.order }}'), lineId: '={{ $json.line }}', fileIds: '={{ $json.files }}' },
-		items: (shop) => uniqueLines(shop).slice(0, 2).map((line) => ({ ...line, files: shop.files[0].id })),
+		parameters: {
+			resource: 'order',
+			operation: 'setLineFiles',
+			orderId: byId('={{ $json.order }}'),
+			lineId: '={{ $json.line }}',
+			fileIds: '={{ $json.files }}',
+		},
+		items: (shop) =>
+			uniqueLines(shop)
+				.slice(0, 2)
+				.map((line) => ({ ...line, files: shop.files[0].id })),
 		evaluations: { order: 3, line: 3, files: 6 },
 	},
 	'digital product: Get': {
-		parameters: { resource: 'digitalProduct', operation: 'get', productId: byId('={{ $json.product }}') },
+		parameters: {
+			resource: 'digitalProduct',
+			operation: 'get',
+			productId: byId('={{ $json.product }}'),
+		},
 		items: (shop) => shop.products.slice(0, 2).map((p) => ({ product: p.id })),
 		evaluations: { product: 3 },
 	},
 	'digital product: Update Limits': {
-		parameters: { resource: 'digitalProduct', operation: 'updateLimits', productId: byId('={{ $json.product }}'), limits: { maxDownloads: '={{ $json.max }}' } },
+		parameters: {
+			resource: 'digitalProduct',
+			operation: 'updateLimits',
+			productId: byId('={{ $json.product }}'),
+			limits: { maxDownloads: '={{ $json.max }}' },
+		},
 		items: (shop) => shop.products.slice(0, 2).map((p) => ({ product: p.id, max: 7 })),
 		evaluations: { product: 3, max: 4 },
 	},
 	'customer: Get Downloads': {
-		parameters: { resource: 'customer', operation: 'getDownloads', customerId: '={{ $json.customer }}', limit: 5 },
+		parameters: {
+			resource: 'customer',
+			operation: 'getDownloads',
+			customerId: '={{ $json.customer }}',
+			limit: 5,
+		},
 		items: (shop) => shop.customers.slice(0, 2).map((c) => ({ customer: c.gid })),
 		evaluations: { customer: 3 },
 	},
 	'download stat: Get': {
-		parameters: { resource: 'downloadStats', operation: 'get', window: { start: '={{ $json.start }}', end: '={{ $json.end }}' } },
-		items: () => [{ start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' }, { start: '2026-06-01T00:00:00Z', end: '2026-07-01T00:00:00Z' }],
+		parameters: {
+			resource: 'downloadStats',
+			operation: 'get',
+			window: { start: '={{ $json.start }}', end: '={{ $json.end }}' },
+		},
+		items: () => [
+			{ start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' },
+			{ start: '2026-06-01T00:00:00Z', end: '2026-07-01T00:00:00Z' },
+		],
 		evaluations: { start: 4, end: 4 },
 	},
 	'license key: Assign': {
-		parameters: { resource: 'licenseKey', operation: 'assign', licenseKeyId: byId('={{ $json.key }}'), orderName: '={{ $json.order }}' },
-		items: (shop) => freeKeys(shop).slice(0, 2).map((k, i) => ({ key: k.id, order: shop.orders[i].name })),
+		parameters: {
+			resource: 'licenseKey',
+			operation: 'assign',
+			licenseKeyId: byId('={{ $json.key }}'),
+			orderName: '={{ $json.order }}',
+		},
+		items: (shop) =>
+			freeKeys(shop)
+				.slice(0, 2)
+				.map((k, i) => ({ key: k.id, order: shop.orders[i].name })),
 		evaluations: { key: 3, order: 4 },
 	},
 	'license key: Unassign': {
-		parameters: { resource: 'licenseKey', operation: 'unassign', licenseKeyId: byId('={{ $json.key }}') },
-		items: (shop) => assignedKeys(shop).slice(0, 2).map((k) => ({ key: k.id })),
+		parameters: {
+			resource: 'licenseKey',
+			operation: 'unassign',
+			licenseKeyId: byId('={{ $json.key }}'),
+		},
+		items: (shop) =>
+			assignedKeys(shop)
+				.slice(0, 2)
+				.map((k) => ({ key: k.id })),
 		evaluations: { key: 3 },
 	},
 	'license key: Delete': {
-		parameters: { resource: 'licenseKey', operation: 'delete', licenseKeyId: byId('={{ $json.key }}') },
-		items: (shop) => freeKeys(shop).slice(-2).map((k) => ({ key: k.id })),
+		parameters: {
+			resource: 'licenseKey',
+			operation: 'delete',
+			licenseKeyId: byId('={{ $json.key }}'),
+		},
+		items: (shop) =>
+			freeKeys(shop)
+				.slice(-2)
+				.map((k) => ({ key: k.id })),
 		evaluations: { key: 3 },
 	},
 	'license key: Validate (custom operation)': {
@@ -100,7 +174,10 @@ const CASES: Record<string, Case> = {
 	},
 	'file: Delete': {
 		parameters: { resource: 'file', operation: 'delete', fileId: byId('={{ $json.file }}') },
-		items: (shop) => freeFiles(shop).slice(0, 2).map((f) => ({ file: f.id })),
+		items: (shop) =>
+			freeFiles(shop)
+				.slice(0, 2)
+				.map((f) => ({ file: f.id })),
 		evaluations: { file: 3 },
 	},
 };
@@ -110,10 +187,16 @@ describe('Expression evaluations per item (engine + local BigDD)', () => {
 
 	it.each(Object.entries(CASES))('%s', async (_, { parameters, items, evaluations }) => {
 		const inputs = items(bigdd.shop());
-		const counted = Expression.prototype as unknown as { resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown };
+		const counted = Expression.prototype as unknown as {
+			resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown;
+		};
 		const resolve = counted.resolveSimpleParameterValue;
 		const seen: Record<string, number> = {};
-		counted.resolveSimpleParameterValue = function (this: unknown, value: unknown, ...rest: unknown[]) {
+		counted.resolveSimpleParameterValue = function (
+			this: unknown,
+			value: unknown,
+			...rest: unknown[]
+		) {
 			seen[String(value)] = (seen[String(value)] ?? 0) + 1;
 			return resolve.call(this, value, ...rest);
 		};
@@ -123,7 +206,13 @@ describe('Expression evaluations per item (engine + local BigDD)', () => {
 		} finally {
 			counted.resolveSimpleParameterValue = resolve;
 		}
-		const perItem = Object.fromEntries(Object.entries(seen).map(([expression, count]) => [expression, count / inputs.length]));
-		expect(perItem).toEqual(Object.fromEntries(Object.entries(evaluations).map(([field, count]) => [`={{ $json.${field} }}`, count])));
+		const perItem = Object.fromEntries(
+			Object.entries(seen).map(([expression, count]) => [expression, count / inputs.length]),
+		);
+		expect(perItem).toEqual(
+			Object.fromEntries(
+				Object.entries(evaluations).map(([field, count]) => [`={{ $json.${field} }}`, count]),
+			),
+		);
 	});
 });

@@ -13,7 +13,11 @@ const listFieldsByOperation = properties
 		return (p.options as Array<{ value: string; routing?: unknown }>)
 			.filter((option) => option.routing && !node.customOperations?.[resource]?.[option.value])
 			.map((option) => {
-				return { resource, operation: option.value, fields: listFieldsOf(properties, resource, option.value) };
+				return {
+					resource,
+					operation: option.value,
+					fields: listFieldsOf(properties, resource, option.value),
+				};
 			});
 	})
 	.filter(({ fields }) => fields.length > 0);
@@ -28,7 +32,12 @@ describe('list fields hold one of their own values, whatever an expression gives
 	const bigdd = useLocalBigdd({ products: 3, orders: 3, files: 3, licenseKeys: 3 });
 
 	it('finds the list fields of the declarative operations', () => {
-		expect(listFieldsByOperation.map(({ resource, operation, fields }) => `${resource}:${operation} ${fields.map((f) => f.path).join(' ')}`)).toEqual([
+		expect(
+			listFieldsByOperation.map(
+				({ resource, operation, fields }) =>
+					`${resource}:${operation} ${fields.map((f) => f.path).join(' ')}`,
+			),
+		).toEqual([
 			'digitalProduct:getAll options.sort sort.sortBy',
 			'file:getAll options.sort sort.sortBy',
 			'licenseKey:getAll filters.status options.sort sort.sortBy',
@@ -45,9 +54,22 @@ describe('list fields hold one of their own values, whatever an expression gives
 				const orderId = bigdd.shop().orders[0].id;
 				// Sort sits inside Options in node version 1 (saved workflows), in its own collection from 1.1.
 				const settings = { typeVersion: field.path === 'options.sort' ? 1 : 1.1 };
-				const { error } = await bigdd.run({ resource, operation, orderId, returnAll: true, ...parametersAt(field.path, `={{ ${JSON.stringify(bad)} }}`) }, { settings });
-				const given = Array.isArray(bad) ? `an array (${JSON.stringify(bad)})` : JSON.stringify(bad);
-				expect(error?.message).toBe(`${field.label} must be one of ${field.values.join(', ')}, got ${given}`);
+				const { error } = await bigdd.run(
+					{
+						resource,
+						operation,
+						orderId,
+						returnAll: true,
+						...parametersAt(field.path, `={{ ${JSON.stringify(bad)} }}`),
+					},
+					{ settings },
+				);
+				const given = Array.isArray(bad)
+					? `an array (${JSON.stringify(bad)})`
+					: JSON.stringify(bad);
+				expect(error?.message).toBe(
+					`${field.label} must be one of ${field.values.join(', ')}, got ${given}`,
+				);
 				expect(bigdd.requests()).toEqual([]);
 			});
 		}
@@ -55,15 +77,30 @@ describe('list fields hold one of their own values, whatever an expression gives
 
 	it('a required list field given null is refused; an optional one given nothing is left out', async () => {
 		const orderId = bigdd.shop().orders[0].id;
-		const { error } = await bigdd.run({ resource: 'order', operation: 'setAccess', orderId, access: '={{ null }}' });
+		const { error } = await bigdd.run({
+			resource: 'order',
+			operation: 'setAccess',
+			orderId,
+			access: '={{ null }}',
+		});
 		expect(error?.message).toBe('Download Access must be one of disabled, enabled, got null');
-		const { error: none } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, options: { sort: '={{ undefined }}' } });
+		const { error: none } = await bigdd.run({
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: true,
+			options: { sort: '={{ undefined }}' },
+		});
 		expect(none).toBeUndefined();
 		expect(bigdd.requests().map((r) => r.query.sort)).toEqual([undefined]);
 	});
 
 	it('a multi-options filter takes one allowed value as text as well as a list', async () => {
-		const { error } = await bigdd.run({ resource: 'order', operation: 'getAll', returnAll: true, filters: { financialStatus: '={{ "PAID" }}' } });
+		const { error } = await bigdd.run({
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { financialStatus: '={{ "PAID" }}' },
+		});
 		expect(error).toBeUndefined();
 		expect(bigdd.requests()[0].query.financial_status).toBe('PAID');
 	});

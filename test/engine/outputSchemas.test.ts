@@ -6,7 +6,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import { readSchema, updatingSchemas, writeSchema } from '../../harness/schemas';
 import { useLocalBigdd } from '../support/local-bigdd';
-import { addDownloadableOrder, DECLARED_OPERATIONS, everyOperation, EVERY_OPERATION_SHOP, inputItemsFor } from '../support/every-operation';
+import {
+	addDownloadableOrder,
+	DECLARED_OPERATIONS,
+	everyOperation,
+	EVERY_OPERATION_SHOP,
+	inputItemsFor,
+} from '../support/every-operation';
 
 interface Schema {
 	type: string;
@@ -24,7 +30,12 @@ function schemaOf(values: unknown[]): Schema {
 	}
 	if (present.every((v) => typeof v === 'object' && !Array.isArray(v))) {
 		const keys = [...new Set((present as IDataObject[]).flatMap((v) => Object.keys(v)))].sort();
-		return { type: 'object', properties: Object.fromEntries(keys.map((key) => [key, schemaOf((present as IDataObject[]).map((v) => v[key]))])) };
+		return {
+			type: 'object',
+			properties: Object.fromEntries(
+				keys.map((key) => [key, schemaOf((present as IDataObject[]).map((v) => v[key]))]),
+			),
+		};
 	}
 	return { type: typeof present[0] };
 }
@@ -39,16 +50,22 @@ describe('output schemas (engine + local BigDD)', () => {
 		expect(Object.keys(everyOperation(bigdd.shop())).sort()).toEqual(DECLARED_OPERATIONS);
 	});
 
-	it.each(DECLARED_OPERATIONS)('%s: the shipped schema (each node version) describes what the operation returns', async (name) => {
-		const [resource, operation] = name.split(':');
-		const parameters = { resource, operation, ...everyOperation(bigdd.shop())[name] };
-		const { items: output, error } = await bigdd.run(parameters, { items: inputItemsFor(name) });
-		expect(error).toBeUndefined();
-		expect(output.length).toBeGreaterThan(0);
-		const schema = schemaOf(output.map((item) => item.json));
-		for (const version of nodeVersions) {
-			if (updatingSchemas()) writeSchema(resource, operation, version, schema);
-			expect({ version, schema: readSchema(resource, operation, version) }).toEqual({ version, schema });
-		}
-	});
+	it.each(DECLARED_OPERATIONS)(
+		'%s: the shipped schema (each node version) describes what the operation returns',
+		async (name) => {
+			const [resource, operation] = name.split(':');
+			const parameters = { resource, operation, ...everyOperation(bigdd.shop())[name] };
+			const { items: output, error } = await bigdd.run(parameters, { items: inputItemsFor(name) });
+			expect(error).toBeUndefined();
+			expect(output.length).toBeGreaterThan(0);
+			const schema = schemaOf(output.map((item) => item.json));
+			for (const version of nodeVersions) {
+				if (updatingSchemas()) writeSchema(resource, operation, version, schema);
+				expect({ version, schema: readSchema(resource, operation, version) }).toEqual({
+					version,
+					schema,
+				});
+			}
+		},
+	);
 });

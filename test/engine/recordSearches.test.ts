@@ -3,7 +3,8 @@ import { useLocalBigdd } from '../support/local-bigdd';
 
 describe('record pickers: From List, By ID, and IDs saved as plain text (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ products: 60, orders: 120, files: 70, licenseKeys: 130 });
-	const search = (method: string, filter?: string, token?: string) => searchRecords(method, bigdd.server().credentials, filter, token);
+	const search = (method: string, filter?: string, token?: string) =>
+		searchRecords(method, bigdd.server().credentials, filter, token);
 
 	it.each([
 		['searchDigitalProducts', '/digital-products'],
@@ -33,25 +34,37 @@ describe('record pickers: From List, By ID, and IDs saved as plain text (engine 
 		]);
 	});
 
-	it('typing searches with BigDD\'s own search (q), and names say what each record is', async () => {
+	it("typing searches with BigDD's own search (q), and names say what each record is", async () => {
 		const order = bigdd.shop().orders[7];
 		const { results, paginationToken } = await search('searchOrders', ` ${order.name} `);
-		expect(results).toContainEqual({ name: `${order.name} — ${order.customer.email}`, value: order.id });
+		expect(results).toContainEqual({
+			name: `${order.name} — ${order.customer.email}`,
+			value: order.id,
+		});
 		expect(paginationToken).toBeUndefined();
 		expect(bigdd.requests()[0].query).toEqual({ limit: '50', q: order.name });
 
 		const assigned = bigdd.shop().licenseKeys.find((k) => k.order_name)!;
 		const keys = await search('searchLicenseKeys', assigned.key);
-		expect(keys.results).toEqual([{ name: `${assigned.key} (assigned to ${assigned.order_name})`, value: assigned.id }]);
+		expect(keys.results).toEqual([
+			{ name: `${assigned.key} (assigned to ${assigned.order_name})`, value: assigned.id },
+		]);
 	});
 
 	it.each([
-		['picked from the list', (id: string) => ({ __rl: true, mode: 'list', value: id, cachedResultName: '#1001' })],
+		[
+			'picked from the list',
+			(id: string) => ({ __rl: true, mode: 'list', value: id, cachedResultName: '#1001' }),
+		],
 		['typed by ID', (id: string) => ({ __rl: true, mode: 'id', value: id })],
 		['saved as plain text by 0.1.0', (id: string) => id],
 	])('an order %s is fetched by its ID', async (_how, value) => {
 		const order = bigdd.shop().orders[3];
-		const { items, error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: value(order.id) });
+		const { items, error } = await bigdd.run({
+			resource: 'order',
+			operation: 'get',
+			orderId: value(order.id),
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(order.id);
 		expect(bigdd.requestLines()).toEqual([`GET /public-api/v1/orders/${order.id}`]);
@@ -59,7 +72,11 @@ describe('record pickers: From List, By ID, and IDs saved as plain text (engine 
 
 	it('a picker whose expression gives nothing, or "..", sends nothing', async () => {
 		for (const value of ['={{ "" }}', '..']) {
-			const { error } = await bigdd.run({ resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value } });
+			const { error } = await bigdd.run({
+				resource: 'order',
+				operation: 'get',
+				orderId: { __rl: true, mode: 'id', value },
+			});
 			expect(error?.message).toMatch(/^Order ID /);
 		}
 		expect(bigdd.requests()).toEqual([]);

@@ -5,13 +5,23 @@
 import type { INodeType } from 'n8n-workflow';
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import * as transport from '../../nodes/BigDigitalDownloads/transport/request';
-import { addDownloadableOrder, DECLARED_OPERATIONS, everyOperation, EVERY_OPERATION_SHOP, inputItemsFor } from '../support/every-operation';
+import {
+	addDownloadableOrder,
+	DECLARED_OPERATIONS,
+	everyOperation,
+	EVERY_OPERATION_SHOP,
+	inputItemsFor,
+} from '../support/every-operation';
 import { useLocalBigdd } from '../support/local-bigdd';
 
 /** The node as n8n's tool wrapper runs it: routing only, no customOperations. */
 function routingOnly(): INodeType {
 	const node = new BigDigitalDownloads();
-	return Object.assign(Object.create(node) as INodeType, { customOperations: undefined, description: node.description, methods: node.methods });
+	return Object.assign(Object.create(node) as INodeType, {
+		customOperations: undefined,
+		description: node.description,
+		methods: node.methods,
+	});
 }
 
 describe('one request path (engine + local BigDD)', () => {
@@ -21,17 +31,22 @@ describe('one request path (engine + local BigDD)', () => {
 	beforeEach(() => sent.mockClear());
 	afterAll(() => sent.mockRestore());
 
-	it.each(DECLARED_OPERATIONS.flatMap((name) => [[name, 'in a workflow'] as const, [name, 'as a tool (routing only)'] as const]))(
-		'%s %s: each request BigDD receives went through requestBigdd',
-		async (name, way) => {
-			const [resource, operation] = name.split(':');
-			const parameters = { resource, operation, ...everyOperation(bigdd.shop())[name] };
-			const nodeType = way === 'in a workflow' ? undefined : routingOnly();
-			const { items, error } = await bigdd.run(parameters, { items: inputItemsFor(name), ...(nodeType ? { nodeType } : {}) } as Parameters<typeof bigdd.run>[1]);
-			expect(error).toBeUndefined();
-			expect(items.length).toBeGreaterThan(0);
-			expect(bigdd.requests().length).toBeGreaterThan(0);
-			expect(sent).toHaveBeenCalledTimes(bigdd.requests().length);
-		},
-	);
+	it.each(
+		DECLARED_OPERATIONS.flatMap((name) => [
+			[name, 'in a workflow'] as const,
+			[name, 'as a tool (routing only)'] as const,
+		]),
+	)('%s %s: each request BigDD receives went through requestBigdd', async (name, way) => {
+		const [resource, operation] = name.split(':');
+		const parameters = { resource, operation, ...everyOperation(bigdd.shop())[name] };
+		const nodeType = way === 'in a workflow' ? undefined : routingOnly();
+		const { items, error } = await bigdd.run(parameters, {
+			items: inputItemsFor(name),
+			...(nodeType ? { nodeType } : {}),
+		} as Parameters<typeof bigdd.run>[1]);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		expect(bigdd.requests().length).toBeGreaterThan(0);
+		expect(sent).toHaveBeenCalledTimes(bigdd.requests().length);
+	});
 });

@@ -1,6 +1,11 @@
 // Runs the action node through n8n-core's real execution engine (WorkflowExecute + RoutingNode),
 // so a unit test sees the exact request n8n would send and the exact items it would output.
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	IDataObject,
 	ICredentialDataDecryptedObject,
@@ -16,7 +21,10 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
-import { BigDigitalDownloadsApi, CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.credentials';
+import {
+	BigDigitalDownloadsApi,
+	CREDENTIAL_TYPE,
+} from '../../credentials/BigDigitalDownloadsApi.credentials';
 import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import { BigDigitalDownloadsPollingTrigger } from '../../nodes/BigDigitalDownloads/BigDigitalDownloadsPollingTrigger.node';
 
@@ -31,7 +39,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		super();
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return await credentialType.authenticate(credentials, requestOptions);
 	}
 
@@ -72,7 +84,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 const NODE_TYPE = 'n8n-nodes-big-digital-downloads.bigDigitalDownloads';
 
 function nodeTypesOf(nodeType: INodeType): INodeTypes {
-	return { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+	return {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
 }
 
 /** The version the editor adds, as a new node in a user's workflow has it. */
@@ -96,11 +112,21 @@ function bigddNode(parameters: Record<string, unknown>, settings: Partial<INode>
 }
 
 function oneNodeWorkflow(node: INode, nodeTypes: INodeTypes): Workflow {
-	return new Workflow({ id: 'unit', nodes: [node], connections: {}, nodeTypes, active: false, settings: { executionOrder: 'v1' } });
+	return new Workflow({
+		id: 'unit',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
 }
 
 /** What n8n hands a node besides its parameters: the credential helper and the instance's URLs. */
-function additionalDataWith(credentialsHelper: TestCredentialsHelper, extra: Record<string, unknown> = {}): IWorkflowExecuteAdditionalData {
+function additionalDataWith(
+	credentialsHelper: TestCredentialsHelper,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		currentNodeExecutionIndex: 0,
@@ -164,14 +190,25 @@ export async function runActionNode(options: {
 	const credentialsHelper = new TestCredentialsHelper(options.credentials);
 	const additionalData = additionalDataWith(credentialsHelper, { hooks, executionId });
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [
+				{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
+			],
+		},
 	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = finished;
 	if (!run) throw new Error('the workflow did not finish');
 	const nodeRun = run.data.resultData.runData[node.name]?.[0];
 	const error = (run.data.resultData.error ?? nodeRun?.error) as NodeRun['error'];
-	return { items: nodeRun?.data?.main?.[0] ?? [], error, run, credentialReads: credentialsHelper.reads };
+	return {
+		items: nodeRun?.data?.main?.[0] ?? [],
+		error,
+		run,
+		credentialReads: credentialsHelper.reads,
+	};
 }
 
 /**
@@ -186,7 +223,12 @@ export async function searchRecords(
 ): Promise<INodeListSearchResult> {
 	const nodeType = new BigDigitalDownloads();
 	const node = bigddNode({});
-	const context = new LoadOptionsContext(oneNodeWorkflow(node, nodeTypesOf(nodeType)), node, additionalDataWith(new TestCredentialsHelper(credentials)), '');
+	const context = new LoadOptionsContext(
+		oneNodeWorkflow(node, nodeTypesOf(nodeType)),
+		node,
+		additionalDataWith(new TestCredentialsHelper(credentials)),
+		'',
+	);
 	const search = nodeType.methods.listSearch[method as keyof typeof nodeType.methods.listSearch];
 	return await search.call(context, filter, paginationToken);
 }
@@ -195,7 +237,11 @@ export async function searchRecords(
  * A published polling trigger as n8n runs it: one poll context per activation (n8n keeps it for every
  * poll), the node's static data on the workflow; `restart` keeps only what n8n had saved (a JSON copy).
  */
-export function publishPollingTrigger(options: { parameters: Record<string, unknown>; credentials: ICredentialDataDecryptedObject; pollBudgetMs?: number }) {
+export function publishPollingTrigger(options: {
+	parameters: Record<string, unknown>;
+	credentials: ICredentialDataDecryptedObject;
+	pollBudgetMs?: number;
+}) {
 	const nodeType = new BigDigitalDownloadsPollingTrigger();
 	const nodeTypes = nodeTypesOf(nodeType);
 	const node: INode = {
@@ -210,9 +256,29 @@ export function publishPollingTrigger(options: { parameters: Record<string, unkn
 	const credentialsHelper = new TestCredentialsHelper(options.credentials);
 	const additionalData = additionalDataWith(credentialsHelper);
 	const activate = (staticData: IDataObject) => {
-		const workflow = new Workflow({ id: 'polling', nodes: [node], connections: {}, nodeTypes, active: true, staticData, settings: { executionOrder: 'v1' } });
+		const workflow = new Workflow({
+			id: 'polling',
+			nodes: [node],
+			connections: {},
+			nodeTypes,
+			active: true,
+			staticData,
+			settings: { executionOrder: 'v1' },
+		});
 		const context = (mode: 'trigger' | 'manual') =>
-			new PollContext(workflow, node, additionalData, mode, 'activate', undefined, undefined, undefined, undefined, undefined, options.pollBudgetMs === undefined ? undefined : () => options.pollBudgetMs!);
+			new PollContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				'activate',
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				options.pollBudgetMs === undefined ? undefined : () => options.pollBudgetMs!,
+			);
 		return { workflow, context: context('trigger'), manual: () => context('manual') };
 	};
 	let active = activate({});
@@ -221,9 +287,11 @@ export function publishPollingTrigger(options: { parameters: Record<string, unkn
 		node,
 		credentialsHelper,
 		/** One scheduled poll: the orders it reported, or null. */
-		poll: async () => (await nodeType.poll.call(active.context))?.[0].map((item) => item.json) ?? null,
+		poll: async () =>
+			(await nodeType.poll.call(active.context))?.[0].map((item) => item.json) ?? null,
 		/** Fetch Test Event in the editor. */
-		fetchTestEvent: async () => (await nodeType.poll.call(active.manual()))?.[0].map((item) => item.json) ?? null,
+		fetchTestEvent: async () =>
+			(await nodeType.poll.call(active.manual()))?.[0].map((item) => item.json) ?? null,
 		/** What n8n would save of the node's static data. */
 		saved,
 		/** n8n stopped and started again (or the workflow re-published): a new context over the saved static data. */

@@ -24,7 +24,10 @@ export interface LoggedRequest {
 	query: Record<string, string | string[]>;
 	headers: Record<string, string>;
 	body: unknown;
-	multipart: { fields: Record<string, string>; files: { field: string; filename: string; contentType: string; size: number; sha256: string }[] } | null;
+	multipart: {
+		fields: Record<string, string>;
+		files: { field: string; filename: string; contentType: string; size: number; sha256: string }[];
+	} | null;
 	status: number;
 }
 
@@ -49,7 +52,10 @@ export function useLocalBigdd(options?: Parameters<typeof startBigdd>[0]) {
 		/** The API requests the server received in this test. */
 		requests: () => server().requests() as LoggedRequest[],
 		/** `METHOD /path?query` of each request received in this test. */
-		requestLines: () => (server().requests() as LoggedRequest[]).map((r) => `${r.method} ${r.path}${r.rawQuery ? `?${r.rawQuery}` : ''}`),
+		requestLines: () =>
+			(server().requests() as LoggedRequest[]).map(
+				(r) => `${r.method} ${r.path}${r.rawQuery ? `?${r.rawQuery}` : ''}`,
+			),
 		shop: () => server().server.shop as Shop,
 		run: async (
 			parameters: Record<string, unknown>,
@@ -61,7 +67,12 @@ export function useLocalBigdd(options?: Parameters<typeof startBigdd>[0]) {
 				credentials?: Record<string, string>;
 				executionId?: string;
 			} = {},
-		) => await runActionNode({ parameters, ...extra, credentials: { ...server().credentials, ...extra.credentials } }),
+		) =>
+			await runActionNode({
+				parameters,
+				...extra,
+				credentials: { ...server().credentials, ...extra.credentials },
+			}),
 	};
 }
 

@@ -39,12 +39,17 @@ const mockClock = {
 	},
 };
 
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async (ms: number) => await mockClock.sleep(ms)) }));
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async (ms: number) => await mockClock.sleep(ms)),
+}));
 jest.spyOn(Date, 'now').mockImplementation(() => mockClock.now);
 
 /** How long, in milliseconds, each `sleep` of the current test asked to wait. */
 export function waitsAsked(): number[] {
-	return (jest.requireMock('n8n-workflow') as { sleep: jest.Mock }).sleep.mock.calls.map(([ms]) => Number(ms));
+	return (jest.requireMock('n8n-workflow') as { sleep: jest.Mock }).sleep.mock.calls.map(([ms]) =>
+		Number(ms),
+	);
 }
 
 /** The virtual clock's time now, in milliseconds (what `Date.now()` gives in unit tests). */

@@ -1,4 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
 import { LIMITS } from '../shared/limits';
 import { requestBigdd } from '../transport/request';
 
@@ -62,7 +68,10 @@ async function searchPage(
 	};
 }
 
-const item = (name: unknown, id: unknown): INodeListSearchItems => ({ name: String(name), value: String(id) });
+const item = (name: unknown, id: unknown): INodeListSearchItems => ({
+	name: String(name),
+	value: String(id),
+});
 
 /** The node's `listSearch` methods, one per record type with a picker. */
 export const recordSearches = {
@@ -70,14 +79,16 @@ export const recordSearches = {
 		return await searchPage(this, '/digital-products', (p) => item(p.name, p.id), filter, cursor);
 	},
 	async searchOrders(this: ILoadOptionsFunctions, filter?: string, cursor?: string) {
-		const label = (o: IDataObject) => `${o.name}${(o.customer as IDataObject | undefined)?.email ? ` — ${(o.customer as IDataObject).email}` : ''}`;
+		const label = (o: IDataObject) =>
+			`${o.name}${(o.customer as IDataObject | undefined)?.email ? ` — ${(o.customer as IDataObject).email}` : ''}`;
 		return await searchPage(this, '/orders', (o) => item(label(o), o.id), filter, cursor);
 	},
 	async searchFiles(this: ILoadOptionsFunctions, filter?: string, cursor?: string) {
 		return await searchPage(this, '/files', (f) => item(f.name, f.id), filter, cursor);
 	},
 	async searchLicenseKeys(this: ILoadOptionsFunctions, filter?: string, cursor?: string) {
-		const label = (k: IDataObject) => `${k.key}${k.order_name ? ` (assigned to ${k.order_name})` : ' (available)'}`;
+		const label = (k: IDataObject) =>
+			`${k.key}${k.order_name ? ` (assigned to ${k.order_name})` : ' (available)'}`;
 		return await searchPage(this, '/license-keys', (k) => item(label(k), k.id), filter, cursor);
 	},
 };

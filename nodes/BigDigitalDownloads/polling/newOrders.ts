@@ -1,5 +1,12 @@
 // The polling trigger's poll: BigDD's order list, oldest first from the cursor, each new order once.
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type INodePropertyOptions, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+	type IPollFunctions,
+} from 'n8n-workflow';
 import { idList, refusal } from '../shared/checks';
 import { FINANCIAL_STATUS_OPTIONS, orderIncludeField } from '../shared/orderChoices';
 import { describeValue, ID_SEPARATORS, isBlank, toList } from '../shared/values';
@@ -7,7 +14,15 @@ import { forgetCredential } from '../transport/credential';
 import { asNodeError } from '../transport/errors';
 import type { RequestScope } from '../transport/types';
 import { requestBigdd } from '../transport/request';
-import { isListedOrder, isOrderCursor, lookBackCursor, takeNewOrders, type ListedOrder, type OrderCursor, type OrderMatch } from './orderCursor';
+import {
+	isListedOrder,
+	isOrderCursor,
+	lookBackCursor,
+	takeNewOrders,
+	type ListedOrder,
+	type OrderCursor,
+	type OrderMatch,
+} from './orderCursor';
 
 /** Where the cursor is kept in the node's static data. */
 export const CURSOR_KEY = 'newOrders';
@@ -30,20 +45,45 @@ export interface NewOrderSettings {
 }
 
 /** A whole number in [min, max] from a field (an expression may give text), or a refusal naming the field. */
-function wholeNumber(context: IPollFunctions, value: unknown, label: string, min: number, max: number): number {
+function wholeNumber(
+	context: IPollFunctions,
+	value: unknown,
+	label: string,
+	min: number,
+	max: number,
+): number {
 	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-		throw new NodeOperationError(context.getNode(), `${label} must be a whole number from ${min} to ${max}`, { description: `Got ${describeValue(value)}.` });
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} must be a whole number from ${min} to ${max}`,
+			{ description: `Got ${describeValue(value)}.` },
+		);
 	}
 	return number;
 }
 
 /** The values of a multi-select (or an expression giving a list or comma-separated text), each one of `known`. */
-function choices(context: IPollFunctions, value: unknown, label: string, known: string[]): string[] {
-	const values = isBlank(value) ? [] : Array.isArray(value) ? value : typeof value === 'string' ? toList(value, ID_SEPARATORS) : [value];
+function choices(
+	context: IPollFunctions,
+	value: unknown,
+	label: string,
+	known: string[],
+): string[] {
+	const values = isBlank(value)
+		? []
+		: Array.isArray(value)
+			? value
+			: typeof value === 'string'
+				? toList(value, ID_SEPARATORS)
+				: [value];
 	const unknown = values.find((entry) => typeof entry !== 'string' || !known.includes(entry));
 	if (unknown !== undefined) {
-		throw new NodeOperationError(context.getNode(), `${label} has ${describeValue(unknown)}, which BigDD does not know`, { description: `Use ${known.join(', ')}.` });
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} has ${describeValue(unknown)}, which BigDD does not know`,
+			{ description: `Use ${known.join(', ')}.` },
+		);
 	}
 	return values as string[];
 }
@@ -53,24 +93,47 @@ export function newOrderSettings(context: IPollFunctions): NewOrderSettings {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
-		financialStatuses: choices(context, filters.financialStatus, 'Financial Status', FINANCIAL_STATUS_OPTIONS.map((option) => String(option.value))),
-		productIds: isBlank(filters.digitalProductIds) ? [] : idList(refusal(context.getNode(), 0), filters.digitalProductIds, 'Digital Product IDs'),
-		include: choices(context, options.include, 'Include', (orderIncludeField.options as INodePropertyOptions[]).map((option) => String(option.value))),
-		lookBackHours: isBlank(options.lookBackHours) ? 0 : wholeNumber(context, options.lookBackHours, 'Look Back (Hours)', 0, MAX_LOOK_BACK_HOURS),
+		financialStatuses: choices(
+			context,
+			filters.financialStatus,
+			'Financial Status',
+			FINANCIAL_STATUS_OPTIONS.map((option) => String(option.value)),
+		),
+		productIds: isBlank(filters.digitalProductIds)
+			? []
+			: idList(refusal(context.getNode(), 0), filters.digitalProductIds, 'Digital Product IDs'),
+		include: choices(
+			context,
+			options.include,
+			'Include',
+			(orderIncludeField.options as INodePropertyOptions[]).map((option) => String(option.value)),
+		),
+		lookBackHours: isBlank(options.lookBackHours)
+			? 0
+			: wholeNumber(context, options.lookBackHours, 'Look Back (Hours)', 0, MAX_LOOK_BACK_HOURS),
 		lateWindowMs:
 			(isBlank(options.lateWindowMinutes)
 				? DEFAULT_LATE_WINDOW_MINUTES
-				: wholeNumber(context, options.lateWindowMinutes, 'Late Order Window (Minutes)', 1, MAX_LATE_WINDOW_MINUTES)) * 60_000,
+				: wholeNumber(
+						context,
+						options.lateWindowMinutes,
+						'Late Order Window (Minutes)',
+						1,
+						MAX_LATE_WINDOW_MINUTES,
+					)) * 60_000,
 	};
 }
 
 /** The Filters as a test on one listed order (its status and its lines' products when first listed). */
 export function orderMatch({ financialStatuses, productIds }: NewOrderSettings): OrderMatch {
 	return (order) => {
-		if (financialStatuses.length > 0 && !financialStatuses.includes(String(order.financial_status))) return false;
+		if (financialStatuses.length > 0 && !financialStatuses.includes(String(order.financial_status)))
+			return false;
 		if (productIds.length === 0) return true;
 		const lines = Array.isArray(order.lines) ? (order.lines as IDataObject[]) : [];
-		return lines.some((line) => productIds.includes(String((line.digital_product as IDataObject | undefined)?.id)));
+		return lines.some((line) =>
+			productIds.includes(String((line.digital_product as IDataObject | undefined)?.id)),
+		);
 	};
 }
 
@@ -82,20 +145,34 @@ interface OrderPage {
 
 /** One page of BigDD's order list; a page BigDD sends that the poll cannot read is an error, never skipped. */
 async function orderPage(context: IPollFunctions, qs: IDataObject): Promise<OrderPage> {
-	const page = (await requestBigdd.call(context, { method: 'GET', url: '/orders', qs, arrayFormat: 'repeat' }, SCOPE, { safeToRepeat: true })) as {
+	const page = (await requestBigdd.call(
+		context,
+		{ method: 'GET', url: '/orders', qs, arrayFormat: 'repeat' },
+		SCOPE,
+		{ safeToRepeat: true },
+	)) as {
 		data?: unknown;
 		pagination?: { has_more?: unknown; next_cursor?: unknown };
 	};
-	const unreadable = !Array.isArray(page.data) ? 'without a data array' : page.data.some((order) => !isListedOrder(order)) ? 'with an order that has no id or created_at' : undefined;
+	const unreadable = !Array.isArray(page.data)
+		? 'without a data array'
+		: page.data.some((order) => !isListedOrder(order))
+			? 'with an order that has no id or created_at'
+			: undefined;
 	if (unreadable) {
 		throw new NodeOperationError(context.getNode(), `BigDD answered the order list ${unreadable}`, {
-			description: 'Check the Base URL of the credential: it should point at the BigDD API. Nothing was reported; the next poll asks again.',
+			description:
+				'Check the Base URL of the credential: it should point at the BigDD API. Nothing was reported; the next poll asks again.',
 		});
 	}
 	const next = page.pagination?.has_more === true ? page.pagination.next_cursor : undefined;
-	if (page.pagination?.has_more === true && (typeof next !== 'string' || next === '' || next === qs.cursor)) {
+	if (
+		page.pagination?.has_more === true &&
+		(typeof next !== 'string' || next === '' || next === qs.cursor)
+	) {
 		throw new NodeOperationError(context.getNode(), "BigDD's page cursor did not advance", {
-			description: 'BigDD said more orders follow but sent no new cursor. Nothing past this page was reported; the next poll asks again.',
+			description:
+				'BigDD said more orders follow but sent no new cursor. Nothing past this page was reported; the next poll asks again.',
 		});
 	}
 	return { orders: page.data as ListedOrder[], next: next as string | undefined };
@@ -107,7 +184,10 @@ function isRefusedCursor(error: unknown): boolean {
 }
 
 /** Fetch Test Event: the newest order that matches the Filters, without moving the cursor. */
-async function newestMatchingOrder(context: IPollFunctions, settings: NewOrderSettings): Promise<INodeExecutionData[][]> {
+async function newestMatchingOrder(
+	context: IPollFunctions,
+	settings: NewOrderSettings,
+): Promise<INodeExecutionData[][]> {
 	const qs: IDataObject = { sort: '-created_at', limit: 1 };
 	if (settings.financialStatuses.length) qs.financial_status = settings.financialStatuses;
 	if (settings.productIds.length) qs.digital_product_id = settings.productIds;
@@ -115,7 +195,8 @@ async function newestMatchingOrder(context: IPollFunctions, settings: NewOrderSe
 	const { orders } = await orderPage(context, qs);
 	if (orders.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'No order in BigDD matches this trigger yet', {
-			description: 'Place a test order in the shop (or widen the Filters) and fetch again. Once published, the trigger reports each order created from then on.',
+			description:
+				'Place a test order in the shop (or widen the Filters) and fetch again. Once published, the trigger reports each order created from then on.',
 		});
 	}
 	return [[{ json: orders[0] }]];
@@ -125,12 +206,22 @@ async function newestMatchingOrder(context: IPollFunctions, settings: NewOrderSe
  * Where a trigger without a cursor starts: Look Back hours before now (n8n's clock: approximate by
  * nature), else just after BigDD's newest order, the orders around it counted as handled (baseline).
  */
-async function startingCursor(context: IPollFunctions, settings: NewOrderSettings): Promise<{ cursor: OrderCursor; baseline: boolean }> {
-	if (settings.lookBackHours > 0) return { cursor: lookBackCursor(new Date(Date.now() - settings.lookBackHours * 3_600_000)), baseline: false };
+async function startingCursor(
+	context: IPollFunctions,
+	settings: NewOrderSettings,
+): Promise<{ cursor: OrderCursor; baseline: boolean }> {
+	if (settings.lookBackHours > 0)
+		return {
+			cursor: lookBackCursor(new Date(Date.now() - settings.lookBackHours * 3_600_000)),
+			baseline: false,
+		};
 	const { orders } = await orderPage(context, { sort: '-created_at', limit: 1 });
 	if (orders.length === 0) return { cursor: { handled: {} }, baseline: true };
 	const newest = Date.parse(orders[0].created_at);
-	return { cursor: { after: new Date(newest - settings.lateWindowMs).toISOString(), handled: {} }, baseline: true };
+	return {
+		cursor: { after: new Date(newest - settings.lateWindowMs).toISOString(), handled: {} },
+		baseline: true,
+	};
 }
 
 function withoutResume(cursor: OrderCursor): OrderCursor {
@@ -144,15 +235,22 @@ function withoutResume(cursor: OrderCursor): OrderCursor {
  * n8n's poll budget; a catch-up too long for one poll, or cut short by an error after some pages,
  * goes on from BigDD's next page at the next poll. The cursor is saved with what the poll returns.
  */
-export async function pollNewOrders(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollNewOrders(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	const settings = newOrderSettings(context);
 	if (context.getMode() === 'manual') return await newestMatchingOrder(context, settings);
 	// The poll's context lives as long as the activation: a credential edited meanwhile is read again.
 	forgetCredential(context);
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = staticData[CURSOR_KEY];
-	const { cursor, baseline } = isOrderCursor(stored) ? { cursor: stored, baseline: false } : await startingCursor(context, settings);
-	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	const { cursor, baseline } = isOrderCursor(stored)
+		? { cursor: stored, baseline: false }
+		: await startingCursor(context, settings);
+	const budgetMs =
+		typeof context.getPollBudgetMs === 'function'
+			? context.getPollBudgetMs()
+			: DEFAULT_POLL_BUDGET_MS;
 	const started = Date.now();
 	let slowestPageMs = 0;
 	let pagesRead = 0;
@@ -190,7 +288,19 @@ export async function pollNewOrders(context: IPollFunctions): Promise<INodeExecu
 		}
 		pageCursor = page.next;
 	}
-	const { fresh, cursor: next } = takeNewOrders(withoutResume(cursor), listed, orderMatch(settings), settings.lateWindowMs, baseline);
-	staticData[CURSOR_KEY] = pageCursor === undefined ? next : { ...next, resume: { ...(queryAfter === undefined ? {} : { after: queryAfter }), pageCursor } };
+	const { fresh, cursor: next } = takeNewOrders(
+		withoutResume(cursor),
+		listed,
+		orderMatch(settings),
+		settings.lateWindowMs,
+		baseline,
+	);
+	staticData[CURSOR_KEY] =
+		pageCursor === undefined
+			? next
+			: {
+					...next,
+					resume: { ...(queryAfter === undefined ? {} : { after: queryAfter }), pageCursor },
+				};
 	return fresh.length > 0 ? [fresh.map((json) => ({ json }))] : null;
 }

@@ -30,7 +30,12 @@ export type OrderMatch = (order: ListedOrder) => boolean;
 /** Whether a listed record has what the cursor needs: an id and a readable created_at. */
 export function isListedOrder(record: unknown): record is ListedOrder {
 	const order = record as Partial<ListedOrder> | null;
-	return typeof order?.id === 'string' && order.id !== '' && typeof order.created_at === 'string' && !Number.isNaN(Date.parse(order.created_at));
+	return (
+		typeof order?.id === 'string' &&
+		order.id !== '' &&
+		typeof order.created_at === 'string' &&
+		!Number.isNaN(Date.parse(order.created_at))
+	);
 }
 
 /**
@@ -65,7 +70,9 @@ export function takeNewOrders(
 	}
 	if (newest === undefined) return { fresh, cursor: { ...cursor, handled } };
 	const after = new Date(newest - lateWindowMs).toISOString();
-	const kept = Object.fromEntries(Object.entries(handled).filter(([, createdAt]) => Date.parse(createdAt) >= Date.parse(after)));
+	const kept = Object.fromEntries(
+		Object.entries(handled).filter(([, createdAt]) => Date.parse(createdAt) >= Date.parse(after)),
+	);
 	return { fresh, cursor: { ...cursor, after, handled: kept } };
 }
 
@@ -77,5 +84,11 @@ export function lookBackCursor(since: Date): OrderCursor {
 /** Whether a value read from static data is a cursor this version wrote (else the trigger starts afresh). */
 export function isOrderCursor(value: unknown): value is OrderCursor {
 	const cursor = value as Partial<OrderCursor> | null;
-	return typeof cursor === 'object' && cursor !== null && typeof cursor.handled === 'object' && cursor.handled !== null && (cursor.after === undefined || typeof cursor.after === 'string');
+	return (
+		typeof cursor === 'object' &&
+		cursor !== null &&
+		typeof cursor.handled === 'object' &&
+		cursor.handled !== null &&
+		(cursor.after === undefined || typeof cursor.after === 'string')
+	);
 }

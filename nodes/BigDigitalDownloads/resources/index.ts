@@ -10,7 +10,15 @@ import { licenseKey } from './licenseKey';
 import { order } from './order';
 
 /** The seven resources, in the order the Resource list shows them (alphabetical). */
-const RESOURCES: Resource[] = [customer, digitalProduct, downloadLink, downloadStats, file, licenseKey, order];
+const RESOURCES: Resource[] = [
+	customer,
+	digitalProduct,
+	downloadLink,
+	downloadStats,
+	file,
+	licenseKey,
+	order,
+];
 
 /** Every property of the action node: the Resource list, then each resource's operations and fields. */
 export const resourceProperties: INodeProperties[] = withListValueChecks([
@@ -27,5 +35,7 @@ export const resourceProperties: INodeProperties[] = withListValueChecks([
 
 /** The operations that run their own code instead of n8n's routing, by resource and operation. */
 export const customOperations: Record<string, Record<string, CustomExecute>> = Object.fromEntries(
-	RESOURCES.filter((resource) => Object.keys(resource.customOperations).length > 0).map((resource) => [String(resource.option.value), resource.customOperations]),
+	RESOURCES.filter((resource) => Object.keys(resource.customOperations).length > 0).map(
+		(resource) => [String(resource.option.value), resource.customOperations],
+	),
 );

@@ -55,22 +55,33 @@ function paginateByCursor(operation: RoutedOperation) {
 		let cursor: string | undefined;
 		const scope = scopeOf(this, operation);
 		do {
-			const qs: IDataObject = { ...withoutBlanks(requestData.options.qs), limit: Math.min(MAX_PAGE_SIZE, limit - records.length) };
+			const qs: IDataObject = {
+				...withoutBlanks(requestData.options.qs),
+				limit: Math.min(MAX_PAGE_SIZE, limit - records.length),
+			};
 			if (cursor !== undefined) qs.cursor = cursor;
 			// A read: a 5xx or lost connection on page 5 of 25 is retried on the same cursor, not from page 1.
-			const options = { ...requestData.options, qs, timeout: REQUEST_TIMEOUT_MS } as IHttpRequestOptions;
+			const options = {
+				...requestData.options,
+				qs,
+				timeout: REQUEST_TIMEOUT_MS,
+			} as IHttpRequestOptions;
 			const page = (await requestBigdd.call(this, options, scope, { safeToRepeat: true })) as Page;
 			if (!Array.isArray(page.data)) {
-				throw new NodeOperationError(this.getNode(), 'BigDD answered a list request without a data array', {
-					itemIndex: this.getItemIndex(),
-					description: 'Check the Base URL of the credential: it should point at the BigDD API.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					'BigDD answered a list request without a data array',
+					{
+						itemIndex: this.getItemIndex(),
+						description: 'Check the Base URL of the credential: it should point at the BigDD API.',
+					},
+				);
 			}
 			records.push(...page.data);
 			const hasMore = page.pagination?.has_more === true;
 			const next = page.pagination?.next_cursor;
 			if (hasMore && (typeof next !== 'string' || next === '' || cursorsSeen.has(next))) {
-				throw new NodeOperationError(this.getNode(), 'BigDD\'s page cursor did not advance', {
+				throw new NodeOperationError(this.getNode(), "BigDD's page cursor did not advance", {
 					itemIndex: this.getItemIndex(),
 					description: `BigDD said more records follow but sent ${next ? 'a cursor it had sent before' : 'no cursor'}. Stopped after ${records.length} records instead of looping or returning a partial list silently.`,
 				});
@@ -80,7 +91,11 @@ function paginateByCursor(operation: RoutedOperation) {
 		} while (cursor !== undefined && records.length < limit);
 
 		const pairedItem = { item: this.getItemIndex() };
-		return shapeRecords((name, fallback) => this.getNodeParameter(name, fallback), records.slice(0, limit).map((json) => ({ json, pairedItem })), operation.recordFields);
+		return shapeRecords(
+			(name, fallback) => this.getNodeParameter(name, fallback),
+			records.slice(0, limit).map((json) => ({ json, pairedItem })),
+			operation.recordFields,
+		);
 	};
 }
 
@@ -90,7 +105,10 @@ function withoutBlanks(qs: IDataObject | undefined): IDataObject {
 }
 
 /** The routing of every Get Many: a GET of `url`, paged by paginateByCursor. */
-export function cursorListRouting(url: string, { preSend = [], ...operation }: RoutedOperation & { preSend?: PreSendAction[] } = {}): INodePropertyRouting {
+export function cursorListRouting(
+	url: string,
+	{ preSend = [], ...operation }: RoutedOperation & { preSend?: PreSendAction[] } = {},
+): INodePropertyRouting {
 	return {
 		request: { method: 'GET', url },
 		send: { paginate: true, ...(preSend.length ? { preSend } : {}) },

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, IExecutePaginationFunctions, INodeExecutionData, INodePropertyRouting } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodePropertyRouting,
+} from 'n8n-workflow';
 import type { CustomExecute } from '../shared/operation';
 
 /**
@@ -9,12 +14,17 @@ function asRunOfOneItem(context: IExecutePaginationFunctions): IExecuteFunctions
 	const item = context.getInputData();
 	const helpers = {
 		...context.helpers,
-		assertBinaryData: (_itemIndex: number, property: string) => context.helpers.assertBinaryData(property),
-		getBinaryDataBuffer: async (_itemIndex: number, property: string) => await context.helpers.getBinaryDataBuffer(property),
+		assertBinaryData: (_itemIndex: number, property: string) =>
+			context.helpers.assertBinaryData(property),
+		getBinaryDataBuffer: async (_itemIndex: number, property: string) =>
+			await context.helpers.getBinaryDataBuffer(property),
 	};
 	return Object.create(context, {
 		getInputData: { value: () => [item] },
-		getNodeParameter: { value: (name: string, _itemIndex: number, fallback?: unknown, options?: object) => context.getNodeParameter(name, fallback, options) },
+		getNodeParameter: {
+			value: (name: string, _itemIndex: number, fallback?: unknown, options?: object) =>
+				context.getNodeParameter(name, fallback, options),
+		},
 		helpers: { value: helpers },
 	}) as IExecuteFunctions;
 }
@@ -30,7 +40,9 @@ export function customOperationRouting(execute: CustomExecute): INodePropertyRou
 	return {
 		send: { paginate: true },
 		operations: {
-			pagination: async function runCustomOperation(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
+			pagination: async function runCustomOperation(
+				this: IExecutePaginationFunctions,
+			): Promise<INodeExecutionData[]> {
 				const [items] = await execute.call(asRunOfOneItem(this));
 				const pairedItem = { item: this.getItemIndex() };
 				return items.map((item) => ({ ...item, pairedItem }));

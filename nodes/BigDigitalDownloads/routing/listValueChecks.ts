@@ -1,4 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { describeValue, isBlank } from '../shared/values';
 
@@ -11,15 +17,23 @@ interface ListField {
 	required: boolean;
 }
 
-const isOption = (option: unknown): option is INodePropertyOptions => typeof option === 'object' && option !== null && 'value' in option;
+const isOption = (option: unknown): option is INodePropertyOptions =>
+	typeof option === 'object' && option !== null && 'value' in option;
 
 function showsFor(property: INodeProperties, resource: string, operation: string): boolean {
 	const show = property.displayOptions?.show;
-	return (!show?.resource || show.resource.includes(resource)) && (!show?.operation || show.operation.includes(operation));
+	return (
+		(!show?.resource || show.resource.includes(resource)) &&
+		(!show?.operation || show.operation.includes(operation))
+	);
 }
 
 /** Every options / multi-options field `resource:operation` shows, except Resource and Operation. */
-export function listFieldsOf(properties: INodeProperties[], resource: string, operation: string): ListField[] {
+export function listFieldsOf(
+	properties: INodeProperties[],
+	resource: string,
+	operation: string,
+): ListField[] {
 	const fields: ListField[] = [];
 	const visit = (list: INodeProperties[], prefix: string) => {
 		for (const property of list) {
@@ -27,12 +41,19 @@ export function listFieldsOf(properties: INodeProperties[], resource: string, op
 			// The tool's Output only shapes what the model gets back: nothing of it is sent to BigDD.
 			if (property.displayOptions?.show?.['@tool']) continue;
 			if (prefix === '' && !showsFor(property, resource, operation)) continue;
-			if (property.type === 'collection') visit((property.options ?? []) as INodeProperties[], `${property.name}.`);
+			if (property.type === 'collection')
+				visit((property.options ?? []) as INodeProperties[], `${property.name}.`);
 			if (property.type !== 'options' && property.type !== 'multiOptions') continue;
 			const values = (property.options ?? []).filter(isOption).map((option) => option.value);
 			// Options appears once per node version; one check per field is enough.
 			if (fields.some((field) => field.path === prefix + property.name)) continue;
-			fields.push({ path: prefix + property.name, label: property.displayName, values, multiple: property.type === 'multiOptions', required: property.required === true });
+			fields.push({
+				path: prefix + property.name,
+				label: property.displayName,
+				values,
+				multiple: property.type === 'multiOptions',
+				required: property.required === true,
+			});
 		}
 	};
 	visit(properties, '');
@@ -41,17 +62,25 @@ export function listFieldsOf(properties: INodeProperties[], resource: string, op
 
 /** preSend: each list field holds one of its own values, whatever an expression gave. */
 function checkListValues(fields: ListField[]): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		for (const field of fields) {
 			// n8n throws for a missing parameter unless the fallback is defined; a missing one is blank.
 			const value = this.getNodeParameter(field.path, null) as unknown;
 			if (isBlank(value) && !field.required) continue;
 			const given = field.multiple && Array.isArray(value) ? value : [value];
 			if (given.every((entry) => field.values.includes(entry as string))) continue;
-			throw new NodeOperationError(this.getNode(), `${field.label} must be one of ${field.values.join(', ')}, got ${describeValue(value)}`, {
-				itemIndex: this.getItemIndex(),
-				description: 'Nothing was sent. Pick a value from the list, or make the expression give one of these.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`${field.label} must be one of ${field.values.join(', ')}, got ${describeValue(value)}`,
+				{
+					itemIndex: this.getItemIndex(),
+					description:
+						'Nothing was sent. Pick a value from the list, or make the expression give one of these.',
+				},
+			);
 		}
 		return requestOptions;
 	};
@@ -67,10 +96,18 @@ export function withListValueChecks(properties: INodeProperties[]): INodePropert
 		if (property.name !== 'operation' || !resources) return property;
 		const options = (property.options ?? []).filter(isOption).map((option) => {
 			if (!option.routing) return option;
-			const fields = resources.flatMap((resource) => listFieldsOf(properties, String(resource), String(option.value)));
+			const fields = resources.flatMap((resource) =>
+				listFieldsOf(properties, String(resource), String(option.value)),
+			);
 			if (fields.length === 0) return option;
 			const send = option.routing.send ?? {};
-			return { ...option, routing: { ...option.routing, send: { ...send, preSend: [checkListValues(fields), ...(send.preSend ?? [])] } } };
+			return {
+				...option,
+				routing: {
+					...option.routing,
+					send: { ...send, preSend: [checkListValues(fields), ...(send.preSend ?? [])] },
+				},
+			};
 		});
 		return { ...property, options };
 	});

@@ -19,7 +19,10 @@ type RecordShape = 'record' | 'deleted';
 function recordItem(body: IDataObject, shape: RecordShape, itemIndex: number): INodeExecutionData {
 	const envelope: IDataObject = typeof body === 'object' && body !== null ? body : {};
 	const data = (envelope.data ?? (shape === 'deleted' ? {} : envelope)) as IDataObject;
-	return { json: shape === 'deleted' ? { deleted: true, id: data.id } : data, pairedItem: { item: itemIndex } };
+	return {
+		json: shape === 'deleted' ? { deleted: true, id: data.id } : data,
+		pairedItem: { item: itemIndex },
+	};
 }
 
 /**
@@ -28,12 +31,21 @@ function recordItem(body: IDataObject, shape: RecordShape, itemIndex: number): I
  * lets only a "pagination" function send a request itself, so that is where this runs.
  */
 function sendOneRecord(shape: RecordShape, operation: RoutedOperation) {
-	return async function sendOneRecord(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
+	return async function sendOneRecord(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
 		// n8n's routing sets 300 s (or the node's own Request Options) on every request, over requestDefaults.
 		const options = { ...requestData.options, timeout: REQUEST_TIMEOUT_MS } as IHttpRequestOptions;
 		const body = await requestBigdd.call(this, options, scopeOf(this, operation));
 		const items = [recordItem(body, shape, this.getItemIndex())];
-		return shape === 'record' ? shapeRecords((name, fallback) => this.getNodeParameter(name, fallback), items, operation.recordFields) : items;
+		return shape === 'record'
+			? shapeRecords(
+					(name, fallback) => this.getNodeParameter(name, fallback),
+					items,
+					operation.recordFields,
+				)
+			: items;
 	};
 }
 
@@ -43,7 +55,11 @@ function sendOneRecord(shape: RecordShape, operation: RoutedOperation) {
  */
 export function oneRecordRouting(
 	request: { method: IHttpRequestMethods; url: string },
-	{ preSend = [], output = 'record', ...operation }: RoutedOperation & { preSend?: PreSendAction[]; output?: RecordShape } = {},
+	{
+		preSend = [],
+		output = 'record',
+		...operation
+	}: RoutedOperation & { preSend?: PreSendAction[]; output?: RecordShape } = {},
 ): INodePropertyRouting {
 	return {
 		request,

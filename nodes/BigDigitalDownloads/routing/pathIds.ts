@@ -13,10 +13,16 @@ export interface IdField {
  * ID, or why it is not one (empty, `.`/`..`, slashes, a list, an object, null, undefined).
  */
 function toPathId(value: unknown): { id: string } | { problem: string } {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: typeof value === 'number' && Number.isSafeInteger(value)
+				? String(value)
+				: undefined;
 	if (text === undefined) return { problem: `must be one ID, got ${describeValue(value)}` };
 	if (text === '') return { problem: 'is empty' };
-	if (text === '.' || text === '..' || /[/\\?#]/.test(text)) return { problem: `is not an ID, got ${describeValue(value)}` };
+	if (text === '.' || text === '..' || /[/\\?#]/.test(text))
+		return { problem: `is not an ID, got ${describeValue(value)}` };
 	return { id: text };
 }
 
@@ -24,7 +30,10 @@ function toPathId(value: unknown): { id: string } | { problem: string } {
 export function idOrRefuse(refuse: Refuse, field: IdField, value: unknown): string {
 	const result = toPathId(value);
 	if ('problem' in result) {
-		throw refuse(`${field.label} ${result.problem}`, 'Nothing was sent. Check the field, or what its expression gives for this item.');
+		throw refuse(
+			`${field.label} ${result.problem}`,
+			'Nothing was sent. Check the field, or what its expression gives for this item.',
+		);
 	}
 	return result.id;
 }
@@ -45,11 +54,16 @@ export function pathId(context: IExecuteSingleFunctions, field: IdField, value: 
  * another path.
  */
 export function fillPathIds(...fields: IdField[]): PreSendAction {
-	return async function fillPathIds(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function fillPathIds(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		let url = requestOptions.url;
 		for (const field of fields) {
 			// extractValue: a record picker's value, whether picked From List, typed By ID or saved as plain text.
-			url = url.replace(`{${field.name}}`, () => pathId(this, field, this.getNodeParameter(field.name, undefined, { extractValue: true })));
+			url = url.replace(`{${field.name}}`, () =>
+				pathId(this, field, this.getNodeParameter(field.name, undefined, { extractValue: true })),
+			);
 		}
 		return { ...requestOptions, url };
 	};

@@ -29,10 +29,19 @@ export function recordOutputFields(fields: RecordFields): INodeProperties[] {
 			default: 'raw',
 			options: [
 				{ name: 'Raw', value: 'raw', description: 'Every field BigDD returns' },
-				{ name: 'Selected Fields', value: 'selected', description: 'Only the fields chosen below, and the ID' },
-				{ name: 'Simplified', value: 'simplified', description: `The main fields: ${fields.simplified.join(', ')}` },
+				{
+					name: 'Selected Fields',
+					value: 'selected',
+					description: 'Only the fields chosen below, and the ID',
+				},
+				{
+					name: 'Simplified',
+					value: 'simplified',
+					description: `The main fields: ${fields.simplified.join(', ')}`,
+				},
 			],
-			description: 'What the AI agent gets of each record: fewer fields leave it more room and show it less',
+			description:
+				'What the AI agent gets of each record: fewer fields leave it more room and show it less',
 			displayOptions: { show: { '@tool': [true] } },
 		},
 		{
@@ -59,15 +68,30 @@ function keptFields(read: ReadParameter, fields: RecordFields): readonly string[
 	const output = read('output', null);
 	if (output === 'selected') {
 		const chosen = read('outputFields', []);
-		return ['id', ...(Array.isArray(chosen) ? chosen.filter((field): field is string => typeof field === 'string' && field !== 'id') : [])];
+		return [
+			'id',
+			...(Array.isArray(chosen)
+				? chosen.filter((field): field is string => typeof field === 'string' && field !== 'id')
+				: []),
+		];
 	}
-	if (output === 'simplified' || (output === null && read('simplify', false) === true)) return fields.simplified;
+	if (output === 'simplified' || (output === null && read('simplify', false) === true))
+		return fields.simplified;
 	return undefined;
 }
 
 /** The items as the item's Simplify or Output asks: each record cut down to the fields kept, or unchanged. */
-export function shapeRecords(read: ReadParameter, items: INodeExecutionData[], fields: RecordFields | undefined): INodeExecutionData[] {
+export function shapeRecords(
+	read: ReadParameter,
+	items: INodeExecutionData[],
+	fields: RecordFields | undefined,
+): INodeExecutionData[] {
 	const kept = fields && keptFields(read, fields);
 	if (!kept) return items;
-	return items.map((item) => ({ ...item, json: Object.fromEntries(kept.filter((field) => field in item.json).map((field) => [field, item.json[field]])) }));
+	return items.map((item) => ({
+		...item,
+		json: Object.fromEntries(
+			kept.filter((field) => field in item.json).map((field) => [field, item.json[field]]),
+		),
+	}));
 }

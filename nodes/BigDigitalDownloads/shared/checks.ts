@@ -1,5 +1,10 @@
 // Checks several operations share, run before a request leaves so that a bad value costs nothing.
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INode,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { LIMITS } from './limits';
 import { describeValue, EMAIL_PATTERN, ID_SEPARATORS, toList, toUtcIso } from './values';
@@ -9,23 +14,40 @@ export type Refuse = (message: string, description?: string) => NodeOperationErr
 
 /** The one way to refuse an item's value: an error for that item, with `fallbackDescription` when none is given. */
 export function refusal(node: INode, itemIndex: number, fallbackDescription?: string): Refuse {
-	return (message, description) => new NodeOperationError(node, message, { itemIndex, description: description ?? fallbackDescription });
+	return (message, description) =>
+		new NodeOperationError(node, message, {
+			itemIndex,
+			description: description ?? fallbackDescription,
+		});
 }
 
 /** An error for the item a declarative request runs for, naming the field. */
-export function invalid(context: IExecuteSingleFunctions, message: string, description?: string): NodeOperationError {
+export function invalid(
+	context: IExecuteSingleFunctions,
+	message: string,
+	description?: string,
+): NodeOperationError {
 	return refusal(context.getNode(), context.getItemIndex())(message, description);
 }
 
 /** Rewrites a date in `target[key]` to UTC ISO 8601, or refuses it naming the field. */
-export function normalizeDate(context: IExecuteSingleFunctions, target: IDataObject, key: string, label: string): void {
+export function normalizeDate(
+	context: IExecuteSingleFunctions,
+	target: IDataObject,
+	key: string,
+	label: string,
+): void {
 	if (target[key] === undefined || target[key] === '') {
 		delete target[key];
 		return;
 	}
 	const iso = toUtcIso(target[key], context.getTimezone());
 	if (iso === undefined) {
-		throw invalid(context, `${label} is not a date`, `Got ${JSON.stringify(target[key])}. Use ISO 8601, e.g. 2026-05-01T00:00:00Z.`);
+		throw invalid(
+			context,
+			`${label} is not a date`,
+			`Got ${JSON.stringify(target[key])}. Use ISO 8601, e.g. 2026-05-01T00:00:00Z.`,
+		);
 	}
 	target[key] = iso;
 }
@@ -52,16 +74,32 @@ export function fileIdList(refuse: Refuse, value: unknown, min: number, hint = '
 /** IDs from text or an array of text and numbers; anything else (an object, a nested list) is refused. */
 export function idList(refuse: Refuse, value: unknown, label: string): string[] {
 	const entries = Array.isArray(value) ? value : [value];
-	const bad = entries.find((entry) => entry !== null && entry !== undefined && typeof entry !== 'string' && typeof entry !== 'number');
-	if (bad !== undefined) throw refuse(`${label} must be IDs, got ${describeValue(bad)}`, 'Separate IDs with commas, or pass an array of IDs.');
+	const bad = entries.find(
+		(entry) =>
+			entry !== null &&
+			entry !== undefined &&
+			typeof entry !== 'string' &&
+			typeof entry !== 'number',
+	);
+	if (bad !== undefined)
+		throw refuse(
+			`${label} must be IDs, got ${describeValue(bad)}`,
+			'Separate IDs with commas, or pass an array of IDs.',
+		);
 	return toList(value, ID_SEPARATORS);
 }
 
 /** preSend: `q` (search) is at most 120 characters on every list. */
-export async function validateSearchText(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function validateSearchText(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const q = requestOptions.qs?.q;
 	if (typeof q === 'string' && q.length > LIMITS.searchText) {
-		throw invalid(this, `Search is ${q.length} characters long; BigDD accepts at most ${LIMITS.searchText}`);
+		throw invalid(
+			this,
+			`Search is ${q.length} characters long; BigDD accepts at most ${LIMITS.searchText}`,
+		);
 	}
 	return requestOptions;
 }

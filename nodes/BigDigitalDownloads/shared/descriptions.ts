@@ -73,10 +73,20 @@ const fromVersion1_1 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
  * Options without it and a Sort collection below.
  */
 export function listOptionsAndSort(options: INodeProperties[]): INodeProperties[] {
-	const sortInOptions: INodeProperties = { displayName: 'Sort', name: 'sort', type: 'options', options: SORT_CHOICES, default: '-id', description: SORT_DESCRIPTION, routing: sortRouting };
+	const sortInOptions: INodeProperties = {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'options',
+		options: SORT_CHOICES,
+		default: '-id',
+		description: SORT_DESCRIPTION,
+		routing: sortRouting,
+	};
 	return [
 		{ ...optionsCollection([...options, sortInOptions]), displayOptions: onlyVersion1 },
-		...(options.length > 0 ? [{ ...optionsCollection(options), displayOptions: fromVersion1_1 }] : []),
+		...(options.length > 0
+			? [{ ...optionsCollection(options), displayOptions: fromVersion1_1 }]
+			: []),
 		{
 			displayName: 'Sort',
 			name: 'sort',
@@ -84,7 +94,17 @@ export function listOptionsAndSort(options: INodeProperties[]): INodeProperties[
 			placeholder: 'Add Sort Rule',
 			default: {},
 			displayOptions: fromVersion1_1,
-			options: [{ displayName: 'Sort By', name: 'sortBy', type: 'options', options: SORT_CHOICES, default: '-id', description: SORT_DESCRIPTION, routing: sortRouting }],
+			options: [
+				{
+					displayName: 'Sort By',
+					name: 'sortBy',
+					type: 'options',
+					options: SORT_CHOICES,
+					default: '-id',
+					description: SORT_DESCRIPTION,
+					routing: sortRouting,
+				},
+			],
 		},
 	];
 }
@@ -97,7 +117,10 @@ export function actionSubtitle(properties: INodeProperties[]): string {
 	const actions = properties
 		.filter((property) => property.name === 'operation')
 		.flatMap((property) =>
-			((property.options ?? []) as INodePropertyOptions[]).map((option) => [`${property.displayOptions?.show?.resource?.[0]}:${option.value}`, option.action]),
+			((property.options ?? []) as INodePropertyOptions[]).map((option) => [
+				`${property.displayOptions?.show?.resource?.[0]}:${option.value}`,
+				option.action,
+			]),
 		);
 	return `={{ (${JSON.stringify(Object.fromEntries(actions))})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }

@@ -45,23 +45,35 @@ export const downloadLinkOptionFields: INodeProperties[] = [
  * 0 = unlimited) only with Use Download Limit; stamping text of at most 500 characters only with Use
  * PDF Stamping. Hidden fields (a limit without Use Download Limit) are not read.
  */
-export function downloadLinkOptions(context: IExecuteFunctions, itemIndex: number, refuse: Refuse): IDataObject {
-	const value = (name: string, fallback: unknown) => context.getNodeParameter(name, itemIndex, fallback) as unknown;
+export function downloadLinkOptions(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	refuse: Refuse,
+): IDataObject {
+	const value = (name: string, fallback: unknown) =>
+		context.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const useDownloadLimit = value('useDownloadLimit', false) === true;
 	const useStamping = value('useStamping', false) === true;
 	const options: IDataObject = { use_download_limit: useDownloadLimit };
 	if (useDownloadLimit) {
 		const limit = value('downloadLimit', null);
 		if (!Number.isInteger(limit) || (limit as number) < 0) {
-			throw refuse('Download Limit must be a whole number of 0 or more', `Got ${describeValue(limit)}. 0 means unlimited.`);
+			throw refuse(
+				'Download Limit must be a whole number of 0 or more',
+				`Got ${describeValue(limit)}. 0 means unlimited.`,
+			);
 		}
 		options.download_limit = limit as number;
 	}
 	options.use_stamping = useStamping;
 	if (useStamping) {
 		const text = value('stampingText', '') ?? '';
-		if (typeof text !== 'string') throw refuse(`Stamping Text must be text, got ${describeValue(text)}`);
-		if (text.length > LIMITS.stampingText) throw refuse(`Stamping Text is ${text.length} characters long; BigDD accepts at most ${LIMITS.stampingText}`);
+		if (typeof text !== 'string')
+			throw refuse(`Stamping Text must be text, got ${describeValue(text)}`);
+		if (text.length > LIMITS.stampingText)
+			throw refuse(
+				`Stamping Text is ${text.length} characters long; BigDD accepts at most ${LIMITS.stampingText}`,
+			);
 		options.stamping_text = text;
 	}
 	return options;

@@ -40,7 +40,11 @@ export async function forEachItem<Plan>(
  * its error (the same message and hint the thrown error would show) on the regular output or, with
  * Continue (using error output), on the error output; otherwise the error is thrown.
  */
-export async function itemOutput(context: IExecuteFunctions, itemIndex: number, run: () => Promise<IDataObject>): Promise<INodeExecutionData> {
+export async function itemOutput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	run: () => Promise<IDataObject>,
+): Promise<INodeExecutionData> {
 	try {
 		return { json: await run(), pairedItem: { item: itemIndex } };
 	} catch (error) {
@@ -50,7 +54,8 @@ export async function itemOutput(context: IExecuteFunctions, itemIndex: number, 
 		const json = { error: message, ...(description ? { description } : {}) };
 		// n8n sends an item down the error output only when it carries its error (it then keeps only the
 		// message, merged into the input item); the regular output keeps the hint.
-		if (context.getNode().onError === 'continueErrorOutput') return { json, error: nodeError, pairedItem: { item: itemIndex } };
+		if (context.getNode().onError === 'continueErrorOutput')
+			return { json, error: nodeError, pairedItem: { item: itemIndex } };
 		return { json, pairedItem: { item: itemIndex } };
 	}
 }

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** The code of a custom operation: runs for all input items instead of n8n's routing. */
 export type CustomExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
@@ -38,8 +43,11 @@ function toolDescriptionField(resource: string, operation: Operation): INodeProp
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: toolDescription,
-		description: 'What the AI agent is told this tool does, when to use it and what it returns. Write it for the model.',
-		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [String(operation.option.value)] } },
+		description:
+			'What the AI agent is told this tool does, when to use it and what it returns. Write it for the model.',
+		displayOptions: {
+			show: { '@tool': [true], resource: [resource], operation: [String(operation.option.value)] },
+		},
 	};
 }
 
@@ -51,9 +59,22 @@ function toolDescriptionField(resource: string, operation: Operation): INodeProp
  */
 export function resource(
 	option: { name: string; value: string },
-	{ operations, defaultOperation, recordFields = [] }: { operations: Operation[]; defaultOperation: Operation; recordFields?: Array<{ field: INodeProperties; operations: Operation[] }> },
+	{
+		operations,
+		defaultOperation,
+		recordFields = [],
+	}: {
+		operations: Operation[];
+		defaultOperation: Operation;
+		recordFields?: Array<{ field: INodeProperties; operations: Operation[] }>;
+	},
 ): Resource {
-	const show = (operationsShown: Operation[]) => ({ show: { resource: [option.value], operation: operationsShown.map((operation) => operation.option.value as string) } });
+	const show = (operationsShown: Operation[]) => ({
+		show: {
+			resource: [option.value],
+			operation: operationsShown.map((operation) => operation.option.value as string),
+		},
+	});
 	const defaultValue = defaultOperation.option.value;
 	const selector: INodeProperties = {
 		displayName: 'Operation',
@@ -69,9 +90,15 @@ export function resource(
 		properties: [
 			selector,
 			...recordFields.map(({ field, operations: on }) => ({ ...field, displayOptions: show(on) })),
-			...operations.flatMap((operation) => updateDisplayOptions(show([operation]), operation.fields)),
+			...operations.flatMap((operation) =>
+				updateDisplayOptions(show([operation]), operation.fields),
+			),
 			...operations.map((operation) => toolDescriptionField(option.value, operation)),
 		],
-		customOperations: Object.fromEntries(operations.flatMap((operation) => (operation.execute ? [[String(operation.option.value), operation.execute]] : []))),
+		customOperations: Object.fromEntries(
+			operations.flatMap((operation) =>
+				operation.execute ? [[String(operation.option.value), operation.execute]] : [],
+			),
+		),
 	};
 }

@@ -19,8 +19,16 @@ export const orderIncludeField: INodeProperties = {
 	name: 'include',
 	type: 'multiOptions',
 	options: [
-		{ name: 'Download Events', value: 'downloads', description: 'The download events recorded for each line' },
-		{ name: 'Shopify Product', value: 'product', description: 'The Shopify product title and image of each line' },
+		{
+			name: 'Download Events',
+			value: 'downloads',
+			description: 'The download events recorded for each line',
+		},
+		{
+			name: 'Shopify Product',
+			value: 'product',
+			description: 'The Shopify product title and image of each line',
+		},
 	],
 	default: [],
 	description: 'Extra details to attach to each order line',

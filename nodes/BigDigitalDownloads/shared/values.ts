@@ -7,7 +7,13 @@ export const LINE_SEPARATOR = /\r?\n/;
 
 /** The entries of an array, or of a text split at `separator`, trimmed; blank entries are dropped. */
 export function toList(value: unknown, separator: RegExp): string[] {
-	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(separator) : value == null ? [] : [value];
+	const parts = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(separator)
+			: value == null
+				? []
+				: [value];
 	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
 }
 
@@ -24,11 +30,19 @@ function zoneOffsetMs(utcMs: number, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(new Date(utcMs));
 	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const wallClock = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const wallClock = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return wallClock - (utcMs - (((utcMs % 1000) + 1000) % 1000));
 }
 
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+const WALL_CLOCK =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 
 /**
  * An ISO 8601 UTC timestamp for BigDD. A date or time without a zone (what n8n's date picker gives)
@@ -63,7 +77,12 @@ function isRealDateTime(text: string): boolean {
 
 /** An optional field added but left empty (or an expression that gave nothing): not sent. */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
 }
 
 /** How a value from a field or an expression reads in an error message. */

@@ -1,5 +1,12 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IN8nHttpFullResponse } from 'n8n-workflow';
-import { CREDENTIAL_TYPE, SIGNING_SECRET_FIELDS } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import {
+	CREDENTIAL_TYPE,
+	SIGNING_SECRET_FIELDS,
+} from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import type { RequestContext } from './types';
 
 const decryptedCredentials = new WeakMap<RequestContext, Promise<ICredentialsDecrypted>>();
@@ -29,7 +36,9 @@ const REDACTED = '[redacted]';
 
 /** `value` with every occurrence of the given secrets (4 characters or more) replaced, at any depth. */
 export function redactSecrets<T>(value: T, secrets: unknown[]): T {
-	const words = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4);
+	const words = secrets.filter(
+		(secret): secret is string => typeof secret === 'string' && secret.length >= 4,
+	);
 	if (words.length === 0 || value === undefined) return value;
 	let text = JSON.stringify(value);
 	for (const word of words) text = text.split(JSON.stringify(word).slice(1, -1)).join(REDACTED);
@@ -40,9 +49,14 @@ export function redactSecrets<T>(value: T, secrets: unknown[]): T {
  * An answer with the credential's secrets taken out: an error body that quotes the token (or the
  * signing secret) must not end up in the node's error or n8n's stored execution.
  */
-export async function withoutSecrets(context: RequestContext, response: IN8nHttpFullResponse): Promise<IN8nHttpFullResponse> {
+export async function withoutSecrets(
+	context: RequestContext,
+	response: IN8nHttpFullResponse,
+): Promise<IN8nHttpFullResponse> {
 	const data = (await credentialOf(context)).data ?? {};
 	// A signing secret field may hold several secrets, separated by commas or spaces.
-	const signingSecrets = SIGNING_SECRET_FIELDS.flatMap((name) => String(data[name] ?? '').split(/[\s,]+/));
+	const signingSecrets = SIGNING_SECRET_FIELDS.flatMap((name) =>
+		String(data[name] ?? '').split(/[\s,]+/),
+	);
 	return { ...response, body: redactSecrets(response.body, [data.apiToken, ...signingSecrets]) };
 }

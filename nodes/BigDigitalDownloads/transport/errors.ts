@@ -30,10 +30,15 @@ function hintFor(status: number, scope: RequestScope): string | undefined {
 
 /** The API's own message, from BigDD's `{ error: { message } }` envelope or a plain body. */
 export function apiMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim().startsWith('<') ? undefined : body.slice(0, 300) || undefined;
+	if (typeof body === 'string')
+		return body.trim().startsWith('<') ? undefined : body.slice(0, 300) || undefined;
 	if (body === null || typeof body !== 'object') return undefined;
 	const { error, message } = body as { error?: unknown; message?: unknown };
-	if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+	if (
+		typeof error === 'object' &&
+		error !== null &&
+		typeof (error as { message?: unknown }).message === 'string'
+	) {
 		return (error as { message: string }).message;
 	}
 	if (typeof error === 'string') return error;
@@ -41,10 +46,18 @@ export function apiMessage(body: unknown): string | undefined {
 }
 
 /** A NodeApiError with BigDD's message and a hint on how to fix it (`description` replaces the hint). */
-export function apiError(node: INode, response: IN8nHttpFullResponse, scope: RequestScope, description?: string): NodeApiError {
+export function apiError(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	scope: RequestScope,
+	description?: string,
+): NodeApiError {
 	const status = response.statusCode;
 	const message = apiMessage(response.body) ?? `BigDD answered with HTTP ${status}`;
-	const body = typeof response.body === 'object' && response.body !== null ? response.body : { body: response.body };
+	const body =
+		typeof response.body === 'object' && response.body !== null
+			? response.body
+			: { body: response.body };
 	return new NodeApiError(node, body as JsonObject, {
 		message,
 		description: description ?? hintFor(status, scope),
@@ -56,11 +69,18 @@ export function apiError(node: INode, response: IN8nHttpFullResponse, scope: Req
 /** Whether a request failed because it got no answer in time (axios reports ECONNABORTED or ETIMEDOUT). */
 export function isTimeout(error: unknown): boolean {
 	const causes = [error, (error as { cause?: unknown } | undefined)?.cause];
-	return causes.some((cause) => ['ECONNABORTED', 'ETIMEDOUT'].includes(String((cause as { code?: unknown } | undefined)?.code)));
+	return causes.some((cause) =>
+		['ECONNABORTED', 'ETIMEDOUT'].includes(String((cause as { code?: unknown } | undefined)?.code)),
+	);
 }
 
 /** A request that got no answer: said in plain words when it timed out, n8n's own error otherwise. */
-export function noAnswerError(node: INode, failure: unknown, scope: RequestScope, timeoutMs: number): NodeApiError | NodeOperationError {
+export function noAnswerError(
+	node: INode,
+	failure: unknown,
+	scope: RequestScope,
+	timeoutMs: number,
+): NodeApiError | NodeOperationError {
 	if (!isTimeout(failure)) return asNodeError(node, failure, scope.itemIndex);
 	return new NodeOperationError(node, `BigDD did not answer within ${timeoutMs / 1000} s`, {
 		itemIndex: scope.itemIndex,
@@ -69,7 +89,12 @@ export function noAnswerError(node: INode, failure: unknown, scope: RequestScope
 }
 
 /** A success whose body is not JSON; `start` is its first characters, secrets already taken out. */
-export function notJsonError(node: INode, start: string, attempts: number, scope: RequestScope): NodeOperationError {
+export function notJsonError(
+	node: INode,
+	start: string,
+	attempts: number,
+	scope: RequestScope,
+): NodeOperationError {
 	return new NodeOperationError(node, "BigDD's answer was not JSON", {
 		itemIndex: scope.itemIndex,
 		description: `It began ${start.slice(0, 60)} and was asked for ${attempts} time${attempts === 1 ? '' : 's'}. An answer cut off on the way usually passes on a later run; if this repeats, check that the Base URL of the credential points at the BigDD API.`,
@@ -77,7 +102,11 @@ export function notJsonError(node: INode, start: string, attempts: number, scope
 }
 
 /** An error as n8n shows it best: BigDD and validation errors as they are, anything else wrapped. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }

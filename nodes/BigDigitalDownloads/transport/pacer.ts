@@ -93,7 +93,12 @@ export class Lane {
 	delayBeforeSending(now: number): number {
 		this.forgetIfUnused(now);
 		this.lastUsed = now;
-		if (this.rate !== undefined && this.stalledSince === undefined && now - this.rateChangedAt >= PROBE_AFTER_MS) this.probe(this.rate, now);
+		if (
+			this.rate !== undefined &&
+			this.stalledSince === undefined &&
+			now - this.rateChangedAt >= PROBE_AFTER_MS
+		)
+			this.probe(this.rate, now);
 		let at = Math.max(now, this.pausedUntil);
 		if (this.rate !== undefined) {
 			if (this.nextSlot > at) this.lastPacedAt = now;
@@ -157,7 +162,8 @@ export class Lane {
 	}
 
 	private probe(rate: number, now: number): void {
-		const ceiling = this.ceiling && now - this.ceiling.at < CEILING_MS ? this.ceiling.rate : Infinity;
+		const ceiling =
+			this.ceiling && now - this.ceiling.at < CEILING_MS ? this.ceiling.rate : Infinity;
 		this.setRate(Math.min(rate * PROBE_STEP, rate + (ceiling - rate) / 2), now);
 	}
 

@@ -41,14 +41,22 @@ export async function requestBigdd(
 		if (statusCode === 429) {
 			return {
 				retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']),
-				error: async (_attempts, givingUp) => apiError(node, await withoutSecrets(this, response), scope, givingUp),
+				error: async (_attempts, givingUp) =>
+					apiError(node, await withoutSecrets(this, response), scope, givingUp),
 			};
 		}
 		if (statusCode >= 400) {
-			return { transient: [500, 502, 503, 504].includes(statusCode), error: async () => apiError(node, await withoutSecrets(this, response), scope) };
+			return {
+				transient: [500, 502, 503, 504].includes(statusCode),
+				error: async () => apiError(node, await withoutSecrets(this, response), scope),
+			};
 		}
 		if (isNotJson(response)) {
-			return { transient: true, error: async (attempts) => notJsonError(node, String((await withoutSecrets(this, response)).body), attempts, scope) };
+			return {
+				transient: true,
+				error: async (attempts) =>
+					notJsonError(node, String((await withoutSecrets(this, response)).body), attempts, scope),
+			};
 		}
 		return { done: response.body as IDataObject };
 	});

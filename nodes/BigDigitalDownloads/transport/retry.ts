@@ -25,7 +25,8 @@ const TRANSIENT_RETRY_DELAYS_MS = [500, 1_000, 2_000];
  * request and BigDD now asks for `wait` more, or undefined to wait and send the same request again.
  */
 export function rateLimitGivingUp(waitedSeconds: number, wait: number): string | undefined {
-	if (wait > MAX_RETRY_AFTER_SECONDS) return `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`;
+	if (wait > MAX_RETRY_AFTER_SECONDS)
+		return `BigDD asked to wait ${wait} s, longer than the ${MAX_RETRY_AFTER_SECONDS} s this node waits. Run it again later.`;
 	if (waitedSeconds + wait > MAX_RATE_LIMIT_WAIT_SECONDS) {
 		return `BigDD kept answering 429 after ${Math.round(waitedSeconds)} s of waiting. Run it again later or space out your workflows.`;
 	}
@@ -34,7 +35,11 @@ export function rateLimitGivingUp(waitedSeconds: number, wait: number): string |
 
 /** The error of a request stopped because its execution was cancelled while it waited. */
 function cancelledError(context: RequestContext, scope: RequestScope): Error {
-	return new NodeOperationError(context.getNode(), 'Execution was cancelled while waiting to retry', { itemIndex: scope.itemIndex });
+	return new NodeOperationError(
+		context.getNode(),
+		'Execution was cancelled while waiting to retry',
+		{ itemIndex: scope.itemIndex },
+	);
 }
 
 /** An editor list and a poll have no execution to cancel. */
@@ -48,9 +53,12 @@ async function pause(context: RequestContext, ms: number, scope: RequestScope): 
 	if (signal?.aborted) throw cancelledError(context, scope);
 	if (!signal) return await sleep(ms);
 	let stopListening = () => {};
-	const aborted = new Promise<'aborted'>((resolve) => (stopListening = whenAborted(signal, () => resolve('aborted'))));
+	const aborted = new Promise<'aborted'>(
+		(resolve) => (stopListening = whenAborted(signal, () => resolve('aborted'))),
+	);
 	try {
-		if ((await Promise.race([sleep(ms), aborted])) === 'aborted') throw cancelledError(context, scope);
+		if ((await Promise.race([sleep(ms), aborted])) === 'aborted')
+			throw cancelledError(context, scope);
 	} finally {
 		stopListening();
 	}
@@ -60,7 +68,11 @@ async function pause(context: RequestContext, ms: number, scope: RequestScope): 
  * Waits for the request's turn in its lane: its slot at the lane's pace, after any 429 pause. A pause
  * that began while it waited for its slot is waited out too (a few times at most, then it goes).
  */
-async function waitForTurn(context: RequestContext, lane: Lane, scope: RequestScope): Promise<void> {
+async function waitForTurn(
+	context: RequestContext,
+	lane: Lane,
+	scope: RequestScope,
+): Promise<void> {
 	let delay = lane.delayBeforeSending(Date.now());
 	for (let check = 0; check < 5 && delay > 0; check++) {
 		await pause(context, delay, scope);
@@ -104,10 +116,14 @@ export async function withRetries<T>(
 		for (;;) {
 			const stalledMs = lane.stalledFor(Date.now());
 			if (attempts === 0 && stalledMs >= MAX_RATE_LIMIT_WAIT_SECONDS * 1000) {
-				throw new NodeOperationError(context.getNode(), 'Not sent: BigDD is refusing every request with 429 (rate limit)', {
-					itemIndex: scope.itemIndex,
-					description: `BigDD has answered nothing but 429 to this credential for ${Math.round(stalledMs / 1000)} s. Run it again later or space out your workflows.`,
-				});
+				throw new NodeOperationError(
+					context.getNode(),
+					'Not sent: BigDD is refusing every request with 429 (rate limit)',
+					{
+						itemIndex: scope.itemIndex,
+						description: `BigDD has answered nothing but 429 to this credential for ${Math.round(stalledMs / 1000)} s. Run it again later or space out your workflows.`,
+					},
+				);
 			}
 			await waitForTurn(context, lane, scope);
 			const sentAt = Date.now();
@@ -124,7 +140,11 @@ export async function withRetries<T>(
 			}
 			lane.answered(answeredAt);
 			if ('done' in outcome) return outcome.done;
-			if (safeToRepeat && outcome.transient && transientRetries < TRANSIENT_RETRY_DELAYS_MS.length) {
+			if (
+				safeToRepeat &&
+				outcome.transient &&
+				transientRetries < TRANSIENT_RETRY_DELAYS_MS.length
+			) {
 				await pause(context, TRANSIENT_RETRY_DELAYS_MS[transientRetries++], scope);
 				continue;
 			}

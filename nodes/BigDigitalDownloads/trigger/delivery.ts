@@ -9,9 +9,15 @@ type Decision = 'run' | 'notSelected' | 'testEvent' | 'duplicate';
  */
 export function decideDelivery(
 	event: BigddEvent,
-	options: { selectedEvents: string[]; listening: boolean; includeTestEvents: boolean; seenBefore: (id: string) => boolean },
+	options: {
+		selectedEvents: string[];
+		listening: boolean;
+		includeTestEvents: boolean;
+		seenBefore: (id: string) => boolean;
+	},
 ): Decision {
-	if (isTestEvent(event)) return options.listening || options.includeTestEvents ? 'run' : 'testEvent';
+	if (isTestEvent(event))
+		return options.listening || options.includeTestEvents ? 'run' : 'testEvent';
 	if (!options.selectedEvents.includes(event.type)) return 'notSelected';
 	if (!options.listening && options.seenBefore(event.id)) return 'duplicate';
 	return 'run';

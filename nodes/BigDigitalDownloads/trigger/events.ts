@@ -2,10 +2,26 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** BigDD's four webhook events: the trigger's choices, its subtitle and what counts as a real event. */
 export const WEBHOOK_EVENTS = [
-	{ name: 'File Downloaded', value: 'file.downloaded', description: 'A customer downloaded a file for the first time' },
-	{ name: 'File Redownloaded', value: 'file.redownloaded', description: 'A customer downloaded a file again' },
-	{ name: 'Order Delivered', value: 'digital_order.delivered', description: 'The delivery email was sent for an order' },
-	{ name: 'Order Purchased', value: 'digital_order.purchased', description: 'A customer bought a digital product' },
+	{
+		name: 'File Downloaded',
+		value: 'file.downloaded',
+		description: 'A customer downloaded a file for the first time',
+	},
+	{
+		name: 'File Redownloaded',
+		value: 'file.redownloaded',
+		description: 'A customer downloaded a file again',
+	},
+	{
+		name: 'Order Delivered',
+		value: 'digital_order.delivered',
+		description: 'The delivery email was sent for an order',
+	},
+	{
+		name: 'Order Purchased',
+		value: 'digital_order.purchased',
+		description: 'A customer bought a digital product',
+	},
 ];
 
 /** The canvas subtitle: the names of the selected events ("Order Purchased"), not their values. */

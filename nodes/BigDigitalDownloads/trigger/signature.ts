@@ -7,9 +7,7 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
 export const MIN_TOLERANCE_SECONDS = 30;
 export const MAX_TOLERANCE_SECONDS = 900;
 
-type Verdict =
-	| { ok: true; event: BigddEvent }
-	| { ok: false; status: 400 | 401; message: string };
+type Verdict = { ok: true; event: BigddEvent } | { ok: false; status: 400 | 401; message: string };
 
 export const INVALID_SIGNATURE = 'Invalid signature';
 
@@ -22,7 +20,9 @@ function headerValue(value: unknown): string | undefined {
 
 /** BigDD's hex signature; an optional "sha256=" prefix and uppercase hex are accepted. */
 function parseSignature(header: unknown): Buffer | undefined {
-	const value = headerValue(header)?.replace(/^sha256=/i, '').toLowerCase();
+	const value = headerValue(header)
+		?.replace(/^sha256=/i, '')
+		.toLowerCase();
 	return value && /^[0-9a-f]{64}$/.test(value) ? Buffer.from(value, 'hex') : undefined;
 }
 
@@ -48,7 +48,8 @@ export function verifyWebhookRequest(input: {
 	toleranceSeconds: number;
 }): Verdict {
 	const signature = parseSignature(input.signature);
-	if (headerValue(input.signature) === undefined) return reject(401, 'Missing X-Webhook-Signature header');
+	if (headerValue(input.signature) === undefined)
+		return reject(401, 'Missing X-Webhook-Signature header');
 	if (!signature) return reject(401, 'Malformed X-Webhook-Signature header');
 	const timestamp = headerValue(input.timestamp);
 	if (timestamp === undefined) return reject(401, 'Missing X-Webhook-Timestamp header');
@@ -60,7 +61,9 @@ export function verifyWebhookRequest(input: {
 	const rawBody = input.rawBody;
 	if ('problem' in parsed || !Buffer.isBuffer(rawBody)) return reject(401, INVALID_SIGNATURE);
 	// Every secret is compared (no early exit), so the time taken does not tell which one matched.
-	const matches = parsed.secrets.map((secret) => timingSafeEqual(Buffer.from(signatureFor(secret, timestamp, rawBody), 'hex'), signature));
+	const matches = parsed.secrets.map((secret) =>
+		timingSafeEqual(Buffer.from(signatureFor(secret, timestamp, rawBody), 'hex'), signature),
+	);
 	if (!matches.includes(true)) return reject(401, INVALID_SIGNATURE);
 
 	let event: unknown;
@@ -70,7 +73,13 @@ export function verifyWebhookRequest(input: {
 		return reject(400, 'Body is not JSON');
 	}
 	const { id, type } = (event ?? {}) as { id?: unknown; type?: unknown };
-	if (typeof event !== 'object' || Array.isArray(event) || typeof id !== 'string' || id === '' || typeof type !== 'string') {
+	if (
+		typeof event !== 'object' ||
+		Array.isArray(event) ||
+		typeof id !== 'string' ||
+		id === '' ||
+		typeof type !== 'string'
+	) {
 		return reject(400, 'Body is not a BigDD event (id and type are required)');
 	}
 	return { ok: true, event: event as BigddEvent };

@@ -9,7 +9,10 @@ export const SIGNING_SECRET_REUSE_MS = 60_000;
 const secrets = new Map<string, { secret: unknown; readAtMs: number }>();
 
 /** Whether a read gave a secret to remember: a non-empty text, or fields of which one is. */
-const holdsASecret = (secret: unknown): boolean => (Array.isArray(secret) ? secret.some(holdsASecret) : typeof secret === 'string' && secret.trim() !== '');
+const holdsASecret = (secret: unknown): boolean =>
+	Array.isArray(secret)
+		? secret.some(holdsASecret)
+		: typeof secret === 'string' && secret.trim() !== '';
 
 /**
  * Verifies with the secret read for `key` less than SIGNING_SECRET_REUSE_MS ago, else (or when that

@@ -1,4 +1,7 @@
-import { SIGNING_SECRET_FIELDS, signingSecretLabel } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import {
+	SIGNING_SECRET_FIELDS,
+	signingSecretLabel,
+} from '../../../credentials/BigDigitalDownloadsApi.credentials';
 
 /** The most signing secrets one credential holds in all (its fields may each hold more than one). */
 export const MAX_SIGNING_SECRETS = 20;
@@ -23,13 +26,21 @@ export function parseSigningSecrets(fields: unknown): { secrets: string[] } | { 
 	const secrets: string[] = [];
 	for (const [index, value] of (Array.isArray(fields) ? fields : [fields]).entries()) {
 		const label = signingSecretLabel(index);
-		for (const secret of typeof value === 'string' ? value.split(/[\s,]+/).filter((part) => part !== '') : []) {
-			if (!SECRET_PATTERN.test(secret)) return { problem: `${label} ${CREDENTIAL} does not start with whsec_` };
-			if (secrets.includes(secret)) return { problem: `${label} ${CREDENTIAL} repeats a secret already in the credential` };
+		for (const secret of typeof value === 'string'
+			? value.split(/[\s,]+/).filter((part) => part !== '')
+			: []) {
+			if (!SECRET_PATTERN.test(secret))
+				return { problem: `${label} ${CREDENTIAL} does not start with whsec_` };
+			if (secrets.includes(secret))
+				return { problem: `${label} ${CREDENTIAL} repeats a secret already in the credential` };
 			secrets.push(secret);
 		}
 	}
-	if (secrets.length === 0) return { problem: 'The Big Digital Downloads credential has no Webhook Signing Secret' };
-	if (secrets.length > MAX_SIGNING_SECRETS) return { problem: `The Big Digital Downloads credential holds ${secrets.length} Webhook Signing Secrets; at most ${MAX_SIGNING_SECRETS} are accepted` };
+	if (secrets.length === 0)
+		return { problem: 'The Big Digital Downloads credential has no Webhook Signing Secret' };
+	if (secrets.length > MAX_SIGNING_SECRETS)
+		return {
+			problem: `The Big Digital Downloads credential holds ${secrets.length} Webhook Signing Secrets; at most ${MAX_SIGNING_SECRETS} are accepted`,
+		};
 	return { secrets };
 }

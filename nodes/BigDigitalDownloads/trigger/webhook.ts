@@ -1,10 +1,27 @@
 // What the trigger does with each request (webhook()), each run it started (execute()) and at publish.
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, IHookFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../../credentials/BigDigitalDownloadsApi.credentials';
 import { decideDelivery } from './delivery';
-import { eventIdMemoryFor, persistEventIds, REMEMBERED_EVENT_IDS, savedEventIds } from './eventIdMemory';
-import { DEFAULT_TOLERANCE_SECONDS, INVALID_SIGNATURE, MAX_TOLERANCE_SECONDS, MIN_TOLERANCE_SECONDS, verifyWebhookRequest } from './signature';
+import {
+	eventIdMemoryFor,
+	persistEventIds,
+	REMEMBERED_EVENT_IDS,
+	savedEventIds,
+} from './eventIdMemory';
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	INVALID_SIGNATURE,
+	MAX_TOLERANCE_SECONDS,
+	MIN_TOLERANCE_SECONDS,
+	verifyWebhookRequest,
+} from './signature';
 import { verifyWithSigningSecret } from './signingSecretCache';
 import { parseSigningSecrets, signingSecretFields } from './signingSecrets';
 
@@ -13,7 +30,9 @@ import { parseSigningSecrets, signingSecretFields } from './signingSecrets';
  * what to do. The same check refuses every request while the credential stays that way.
  */
 export async function assertSigningSecret(this: IHookFunctions): Promise<boolean> {
-	const parsed = parseSigningSecrets(signingSecretFields(await this.getCredentials(CREDENTIAL_TYPE)));
+	const parsed = parseSigningSecrets(
+		signingSecretFields(await this.getCredentials(CREDENTIAL_TYPE)),
+	);
 	if ('problem' in parsed) {
 		throw new NodeOperationError(this.getNode(), parsed.problem, {
 			description:
@@ -36,8 +55,14 @@ function signingSecretKey(context: IWebhookFunctions): string | undefined {
 export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
 	const response = this.getResponseObject();
-	const options = this.getNodeParameter('options', {}) as { includeTestEvents?: boolean; toleranceSeconds?: number };
-	const tolerance = Math.min(MAX_TOLERANCE_SECONDS, Math.max(MIN_TOLERANCE_SECONDS, Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)));
+	const options = this.getNodeParameter('options', {}) as {
+		includeTestEvents?: boolean;
+		toleranceSeconds?: number;
+	};
+	const tolerance = Math.min(
+		MAX_TOLERANCE_SECONDS,
+		Math.max(MIN_TOLERANCE_SECONDS, Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)),
+	);
 	const nowMs = Date.now();
 	const verdict = await verifyWithSigningSecret({
 		key: signingSecretKey(this),
@@ -90,7 +115,10 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
  * BigDD then retries the event, and the retry must run: the claim is released. (n8n 1.x answers before
  * starting the run, so a failed start there is invisible to BigDD and to the node.)
  */
-function releaseIfRunNeverStarts(response: ReturnType<IWebhookFunctions['getResponseObject']>, release: () => void): void {
+function releaseIfRunNeverStarts(
+	response: ReturnType<IWebhookFunctions['getResponseObject']>,
+	release: () => void,
+): void {
 	response.once('finish', () => {
 		if (response.statusCode >= 500) release();
 	});
@@ -124,17 +152,25 @@ export async function rememberEventIds(this: IExecuteFunctions): Promise<INodeEx
  * used, once retried (a concurrent first record of the node fails on the table's key), the run goes
  * on: this process's own memory has already refused the duplicates it knows of.
  */
-async function idsRunByAnotherProcess(context: IExecuteFunctions, ids: string[]): Promise<Set<string>> {
+async function idsRunByAnotherProcess(
+	context: IExecuteFunctions,
+	ids: string[],
+): Promise<Set<string>> {
 	if (ids.length === 0) return new Set();
 	let failure: unknown;
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {
-			const { processed } = await context.helpers.checkProcessedAndRecord(ids, 'node', { mode: 'entries', maxEntries: REMEMBERED_EVENT_IDS });
+			const { processed } = await context.helpers.checkProcessedAndRecord(ids, 'node', {
+				mode: 'entries',
+				maxEntries: REMEMBERED_EVENT_IDS,
+			});
 			return new Set(processed.map(String));
 		} catch (error) {
 			failure = error;
 		}
 	}
-	context.logger.warn(`BigDD trigger: n8n's record of processed event ids could not be used (${String(failure)}); duplicates are refused per process only`);
+	context.logger.warn(
+		`BigDD trigger: n8n's record of processed event ids could not be used (${String(failure)}); duplicates are refused per process only`,
+	);
 	return new Set();
 }

@@ -16,7 +16,8 @@ export const N8N1_MESSAGES: Record<keyof typeof MESSAGES, string> = {
 	429: 'The service is receiving too many requests from you',
 };
 
-export const NOT_BIGDD = 'The Base URL answered, but not like the BigDD API. Check the Base URL: https://islandcloud.co unless you run a local server.';
+export const NOT_BIGDD =
+	'The Base URL answered, but not like the BigDD API. Check the Base URL: https://islandcloud.co unless you run a local server.';
 
 /** How many requests the Test sends for a status: n8n asks once more after a 401 (to refresh a credential). */
 export const TIMES_ASKED = { 401: 2, 403: 1, 404: 1, 429: 1 } as const;
@@ -27,8 +28,14 @@ export const TIMES_ASKED = { 401: 2, 403: 1, 404: 1, 429: 1 } as const;
  */
 export function errorBodies(status: number): [string, { body?: unknown; rawBody?: string }][] {
 	return [
-		["the local server's envelope", { body: { error: { status, code: 'error', message: 'Refused' } } }],
-		['another envelope (a code, no status)', { body: { error: { code: 'unauthorized', message: 'Invalid or revoked API token' } } }],
+		[
+			"the local server's envelope",
+			{ body: { error: { status, code: 'error', message: 'Refused' } } },
+		],
+		[
+			'another envelope (a code, no status)',
+			{ body: { error: { code: 'unauthorized', message: 'Invalid or revoked API token' } } },
+		],
 		['a plain-text body', { rawBody: 'Forbidden' }],
 		['an empty body', { rawBody: '' }],
 	];

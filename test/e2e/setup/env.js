@@ -4,7 +4,8 @@
 /** The tarball global-setup packed for this run. */
 function e2eTarball() {
 	const tarball = process.env.BIGDD_E2E_TARBALL;
-	if (!tarball) throw new Error('BIGDD_E2E_TARBALL is not set: run the e2e tests through `npm run test:e2e`');
+	if (!tarball)
+		throw new Error('BIGDD_E2E_TARBALL is not set: run the e2e tests through `npm run test:e2e`');
 	return tarball;
 }
 
@@ -19,10 +20,15 @@ function report(/** @type {string} */ message) {
  */
 async function startOtherJsonServer() {
 	const http = require('node:http');
-	const server = http.createServer((_, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'));
+	const server = http.createServer((_, res) =>
+		res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'),
+	);
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-	return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
+	return {
+		url: `http://127.0.0.1:${port}`,
+		stop: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+	};
 }
 
 module.exports = { e2eTarball, report, startOtherJsonServer };

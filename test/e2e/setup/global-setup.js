@@ -11,9 +11,15 @@ const { ensureN8n, packPackage, REPO_ROOT } = require('../../../harness/runtime'
 /** Runs one install script; resolves when it has installed (or found) what it installs. */
 function install(/** @type {string} */ script, /** @type {string[]} */ args = []) {
 	return new Promise((resolve, reject) => {
-		const child = spawn('bash', [path.join(REPO_ROOT, 'scripts', script), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+		const child = spawn('bash', [path.join(REPO_ROOT, 'scripts', script), ...args], {
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		child.once('error', reject);
-		child.once('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`${script} ${args.join(' ')} failed (exit ${code})`))));
+		child.once('exit', (code) =>
+			code === 0
+				? resolve(undefined)
+				: reject(new Error(`${script} ${args.join(' ')} failed (exit ${code})`)),
+		);
 	});
 }
 
@@ -26,5 +32,7 @@ module.exports = async function globalSetup() {
 	]);
 	const versions = ['2', '1'].map((line) => ensureN8n(line).version);
 	process.env.BIGDD_E2E_TARBALL = packPackage();
-	console.log(`\n[e2e] n8n ${versions.join(' and ')} ready and package packed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`\n[e2e] n8n ${versions.join(' and ')} ready and package packed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 };

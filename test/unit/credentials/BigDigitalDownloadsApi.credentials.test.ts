@@ -1,4 +1,7 @@
-import { BigDigitalDownloadsApi, SIGNING_SECRET_FIELDS } from '../../../credentials/BigDigitalDownloadsApi.credentials';
+import {
+	BigDigitalDownloadsApi,
+	SIGNING_SECRET_FIELDS,
+} from '../../../credentials/BigDigitalDownloadsApi.credentials';
 
 // n8n calls authenticate() on every request sent with this credential: the nodes send paths only.
 describe('BigDigitalDownloadsApi.authenticate', () => {
@@ -7,7 +10,10 @@ describe('BigDigitalDownloadsApi.authenticate', () => {
 		await credential.authenticate(data, { url: '/orders', ...request });
 
 	it('adds the token and the API root of the Base URL, keeping the request and its headers', async () => {
-		const request = await authenticate({ apiToken: 'tok_123', baseUrl: 'http://127.0.0.1:4010' }, { method: 'POST', headers: { 'Idempotency-Key': 'k1' }, body: { a: 1 } });
+		const request = await authenticate(
+			{ apiToken: 'tok_123', baseUrl: 'http://127.0.0.1:4010' },
+			{ method: 'POST', headers: { 'Idempotency-Key': 'k1' }, body: { a: 1 } },
+		);
 		expect(request).toEqual({
 			url: '/orders',
 			method: 'POST',
@@ -18,17 +24,30 @@ describe('BigDigitalDownloadsApi.authenticate', () => {
 	});
 
 	it.each([
-		['a trailing slash', 'https://staging.example.com/', 'https://staging.example.com/public-api/v1'],
-		['several trailing slashes', 'https://staging.example.com///', 'https://staging.example.com/public-api/v1'],
+		[
+			'a trailing slash',
+			'https://staging.example.com/',
+			'https://staging.example.com/public-api/v1',
+		],
+		[
+			'several trailing slashes',
+			'https://staging.example.com///',
+			'https://staging.example.com/public-api/v1',
+		],
 		['nothing (the default)', '', 'https://islandcloud.co/public-api/v1'],
 	])('tolerates %s in the Base URL', async (_, baseUrl, root) => {
 		expect((await authenticate({ apiToken: 't', baseUrl }, {})).baseURL).toBe(root);
 	});
 
 	it('keeps a base URL the request already names', async () => {
-		expect((await authenticate({ apiToken: 't', baseUrl: 'http://127.0.0.1:4010' }, { baseURL: 'https://elsewhere.example.com' })).baseURL).toBe(
-			'https://elsewhere.example.com',
-		);
+		expect(
+			(
+				await authenticate(
+					{ apiToken: 't', baseUrl: 'http://127.0.0.1:4010' },
+					{ baseURL: 'https://elsewhere.example.com' },
+				)
+			).baseURL,
+		).toBe('https://elsewhere.example.com');
 	});
 
 	it('does not change the request it was given (n8n may send it again after a 429)', async () => {
@@ -46,7 +65,10 @@ describe('the signing secret fields', () => {
 		expect(SIGNING_SECRET_FIELDS).toHaveLength(5);
 		expect(SIGNING_SECRET_FIELDS[0]).toBe('webhookSigningSecret');
 		expect(fields.map((f) => [f?.displayName, f?.typeOptions?.password])).toEqual(
-			SIGNING_SECRET_FIELDS.map((_, i) => [i === 0 ? 'Webhook Signing Secret' : `Webhook Signing Secret ${i + 1}`, true]),
+			SIGNING_SECRET_FIELDS.map((_, i) => [
+				i === 0 ? 'Webhook Signing Secret' : `Webhook Signing Secret ${i + 1}`,
+				true,
+			]),
 		);
 	});
 

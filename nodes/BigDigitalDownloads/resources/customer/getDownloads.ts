@@ -21,23 +21,39 @@ export function customerPathId(value: string): string {
  * preSend: puts the customer in the path as its numeric ID, since a GID's slashes would need %2F in
  * the path, which proxies often refuse. BigDD accepts both.
  */
-async function resolveCustomerPath(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function resolveCustomerPath(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const value = this.getNodeParameter(CUSTOMER_ID.name, undefined);
-	const customer = pathId(this, CUSTOMER_ID, typeof value === 'string' ? customerPathId(value) : value);
+	const customer = pathId(
+		this,
+		CUSTOMER_ID,
+		typeof value === 'string' ? customerPathId(value) : value,
+	);
 	if (!/^\d+$/.test(customer)) {
-		throw invalid(this, `Customer ID must be a Shopify customer GID or its number, got ${describeValue(value)}`, 'Nothing was sent. E.g. gid://shopify/Customer/987654321 or 987654321.');
+		throw invalid(
+			this,
+			`Customer ID must be a Shopify customer GID or its number, got ${describeValue(value)}`,
+			'Nothing was sent. E.g. gid://shopify/Customer/987654321 or 987654321.',
+		);
 	}
 	return { ...requestOptions, url: requestOptions.url.replace(`{${CUSTOMER_ID.name}}`, customer) };
 }
 
 export const customerGetDownloads: Operation = {
-	toolDescription: 'Get a customer\'s download history: which files they downloaded, when and how often. Needs the Shopify customer ID (a number, or gid://shopify/Customer/…).',
+	toolDescription:
+		"Get a customer's download history: which files they downloaded, when and how often. Needs the Shopify customer ID (a number, or gid://shopify/Customer/…).",
 	option: {
 		name: 'Get Downloads',
 		value: 'getDownloads',
 		action: 'Get customer orders and downloads',
-		description: "Get a customer's digital orders with every recorded download, e.g. for a support agent",
-		routing: cursorListRouting(`/customers/{${CUSTOMER_ID.name}}/downloads`, { preSend: [resolveCustomerPath], recordFields: ORDER_FIELDS }),
+		description:
+			"Get a customer's digital orders with every recorded download, e.g. for a support agent",
+		routing: cursorListRouting(`/customers/{${CUSTOMER_ID.name}}/downloads`, {
+			preSend: [resolveCustomerPath],
+			recordFields: ORDER_FIELDS,
+		}),
 	},
 	fields: [
 		{

@@ -1,4 +1,7 @@
 import { resource } from '../../shared/operation';
 import { customerGetDownloads } from './getDownloads';
 
-export const customer = resource({ name: 'Customer', value: 'customer' }, { operations: [customerGetDownloads], defaultOperation: customerGetDownloads });
+export const customer = resource(
+	{ name: 'Customer', value: 'customer' },
+	{ operations: [customerGetDownloads], defaultOperation: customerGetDownloads },
+);

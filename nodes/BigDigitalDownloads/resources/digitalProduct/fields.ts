@@ -9,8 +9,41 @@ export const PRODUCT_URL = `/digital-products/{${PRODUCT_ID.name}}`;
 
 /** A digital product's fields, and what Simplify keeps of it. */
 export const PRODUCT_FIELDS: RecordFields = {
-	all: ['id', 'name', 'delivering_type', 'access', 'download_mode', 'download_type', 'product_gid', 'variant_gids', 'use_all_variants', 'license_key_tag', 'license_key_mode', 'download_in', 'max_downloads', 'notify_when_updated', 'scheduled_delivery_date', 'scheduled_delivery_timezone', 'is_archived', 'files', 'links', 'product', 'created_at', 'updated_at'],
-	simplified: ['id', 'name', 'is_archived', 'delivering_type', 'max_downloads', 'download_in', 'files', 'product', 'created_at'],
+	all: [
+		'id',
+		'name',
+		'delivering_type',
+		'access',
+		'download_mode',
+		'download_type',
+		'product_gid',
+		'variant_gids',
+		'use_all_variants',
+		'license_key_tag',
+		'license_key_mode',
+		'download_in',
+		'max_downloads',
+		'notify_when_updated',
+		'scheduled_delivery_date',
+		'scheduled_delivery_timezone',
+		'is_archived',
+		'files',
+		'links',
+		'product',
+		'created_at',
+		'updated_at',
+	],
+	simplified: [
+		'id',
+		'name',
+		'is_archived',
+		'delivering_type',
+		'max_downloads',
+		'download_in',
+		'files',
+		'product',
+		'created_at',
+	],
 };
 
 export const digitalProductIdField: INodeProperties = recordLocator({
@@ -28,5 +61,7 @@ export const includeShopifyProductOption: INodeProperties = {
 	default: false,
 	description:
 		'Whether to attach the Shopify product title and image. Costs BigDD an extra call per product, so use it only when needed.',
-	routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "product" : undefined }}' } },
+	routing: {
+		send: { type: 'query', property: 'include', value: '={{ $value ? "product" : undefined }}' },
+	},
 };

@@ -1,11 +1,17 @@
 import type { Operation } from '../../shared/operation';
-import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
+import {
+	filtersCollection,
+	listOptionsAndSort,
+	returnAllAndLimit,
+	searchFilter,
+} from '../../shared/descriptions';
 import { cursorListRouting } from '../../routing/cursorList';
 import { recordOutputFields } from '../../routing/simplify';
 import { includeShopifyProductOption, PRODUCT_FIELDS } from './fields';
 
 export const digitalProductGetAll: Operation = {
-	toolDescription: 'List the shop\'s digital products (ID, name, files, limits). Use it to find a product\'s ID by its name.',
+	toolDescription:
+		"List the shop's digital products (ID, name, files, limits). Use it to find a product's ID by its name.",
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -27,8 +33,6 @@ export const digitalProductGetAll: Operation = {
 			},
 			searchFilter('product name', 'e.g. Preset Pack'),
 		]),
-		...listOptionsAndSort([
-			includeShopifyProductOption,
-		]),
+		...listOptionsAndSort([includeShopifyProductOption]),
 	],
 };

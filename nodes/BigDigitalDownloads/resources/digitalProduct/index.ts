@@ -9,6 +9,8 @@ export const digitalProduct = resource(
 	{
 		operations: [digitalProductGet, digitalProductGetAll, digitalProductUpdateLimits],
 		defaultOperation: digitalProductGetAll,
-		recordFields: [{ field: digitalProductIdField, operations: [digitalProductGet, digitalProductUpdateLimits] }],
+		recordFields: [
+			{ field: digitalProductIdField, operations: [digitalProductGet, digitalProductUpdateLimits] },
+		],
 	},
 );

@@ -19,10 +19,17 @@ async function createDownloadLinks(this: IExecuteFunctions): Promise<INodeExecut
 		this,
 		(itemIndex) => {
 			const refuse = refusal(this.getNode(), itemIndex, 'Nothing was sent.');
-			return { file_ids: fileIdList(refuse, this.getNodeParameter('fileIds', itemIndex, ''), 1), ...downloadLinkOptions(this, itemIndex, refuse) };
+			return {
+				file_ids: fileIdList(refuse, this.getNodeParameter('fileIds', itemIndex, ''), 1),
+				...downloadLinkOptions(this, itemIndex, refuse),
+			};
 		},
 		async (body, itemIndex) => {
-			const response = await requestBigdd.call(this, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, rules: CREATE_LINK_RULES });
+			const response = await requestBigdd.call(
+				this,
+				{ method: 'POST', url: '/download-links', body, json: true },
+				{ itemIndex, rules: CREATE_LINK_RULES },
+			);
 			return (response.data ?? response) as IDataObject;
 		},
 	);
@@ -33,7 +40,8 @@ async function createDownloadLinks(this: IExecuteFunctions): Promise<INodeExecut
  * is created (routing would send each item's request as soon as that item is read).
  */
 export const downloadLinkCreate: Operation = {
-	toolDescription: 'Create a new download link for 1 to 100 files (BigDD file IDs, separated by commas). Returns the link URL to give the customer. Each call creates a new link.',
+	toolDescription:
+		'Create a new download link for 1 to 100 files (BigDD file IDs, separated by commas). Returns the link URL to give the customer. Each call creates a new link.',
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -44,7 +52,8 @@ export const downloadLinkCreate: Operation = {
 	execute: createDownloadLinks,
 	fields: [
 		{
-			displayName: 'BigDD cannot list, edit or delete a download link later: store the URL this returns',
+			displayName:
+				'BigDD cannot list, edit or delete a download link later: store the URL this returns',
 			name: 'storeUrlNotice',
 			type: 'notice',
 			default: '',
@@ -56,7 +65,8 @@ export const downloadLinkCreate: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 6789abcdef0123456789abcd, 6789abcdef0123456789abce',
-			description: 'The files to bundle into the link (1 to 100). Separate IDs with commas, or pass an array.',
+			description:
+				'The files to bundle into the link (1 to 100). Separate IDs with commas, or pass an array.',
 		},
 		...downloadLinkOptionFields,
 	],

@@ -1,4 +1,7 @@
 import { resource } from '../../shared/operation';
 import { downloadLinkCreate } from './create';
 
-export const downloadLink = resource({ name: 'Download Link', value: 'downloadLink' }, { operations: [downloadLinkCreate], defaultOperation: downloadLinkCreate });
+export const downloadLink = resource(
+	{ name: 'Download Link', value: 'downloadLink' },
+	{ operations: [downloadLinkCreate], defaultOperation: downloadLinkCreate },
+);

@@ -4,7 +4,10 @@ import { invalid, normalizeDate } from '../../shared/checks';
 import { oneRecordRouting } from '../../routing/oneRecord';
 
 /** preSend: the window's dates to UTC, start before end. */
-async function normalizeStatsWindow(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function normalizeStatsWindow(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const qs = { ...requestOptions.qs };
 	normalizeDate(this, qs, 'start', 'Start');
 	normalizeDate(this, qs, 'end', 'End');
@@ -15,13 +18,18 @@ async function normalizeStatsWindow(this: IExecuteSingleFunctions, requestOption
 }
 
 export const downloadStatsGet: Operation = {
-	toolDescription: 'Get download statistics for a period (totals and the most downloaded files); without dates, the last 30 days.',
+	toolDescription:
+		'Get download statistics for a period (totals and the most downloaded files); without dates, the last 30 days.',
 	option: {
 		name: 'Get',
 		value: 'get',
 		action: 'Get download stats',
-		description: 'Get download counts, bandwidth and top files for a time window (default: last 30 days)',
-		routing: oneRecordRouting({ method: 'GET', url: '/downloads/stats' }, { preSend: [normalizeStatsWindow] }),
+		description:
+			'Get download counts, bandwidth and top files for a time window (default: last 30 days)',
+		routing: oneRecordRouting(
+			{ method: 'GET', url: '/downloads/stats' },
+			{ preSend: [normalizeStatsWindow] },
+		),
 	},
 	fields: [
 		{
@@ -37,7 +45,7 @@ export const downloadStatsGet: Operation = {
 					name: 'start',
 					type: 'dateTime',
 					default: '',
-					description: 'Window start. Without a zone it is read in the workflow\'s time zone.',
+					description: "Window start. Without a zone it is read in the workflow's time zone.",
 					routing: { send: { type: 'query', property: 'start' } },
 				},
 				{
@@ -45,7 +53,7 @@ export const downloadStatsGet: Operation = {
 					name: 'end',
 					type: 'dateTime',
 					default: '',
-					description: 'Window end. Without a zone it is read in the workflow\'s time zone.',
+					description: "Window end. Without a zone it is read in the workflow's time zone.",
 					routing: { send: { type: 'query', property: 'end' } },
 				},
 			],

@@ -1,4 +1,7 @@
 import { resource } from '../../shared/operation';
 import { downloadStatsGet } from './get';
 
-export const downloadStats = resource({ name: 'Download Stat', value: 'downloadStats' }, { operations: [downloadStatsGet], defaultOperation: downloadStatsGet });
+export const downloadStats = resource(
+	{ name: 'Download Stat', value: 'downloadStats' },
+	{ operations: [downloadStatsGet], defaultOperation: downloadStatsGet },
+);

@@ -6,7 +6,8 @@ import { fillPathIds, type IdField } from '../../routing/pathIds';
 const FILE_ID: IdField = { name: 'fileId', label: 'File ID' };
 
 export const fileDelete: Operation = {
-	toolDescription: 'Delete a file from the shop\'s library by its ID. Cannot be undone; BigDD refuses while the file is attached to a product.',
+	toolDescription:
+		"Delete a file from the shop's library by its ID. Cannot be undone; BigDD refuses while the file is attached to a product.",
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -17,7 +18,8 @@ export const fileDelete: Operation = {
 			{
 				preSend: [fillPathIds(FILE_ID)],
 				output: 'deleted',
-				conflictHint: 'The file is still attached to a digital product, an order line or a download link. Detach it first, then delete.',
+				conflictHint:
+					'The file is still attached to a digital product, an order line or a download link. Detach it first, then delete.',
 			},
 		),
 	},
@@ -25,7 +27,8 @@ export const fileDelete: Operation = {
 		recordLocator({
 			displayName: 'File',
 			name: FILE_ID.name,
-			description: 'A file attached to no digital product, order line or download link (BigDD refuses otherwise)',
+			description:
+				'A file attached to no digital product, order line or download link (BigDD refuses otherwise)',
 			searchListMethod: 'searchFiles',
 			placeholder: 'e.g. 6789abcdef0123456789abcd',
 		}),

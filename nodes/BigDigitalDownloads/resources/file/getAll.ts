@@ -1,9 +1,15 @@
 import type { Operation } from '../../shared/operation';
-import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
+import {
+	filtersCollection,
+	listOptionsAndSort,
+	returnAllAndLimit,
+	searchFilter,
+} from '../../shared/descriptions';
 import { cursorListRouting } from '../../routing/cursorList';
 
 export const fileGetAll: Operation = {
-	toolDescription: 'List the files in the shop\'s library (ID, name, size, type). Use it to find a file\'s ID by its name.',
+	toolDescription:
+		"List the files in the shop's library (ID, name, size, type). Use it to find a file's ID by its name.",
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
@@ -29,7 +35,8 @@ export const fileGetAll: Operation = {
 				name: 'uploaded',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to list only files whose upload completed (on) or only unfinished ones (off)',
+				description:
+					'Whether to list only files whose upload completed (on) or only unfinished ones (off)',
 				routing: { send: { type: 'query', property: 'uploaded' } },
 			},
 		]),
@@ -40,7 +47,13 @@ export const fileGetAll: Operation = {
 				type: 'boolean',
 				default: false,
 				description: 'Whether to attach the digital products each file is linked to',
-				routing: { send: { type: 'query', property: 'include', value: '={{ $value ? "products" : undefined }}' } },
+				routing: {
+					send: {
+						type: 'query',
+						property: 'include',
+						value: '={{ $value ? "products" : undefined }}',
+					},
+				},
 			},
 		]),
 	],

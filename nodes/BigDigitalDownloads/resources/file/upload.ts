@@ -20,12 +20,21 @@ function headerFileName(fileName: string): string {
 }
 
 /** A multipart/form-data body with one part, `file`, holding the bytes unchanged. */
-export function multipartBody(file: Buffer, fileName: string, mimeType: string, boundary: string): Buffer {
+export function multipartBody(
+	file: Buffer,
+	fileName: string,
+	mimeType: string,
+	boundary: string,
+): Buffer {
 	const head =
 		`--${boundary}\r\n` +
 		`Content-Disposition: form-data; name="file"; filename="${headerFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n` +
 		`Content-Type: ${mimeType}\r\n\r\n`;
-	return Buffer.concat([Buffer.from(head, 'utf8'), file, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+	return Buffer.concat([
+		Buffer.from(head, 'utf8'),
+		file,
+		Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+	]);
 }
 
 export function formatMegabytes(bytes: number): string {
@@ -47,13 +56,17 @@ async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[
 			if (!this.getInputData()[itemIndex]?.binary?.[property]) {
 				throw refusal(this.getNode(), itemIndex)(
 					`No binary file in "${property}"`,
-					'Upload sends the input item\'s binary file, from the field named in Input Binary Field: make the node before it output a file there. A tool call (an AI agent, an MCP client) carries no file, so Upload does not work as a tool.',
+					"Upload sends the input item's binary file, from the field named in Input Binary Field: make the node before it output a file there. A tool call (an AI agent, an MCP client) carries no file, so Upload does not work as a tool.",
 				);
 			}
 			const binary = this.helpers.assertBinaryData(itemIndex, property);
 			// Every item's file is checked before the first upload, from its size where n8n knows it.
-			if (typeof binary.bytes === 'number' && binary.bytes > LIMITS.uploadBytes) throw tooBig(binary.bytes, itemIndex);
-			const fileName = (this.getNodeParameter('options.fileName', itemIndex, '') as string) || binary.fileName || `${property}.bin`;
+			if (typeof binary.bytes === 'number' && binary.bytes > LIMITS.uploadBytes)
+				throw tooBig(binary.bytes, itemIndex);
+			const fileName =
+				(this.getNodeParameter('options.fileName', itemIndex, '') as string) ||
+				binary.fileName ||
+				`${property}.bin`;
 			return { property, fileName, mimeType: binary.mimeType || 'application/octet-stream' };
 		},
 		async ({ property, fileName, mimeType }, itemIndex) => {
@@ -66,7 +79,10 @@ async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[
 					method: 'POST',
 					url: '/files',
 					body: multipartBody(file, fileName, mimeType, boundary),
-					headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Accept: 'application/json' },
+					headers: {
+						'Content-Type': `multipart/form-data; boundary=${boundary}`,
+						Accept: 'application/json',
+					},
 					json: false,
 					timeout: UPLOAD_TIMEOUT_MS,
 				},
@@ -79,7 +95,8 @@ async function uploadFiles(this: IExecuteFunctions): Promise<INodeExecutionData[
 
 /** A custom operation: the multipart body is built from the item's binary data. */
 export const fileUpload: Operation = {
-	toolDescription: 'Upload the input item\'s binary file to the shop\'s library. Not for AI agents: it needs a binary file, which a tool call does not carry.',
+	toolDescription:
+		"Upload the input item's binary file to the shop's library. Not for AI agents: it needs a binary file, which a tool call does not carry.",
 	option: {
 		name: 'Upload',
 		value: 'upload',
@@ -90,7 +107,8 @@ export const fileUpload: Operation = {
 	execute: uploadFiles,
 	fields: [
 		{
-			displayName: 'BigDD accepts files up to 25 MB and 6 uploads per minute; the node waits when asked to slow down',
+			displayName:
+				'BigDD accepts files up to 25 MB and 6 uploads per minute; the node waits when asked to slow down',
 			name: 'uploadLimitsNotice',
 			type: 'notice',
 			default: '',
@@ -102,7 +120,8 @@ export const fileUpload: Operation = {
 			required: true,
 			default: 'data',
 			hint: 'The name of the input binary field containing the file to upload',
-			description: 'Which binary field of the input item holds the file, e.g. "data" from an HTTP Request or Read Files node',
+			description:
+				'Which binary field of the input item holds the file, e.g. "data" from an HTTP Request or Read Files node',
 		},
 		optionsCollection([
 			{

@@ -6,24 +6,30 @@ import { fillPathIds } from '../../routing/pathIds';
 import { LICENSE_KEY_ID, LICENSE_KEY_URL } from './fields';
 
 /** preSend: the order name is required. */
-async function requireOrderName(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function requireOrderName(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const value = ((requestOptions.body ?? {}) as IDataObject).order_name;
 	if (typeof value !== 'string' || value.trim() === '') throw invalid(this, 'Order Name is empty');
 	return requestOptions;
 }
 
 export const licenseKeyAssign: Operation = {
-	toolDescription: 'Assign an available license key (by its ID) to an order (by its name, e.g. #1001), optionally e-mailing the key to the customer.',
+	toolDescription:
+		'Assign an available license key (by its ID) to an order (by its name, e.g. #1001), optionally e-mailing the key to the customer.',
 	option: {
 		name: 'Assign',
 		value: 'assign',
 		action: 'Assign license key to order',
-		description: 'Link an available key to an order by order name, optionally emailing the customer',
+		description:
+			'Link an available key to an order by order name, optionally emailing the customer',
 		routing: oneRecordRouting(
 			{ method: 'POST', url: `${LICENSE_KEY_URL}/assign` },
 			{
 				preSend: [fillPathIds(LICENSE_KEY_ID), requireOrderName],
-				conflictHint: 'The key is already assigned to an order. Unassign it first, or pick a key whose status is available.',
+				conflictHint:
+					'The key is already assigned to an order. Unassign it first, or pick a key whose status is available.',
 				// A repeat could send the delivery email twice.
 				notIdempotent: true,
 			},

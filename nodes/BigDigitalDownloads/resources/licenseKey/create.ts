@@ -12,12 +12,14 @@ import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 const KEY_BATCH_RULES: RequestRules = {
-	conflictHint: 'Some keys already exist and Duplicates is set to Fail, so nothing was created. Use Skip to ignore existing keys.',
+	conflictHint:
+		'Some keys already exist and Duplicates is set to Fail, so nothing was created. Use Skip to ignore existing keys.',
 };
 
 export function splitIntoBatches<T>(list: T[], size: number): T[][] {
 	const batches: T[][] = [];
-	for (let start = 0; start < list.length; start += size) batches.push(list.slice(start, start + size));
+	for (let start = 0; start < list.length; start += size)
+		batches.push(list.slice(start, start + size));
 	return batches;
 }
 
@@ -34,7 +36,13 @@ export function batchIdempotencyKey(parts: {
 	payload: IDataObject;
 }): string {
 	const payloadHash = createHash('sha256').update(JSON.stringify(parts.payload)).digest('hex');
-	const seed = [parts.workflowId, parts.nodeId, parts.itemIndex, parts.batchIndex, payloadHash].join('|');
+	const seed = [
+		parts.workflowId,
+		parts.nodeId,
+		parts.itemIndex,
+		parts.batchIndex,
+		payloadHash,
+	].join('|');
 	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
 }
 
@@ -42,8 +50,18 @@ export function batchIdempotencyKey(parts: {
  * The user's own key for one batch: as given for one item with one batch; `-item<N>` when other items
  * use the same key (BigDD would replay the first item's answer for them), `-<batch>` with several batches.
  */
-export function userBatchKey(userKey: string, options: { itemIndex: number; sharedWithOtherItems: boolean; batchIndex: number; batchCount: number }): string {
-	const perItem = options.sharedWithOtherItems ? `${userKey}-item${options.itemIndex + 1}` : userKey;
+export function userBatchKey(
+	userKey: string,
+	options: {
+		itemIndex: number;
+		sharedWithOtherItems: boolean;
+		batchIndex: number;
+		batchCount: number;
+	},
+): string {
+	const perItem = options.sharedWithOtherItems
+		? `${userKey}-item${options.itemIndex + 1}`
+		: userKey;
 	return options.batchCount === 1 ? perItem : `${perItem}-${options.batchIndex + 1}`;
 }
 
@@ -59,15 +77,22 @@ interface ImportPlan {
 function planImport(context: IExecuteFunctions, itemIndex: number): ImportPlan {
 	const refuse = refusal(context.getNode(), itemIndex);
 	const rawKeys = context.getNodeParameter('keys', itemIndex) as unknown;
-	if (Array.isArray(rawKeys) && rawKeys.some((key) => typeof key !== 'string' && typeof key !== 'number')) {
+	if (
+		Array.isArray(rawKeys) &&
+		rawKeys.some((key) => typeof key !== 'string' && typeof key !== 'number')
+	) {
 		throw refuse('Keys must be text: one per line, or an array of strings');
 	}
 	const keys = toList(rawKeys, LINE_SEPARATOR);
 	if (keys.length === 0) throw refuse('Keys is empty: add at least one key, one per line');
 	const tag = String(context.getNodeParameter('tag', itemIndex, '') ?? '').trim();
-	if (tag.length > LIMITS.tag) throw refuse(`Tag is ${tag.length} characters long; BigDD accepts at most ${LIMITS.tag}`);
+	if (tag.length > LIMITS.tag)
+		throw refuse(`Tag is ${tag.length} characters long; BigDD accepts at most ${LIMITS.tag}`);
 	const duplicates = context.getNodeParameter('duplicates', itemIndex, 'skip') as string;
-	if (!DUPLICATE_MODES.includes(duplicates)) throw refuse(`Duplicates must be one of ${DUPLICATE_MODES.join(', ')}, got ${describeValue(duplicates)}`);
+	if (!DUPLICATE_MODES.includes(duplicates))
+		throw refuse(
+			`Duplicates must be one of ${DUPLICATE_MODES.join(', ')}, got ${describeValue(duplicates)}`,
+		);
 	if (duplicates === 'fail') {
 		// BigDD refuses a whole request when a key exists; across several requests that cannot hold.
 		if (keys.length > LIMITS.keysPerBatch) {
@@ -77,10 +102,22 @@ function planImport(context: IExecuteFunctions, itemIndex: number): ImportPlan {
 			);
 		}
 		const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
-		if (repeated !== undefined) throw refuse(`Keys lists "${repeated}" more than once and Duplicates is Fail`, 'Nothing was sent.');
+		if (repeated !== undefined)
+			throw refuse(
+				`Keys lists "${repeated}" more than once and Duplicates is Fail`,
+				'Nothing was sent.',
+			);
 	}
-	const userKey = String(context.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '').trim();
-	return { batches: splitIntoBatches(keys, LIMITS.keysPerBatch), total: keys.length, tag, duplicates, userKey };
+	const userKey = String(
+		context.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '',
+	).trim();
+	return {
+		batches: splitIntoBatches(keys, LIMITS.keysPerBatch),
+		total: keys.length,
+		tag,
+		duplicates,
+		userKey,
+	};
 }
 
 const DUPLICATE_MODES = ['skip', 'create', 'fail'];
@@ -99,17 +136,36 @@ async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutio
 		},
 		async (plan, itemIndex) => {
 			const { batches, tag, duplicates } = plan;
-			const sharedWithOtherItems = plan.userKey !== '' && userKeys.some((key, index) => key === plan.userKey && index !== itemIndex);
+			const sharedWithOtherItems =
+				plan.userKey !== '' &&
+				userKeys.some((key, index) => key === plan.userKey && index !== itemIndex);
 			const totals = { created: 0, skipped: 0 };
 			for (const [batchIndex, batch] of batches.entries()) {
 				const body: IDataObject = { keys: batch, duplicates, ...(tag ? { tag } : {}) };
 				const idempotencyKey = plan.userKey
-					? userBatchKey(plan.userKey, { itemIndex, sharedWithOtherItems, batchIndex, batchCount: batches.length })
-					: batchIdempotencyKey({ workflowId, nodeId: node.id, itemIndex, batchIndex, payload: body });
+					? userBatchKey(plan.userKey, {
+							itemIndex,
+							sharedWithOtherItems,
+							batchIndex,
+							batchCount: batches.length,
+						})
+					: batchIdempotencyKey({
+							workflowId,
+							nodeId: node.id,
+							itemIndex,
+							batchIndex,
+							payload: body,
+						});
 				try {
 					const response = await requestBigdd.call(
 						this,
-						{ method: 'POST', url: '/license-keys', body, json: true, headers: { 'Idempotency-Key': idempotencyKey } },
+						{
+							method: 'POST',
+							url: '/license-keys',
+							body,
+							json: true,
+							headers: { 'Idempotency-Key': idempotencyKey },
+						},
 						{ itemIndex, rules: KEY_BATCH_RULES },
 						// The Idempotency-Key makes a repeat replay, not create.
 						{ safeToRepeat: true },
@@ -119,17 +175,29 @@ async function createLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutio
 					totals.skipped += Number(result.skipped ?? 0);
 				} catch (error) {
 					const nodeError = asNodeError(node, error, itemIndex);
-					if (batches.length > 1) nodeError.description = `${nodeError.description ?? ''} ${importProgress(batchIndex, batches.length, totals)}`.trim();
+					if (batches.length > 1)
+						nodeError.description =
+							`${nodeError.description ?? ''} ${importProgress(batchIndex, batches.length, totals)}`.trim();
 					throw nodeError;
 				}
 			}
-			return { ...totals, total: plan.total, batches: batches.length, tag: tag || null, duplicates };
+			return {
+				...totals,
+				total: plan.total,
+				batches: batches.length,
+				tag: tag || null,
+				duplicates,
+			};
 		},
 	);
 }
 
 /** What an import that stopped at batch `failed` (0-based) had done, and what running it again does. */
-function importProgress(failed: number, batchCount: number, totals: { created: number; skipped: number }): string {
+function importProgress(
+	failed: number,
+	batchCount: number,
+	totals: { created: number; skipped: number },
+): string {
 	const before =
 		failed === 0
 			? 'It stopped at the first batch.'
@@ -139,7 +207,8 @@ function importProgress(failed: number, batchCount: number, totals: { created: n
 
 /** A custom operation: one item may hold any number of keys, sent as several requests. */
 export const licenseKeyCreate: Operation = {
-	toolDescription: 'Add license keys to the shop\'s inventory (one per line), optionally with a tag. Returns how many were created and how many skipped as duplicates.',
+	toolDescription:
+		"Add license keys to the shop's inventory (one per line), optionally with a tag. Returns how many were created and how many skipped as duplicates.",
 	option: {
 		name: 'Create',
 		value: 'create',
@@ -166,7 +235,8 @@ export const licenseKeyCreate: Operation = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. photoshop-plugin-v3',
-			description: 'A label to group the keys, e.g. the product or batch name (at most 120 characters)',
+			description:
+				'A label to group the keys, e.g. the product or batch name (at most 120 characters)',
 		},
 		{
 			displayName: 'Duplicates',
@@ -174,7 +244,11 @@ export const licenseKeyCreate: Operation = {
 			type: 'options',
 			options: [
 				{ name: 'Create', value: 'create', description: 'Insert them anyway' },
-				{ name: 'Fail', value: 'fail', description: 'Reject the whole batch if any key already exists' },
+				{
+					name: 'Fail',
+					value: 'fail',
+					description: 'Reject the whole batch if any key already exists',
+				},
 				{ name: 'Skip', value: 'skip', description: 'Ignore keys that already exist' },
 			],
 			default: 'skip',
@@ -187,7 +261,7 @@ export const licenseKeyCreate: Operation = {
 				type: 'string',
 				default: '',
 				description:
-					'Sent as the Idempotency-Key header (suffixed -1, -2… when there are several batches, -item1, -item2… when several items share it). By default one is derived from the workflow, node, item, batch and keys, so n8n\'s Retry and running the workflow again never create keys twice.',
+					"Sent as the Idempotency-Key header (suffixed -1, -2… when there are several batches, -item1, -item2… when several items share it). By default one is derived from the workflow, node, item, batch and keys, so n8n's Retry and running the workflow again never create keys twice.",
 			},
 		]),
 	],

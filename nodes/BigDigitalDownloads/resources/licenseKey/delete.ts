@@ -5,7 +5,8 @@ import { LICENSE_KEY_ID, LICENSE_KEY_URL } from './fields';
 
 /** Its field is the License Key field the resource shares with Assign and Unassign. */
 export const licenseKeyDelete: Operation = {
-	toolDescription: 'Delete a license key from the inventory by its ID (not the key text). Cannot be undone.',
+	toolDescription:
+		'Delete a license key from the inventory by its ID (not the key text). Cannot be undone.',
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -13,7 +14,11 @@ export const licenseKeyDelete: Operation = {
 		description: 'Permanently remove an unassigned key from the inventory',
 		routing: oneRecordRouting(
 			{ method: 'DELETE', url: LICENSE_KEY_URL },
-			{ preSend: [fillPathIds(LICENSE_KEY_ID)], output: 'deleted', conflictHint: 'The key is assigned to an order. Unassign it first, then delete.' },
+			{
+				preSend: [fillPathIds(LICENSE_KEY_ID)],
+				output: 'deleted',
+				conflictHint: 'The key is assigned to an order. Unassign it first, then delete.',
+			},
 		),
 	},
 	fields: [],

@@ -1,9 +1,15 @@
 import type { Operation } from '../../shared/operation';
-import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
+import {
+	filtersCollection,
+	listOptionsAndSort,
+	returnAllAndLimit,
+	searchFilter,
+} from '../../shared/descriptions';
 import { cursorListRouting } from '../../routing/cursorList';
 
 export const licenseKeyGetAll: Operation = {
-	toolDescription: 'List license keys, filtered by status (available or assigned), tag or search text.',
+	toolDescription:
+		'List license keys, filtered by status (available or assigned), tag or search text.',
 	option: {
 		name: 'Get Many',
 		value: 'getAll',

@@ -10,8 +10,20 @@ import { licenseKeyValidate } from './validate';
 export const licenseKey = resource(
 	{ name: 'License Key', value: 'licenseKey' },
 	{
-		operations: [licenseKeyAssign, licenseKeyCreate, licenseKeyDelete, licenseKeyGetAll, licenseKeyUnassign, licenseKeyValidate],
+		operations: [
+			licenseKeyAssign,
+			licenseKeyCreate,
+			licenseKeyDelete,
+			licenseKeyGetAll,
+			licenseKeyUnassign,
+			licenseKeyValidate,
+		],
 		defaultOperation: licenseKeyValidate,
-		recordFields: [{ field: licenseKeyIdField, operations: [licenseKeyAssign, licenseKeyDelete, licenseKeyUnassign] }],
+		recordFields: [
+			{
+				field: licenseKeyIdField,
+				operations: [licenseKeyAssign, licenseKeyDelete, licenseKeyUnassign],
+			},
+		],
 	},
 );

@@ -14,12 +14,21 @@ import { requestBigdd } from '../../transport/request';
 async function validateLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const verdictOf = async (itemIndex: number): Promise<IDataObject> => {
 		const key = this.getNodeParameter('key', itemIndex, '') as unknown;
-		if (typeof key !== 'string' || key.trim() === '') throw refusal(this.getNode(), itemIndex)('License Key is empty');
-		const response = await requestBigdd.call(this, { method: 'GET', url: '/license-keys/validate', qs: { key }, json: true }, { itemIndex, rules: {} });
+		if (typeof key !== 'string' || key.trim() === '')
+			throw refusal(this.getNode(), itemIndex)('License Key is empty');
+		const response = await requestBigdd.call(
+			this,
+			{ method: 'GET', url: '/license-keys/validate', qs: { key }, json: true },
+			{ itemIndex, rules: {} },
+		);
 		const verdict = (response.data ?? {}) as IDataObject;
 		return { key, licensed: verdict.valid === true && verdict.assigned === true, ...verdict };
 	};
-	const settled = await Promise.allSettled(this.getInputData().map((_item, itemIndex) => itemOutput(this, itemIndex, () => verdictOf(itemIndex))));
+	const settled = await Promise.allSettled(
+		this.getInputData().map((_item, itemIndex) =>
+			itemOutput(this, itemIndex, () => verdictOf(itemIndex)),
+		),
+	);
 	// Without Continue On Fail, the first failing item (in input order) stops the node.
 	const failed = settled.find((result) => result.status === 'rejected');
 	if (failed) throw failed.reason;
@@ -27,12 +36,14 @@ async function validateLicenseKeys(this: IExecuteFunctions): Promise<INodeExecut
 }
 
 export const licenseKeyValidate: Operation = {
-	toolDescription: 'Check a license key a customer entered: returns valid (it exists), assigned (it was sold) and licensed (both). Use it before trusting a key.',
+	toolDescription:
+		'Check a license key a customer entered: returns valid (it exists), assigned (it was sold) and licensed (both). Use it before trusting a key.',
 	option: {
 		name: 'Validate',
 		value: 'validate',
 		action: 'Validate license key',
-		description: 'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
+		description:
+			'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
 		routing: customOperationRouting(validateLicenseKeys),
 	},
 	execute: validateLicenseKeys,

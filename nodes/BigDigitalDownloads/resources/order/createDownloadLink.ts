@@ -13,7 +13,13 @@ import { customOperationRouting } from '../../routing/customOperationRouting';
 import { idOrRefuse } from '../../routing/pathIds';
 import { FINANCIAL_STATUS_OPTIONS } from '../../shared/orderChoices';
 import { ORDER_ID } from './fields';
-import { distinctFileIds, isOrderOf, lineDelivery, orderRefusal, PAID_STATUSES } from './orderDownloads';
+import {
+	distinctFileIds,
+	isOrderOf,
+	lineDelivery,
+	orderRefusal,
+	PAID_STATUSES,
+} from './orderDownloads';
 
 /** A repeat would create a second link. */
 const CREATE_LINK_RULES: RequestRules = { notIdempotent: true };
@@ -28,13 +34,20 @@ interface Plan {
 
 /** The same answer for an order that does not exist and one of another customer: neither is revealed. */
 function notTheCustomersOrder(refuse: Refuse): Error {
-	return refuse('No order with this ID belongs to this customer: no download link was created', 'Check the order ID, or the e-mail address the customer bought with.');
+	return refuse(
+		'No order with this ID belongs to this customer: no download link was created',
+		'Check the order ID, or the e-mail address the customer bought with.',
+	);
 }
 
 /** Reads and checks one item's fields; nothing is sent. */
 function planItem(context: IExecuteFunctions, itemIndex: number): Plan {
 	const refuse = refusal(context.getNode(), itemIndex, 'Nothing was sent.');
-	const orderId = idOrRefuse(refuse, ORDER_ID, context.getNodeParameter(ORDER_ID.name, itemIndex, '', { extractValue: true }));
+	const orderId = idOrRefuse(
+		refuse,
+		ORDER_ID,
+		context.getNodeParameter(ORDER_ID.name, itemIndex, '', { extractValue: true }),
+	);
 	let customerEmail: string | undefined;
 	if (context.getNodeParameter('checkCustomerEmail', itemIndex, true) !== false) {
 		const email = context.getNodeParameter('customerEmail', itemIndex, '') as unknown;
@@ -49,31 +62,54 @@ function planItem(context: IExecuteFunctions, itemIndex: number): Plan {
 	const statuses = context.getNodeParameter('paymentStatuses', itemIndex, PAID_STATUSES) as unknown;
 	const known = FINANCIAL_STATUS_OPTIONS.map((option) => option.value);
 	if (!Array.isArray(statuses) || statuses.some((status) => !known.includes(status as string))) {
-		throw refuse(`Payment Statuses must be a list of ${known.join(', ')}; got ${describeValue(statuses)}`);
+		throw refuse(
+			`Payment Statuses must be a list of ${known.join(', ')}; got ${describeValue(statuses)}`,
+		);
 	}
-	return { orderId, customerEmail, paidStatuses: statuses as string[], linkOptions: downloadLinkOptions(context, itemIndex, refuse) };
+	return {
+		orderId,
+		customerEmail,
+		paidStatuses: statuses as string[],
+		linkOptions: downloadLinkOptions(context, itemIndex, refuse),
+	};
 }
 
 const dataOf = (response: IDataObject) => (response.data ?? response) as IDataObject;
-const productIdOf = (line: IDataObject) => String((line.digital_product as IDataObject | undefined)?.id ?? '');
+const productIdOf = (line: IDataObject) =>
+	String((line.digital_product as IDataObject | undefined)?.id ?? '');
 
 /**
  * One order's download links: the order is read and checked (its customer, paid, download access on),
  * then each line's product (license keys only, a release not yet due, a download period that ended),
  * and only then are links created for the files it delivers, 100 files per link.
  */
-async function linksForOrder(context: IExecuteFunctions, plan: Plan, itemIndex: number): Promise<IDataObject> {
+async function linksForOrder(
+	context: IExecuteFunctions,
+	plan: Plan,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const refuse = refusal(context.getNode(), itemIndex, 'Nothing was created.');
 	const read: RequestScope = { itemIndex, rules: {} };
-	const get = async (url: string) => dataOf(await requestBigdd.call(context, { method: 'GET', url, json: true }, read, { safeToRepeat: true }));
+	const get = async (url: string) =>
+		dataOf(
+			await requestBigdd.call(context, { method: 'GET', url, json: true }, read, {
+				safeToRepeat: true,
+			}),
+		);
 	let order: IDataObject;
 	try {
 		order = await get(`/orders/${encodeURIComponent(plan.orderId)}`);
 	} catch (error) {
-		if (plan.customerEmail !== undefined && error instanceof NodeApiError && error.httpCode === '404') throw notTheCustomersOrder(refuse);
+		if (
+			plan.customerEmail !== undefined &&
+			error instanceof NodeApiError &&
+			error.httpCode === '404'
+		)
+			throw notTheCustomersOrder(refuse);
 		throw asNodeError(context.getNode(), error, itemIndex);
 	}
-	if (plan.customerEmail !== undefined && !isOrderOf(order, plan.customerEmail)) throw notTheCustomersOrder(refuse);
+	if (plan.customerEmail !== undefined && !isOrderOf(order, plan.customerEmail))
+		throw notTheCustomersOrder(refuse);
 	const refused = orderRefusal(order, plan.paidStatuses);
 	if (refused) throw refuse(refused.message, refused.description);
 
@@ -81,23 +117,40 @@ async function linksForOrder(context: IExecuteFunctions, plan: Plan, itemIndex: 
 	const products = new Map<string, IDataObject>();
 	for (const line of lines) {
 		const productId = productIdOf(line);
-		if (productId !== '' && !products.has(productId)) products.set(productId, await get(`/digital-products/${encodeURIComponent(productId)}`));
+		if (productId !== '' && !products.has(productId))
+			products.set(productId, await get(`/digital-products/${encodeURIComponent(productId)}`));
 	}
 	const now = Date.now();
-	const deliveries = lines.map((line) => lineDelivery(order, line, products.get(productIdOf(line)) ?? {}, now));
+	const deliveries = lines.map((line) =>
+		lineDelivery(order, line, products.get(productIdOf(line)) ?? {}, now),
+	);
 	const fileIds = distinctFileIds(deliveries);
-	const withheld = deliveries.filter((delivery) => delivery.withheld !== undefined).map(({ line_id, product, withheld: reason }) => ({ line_id, product, reason }));
+	const withheld = deliveries
+		.filter((delivery) => delivery.withheld !== undefined)
+		.map(({ line_id, product, withheld: reason }) => ({ line_id, product, reason }));
 	if (fileIds.length === 0) {
 		throw refuse(
 			`Order ${String(order.name ?? order.id)} has no files to download now: no download link was created`,
-			withheld.map(({ product, reason }) => `${product}: ${reason}`).join('; ') || 'The order has no lines.',
+			withheld.map(({ product, reason }) => `${product}: ${reason}`).join('; ') ||
+				'The order has no lines.',
 		);
 	}
 	const links: IDataObject[] = [];
 	for (let start = 0; start < fileIds.length; start += LIMITS.fileIdsPerRequest) {
-		const body = { file_ids: fileIds.slice(start, start + LIMITS.fileIdsPerRequest), ...plan.linkOptions };
+		const body = {
+			file_ids: fileIds.slice(start, start + LIMITS.fileIdsPerRequest),
+			...plan.linkOptions,
+		};
 		try {
-			links.push(dataOf(await requestBigdd.call(context, { method: 'POST', url: '/download-links', body, json: true }, { itemIndex, rules: CREATE_LINK_RULES })));
+			links.push(
+				dataOf(
+					await requestBigdd.call(
+						context,
+						{ method: 'POST', url: '/download-links', body, json: true },
+						{ itemIndex, rules: CREATE_LINK_RULES },
+					),
+				),
+			);
 		} catch (error) {
 			if (links.length === 0) throw asNodeError(context.getNode(), error, itemIndex);
 			// BigDD cannot list links: the ones already created would be lost with the error, so it carries them.
@@ -108,7 +161,13 @@ async function linksForOrder(context: IExecuteFunctions, plan: Plan, itemIndex: 
 			);
 		}
 	}
-	return { order_id: order.id, order_name: order.name, url: links[0].url, links, withheld_lines: withheld };
+	return {
+		order_id: order.id,
+		order_name: order.name,
+		url: links[0].url,
+		links,
+		withheld_lines: withheld,
+	};
 }
 
 /** One item per input item: that order's links, or (Continue On Fail) why it may not download. */
@@ -126,12 +185,13 @@ async function createOrderDownloadLinks(this: IExecuteFunctions): Promise<INodeE
  */
 export const orderCreateDownloadLink: Operation = {
 	toolDescription:
-		'Create a download link for one of the customer\'s own orders (its BigDD order ID, from the order list). Returns the link URL to give the customer. Refuses, creating nothing, an order that is not this customer\'s, not paid, has downloads switched off or no files to download now; the refusal says why. Each call creates a new link.',
+		"Create a download link for one of the customer's own orders (its BigDD order ID, from the order list). Returns the link URL to give the customer. Refuses, creating nothing, an order that is not this customer's, not paid, has downloads switched off or no files to download now; the refusal says why. Each call creates a new link.",
 	option: {
 		name: 'Create Download Link',
 		value: 'createDownloadLink',
 		action: 'Create download link for order',
-		description: "A download link for exactly the files an order delivers, only if it is paid, its downloads are on and it is the customer's",
+		description:
+			"A download link for exactly the files an order delivers, only if it is paid, its downloads are on and it is the customer's",
 		routing: customOperationRouting(createOrderDownloadLinks),
 	},
 	execute: createOrderDownloadLinks,
@@ -155,14 +215,17 @@ export const orderCreateDownloadLink: Operation = {
 				'The e-mail address the order must belong to (case and spaces ignored), from a source you trust: your signed-in customer or helpdesk, never what a customer typed',
 			displayOptions: { show: { checkCustomerEmail: [true] } },
 		},
-		...downloadLinkOptionFields.map((field) => (field.name === 'useDownloadLimit' ? { ...field, default: true } : field)),
+		...downloadLinkOptionFields.map((field) =>
+			field.name === 'useDownloadLimit' ? { ...field, default: true } : field,
+		),
 		{
 			displayName: 'Payment Statuses',
 			name: 'paymentStatuses',
 			type: 'multiOptions',
 			options: FINANCIAL_STATUS_OPTIONS,
 			default: [...PAID_STATUSES],
-			description: 'The financial statuses of orders that may download: by default paid, including partly refunded',
+			description:
+				'The financial statuses of orders that may download: by default paid, including partly refunded',
 		},
 	],
 };

@@ -10,8 +10,31 @@ export const LINE_ID: IdField = { name: 'lineId', label: 'Line ID' };
 
 /** An order's fields (also a customer's orders'), and what Simplify keeps: the fields most workflows map. */
 export const ORDER_FIELDS: RecordFields = {
-	all: ['id', 'name', 'gid', 'currency', 'financial_status', 'fulfillment_status', 'risk_level', 'dl_access', 'is_imported', 'customer', 'lines', 'created_at', 'updated_at'],
-	simplified: ['id', 'name', 'created_at', 'financial_status', 'fulfillment_status', 'dl_access', 'customer', 'lines'],
+	all: [
+		'id',
+		'name',
+		'gid',
+		'currency',
+		'financial_status',
+		'fulfillment_status',
+		'risk_level',
+		'dl_access',
+		'is_imported',
+		'customer',
+		'lines',
+		'created_at',
+		'updated_at',
+	],
+	simplified: [
+		'id',
+		'name',
+		'created_at',
+		'financial_status',
+		'fulfillment_status',
+		'dl_access',
+		'customer',
+		'lines',
+	],
 };
 
 export const orderIdField: INodeProperties = recordLocator({
@@ -32,6 +55,9 @@ export const lineIdField: INodeProperties = {
 	description: 'The ID of the order line, from the order\'s "lines" (Get order)',
 };
 
-export const includeOrderDetailsOption: INodeProperties = { ...orderIncludeField, routing: { send: { type: 'query', property: 'include' } } };
+export const includeOrderDetailsOption: INodeProperties = {
+	...orderIncludeField,
+	routing: { send: { type: 'query', property: 'include' } },
+};
 
 export const ORDER_URL = `/orders/{${ORDER_ID.name}}`;

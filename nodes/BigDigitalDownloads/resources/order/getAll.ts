@@ -1,7 +1,12 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import type { Operation } from '../../shared/operation';
 import { assertEmail, idList, normalizeDate, refusal } from '../../shared/checks';
-import { filtersCollection, listOptionsAndSort, returnAllAndLimit, searchFilter } from '../../shared/descriptions';
+import {
+	filtersCollection,
+	listOptionsAndSort,
+	returnAllAndLimit,
+	searchFilter,
+} from '../../shared/descriptions';
 import { isBlank } from '../../shared/values';
 import { cursorListRouting } from '../../routing/cursorList';
 import { recordOutputFields } from '../../routing/simplify';
@@ -9,24 +14,37 @@ import { FINANCIAL_STATUS_OPTIONS } from '../../shared/orderChoices';
 import { includeOrderDetailsOption, ORDER_FIELDS } from './fields';
 
 /** preSend: dates to UTC, product IDs to a list, email checked. */
-async function normalizeOrderFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function normalizeOrderFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const qs = { ...requestOptions.qs };
 	normalizeDate(this, qs, 'created_after', 'Created After');
 	normalizeDate(this, qs, 'created_before', 'Created Before');
-	if ('digital_product_id' in qs) qs.digital_product_id = idList(refusal(this.getNode(), this.getItemIndex()), qs.digital_product_id, 'Digital Product IDs');
+	if ('digital_product_id' in qs)
+		qs.digital_product_id = idList(
+			refusal(this.getNode(), this.getItemIndex()),
+			qs.digital_product_id,
+			'Digital Product IDs',
+		);
 	if (isBlank(qs.customer_email)) delete qs.customer_email;
 	else if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
 	return { ...requestOptions, qs };
 }
 
 export const orderGetAll: Operation = {
-	toolDescription: 'Find orders by the customer\'s e-mail address, by order name (e.g. #1001), by financial status or by date. Returns each order with its customer and lines (lines[].digital_product.id). Use it first when a customer asks about a purchase.',
+	toolDescription:
+		"Find orders by the customer's e-mail address, by order name (e.g. #1001), by financial status or by date. Returns each order with its customer and lines (lines[].digital_product.id). Use it first when a customer asks about a purchase.",
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many orders',
-		description: "Find orders, e.g. a customer's orders by email, an order by name, or paid orders in a date range",
-		routing: cursorListRouting('/orders', { preSend: [normalizeOrderFilters], recordFields: ORDER_FIELDS }),
+		description:
+			"Find orders, e.g. a customer's orders by email, an order by name, or paid orders in a date range",
+		routing: cursorListRouting('/orders', {
+			preSend: [normalizeOrderFilters],
+			recordFields: ORDER_FIELDS,
+		}),
 	},
 	fields: [
 		...returnAllAndLimit(),
@@ -37,7 +55,8 @@ export const orderGetAll: Operation = {
 				name: 'createdAfter',
 				type: 'dateTime',
 				default: '',
-				description: 'Only orders created at or after this time (inclusive). Without a zone it is read in the workflow\'s time zone.',
+				description:
+					"Only orders created at or after this time (inclusive). Without a zone it is read in the workflow's time zone.",
 				routing: { send: { type: 'query', property: 'created_after' } },
 			},
 			{
@@ -45,7 +64,8 @@ export const orderGetAll: Operation = {
 				name: 'createdBefore',
 				type: 'dateTime',
 				default: '',
-				description: 'Only orders created before this time (exclusive). Without a zone it is read in the workflow\'s time zone.',
+				description:
+					"Only orders created before this time (exclusive). Without a zone it is read in the workflow's time zone.",
 				routing: { send: { type: 'query', property: 'created_before' } },
 			},
 			{
@@ -63,7 +83,8 @@ export const orderGetAll: Operation = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 6789abcdef0123456789abcd, 6789abcdef0123456789abce',
-				description: 'Only orders containing one of these digital products. Separate IDs with commas, or pass an array.',
+				description:
+					'Only orders containing one of these digital products. Separate IDs with commas, or pass an array.',
 				routing: { send: { type: 'query', property: 'digital_product_id' } },
 			},
 			{

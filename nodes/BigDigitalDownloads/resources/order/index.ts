@@ -11,10 +11,28 @@ import { orderSetLineFiles } from './setLineFiles';
 export const order = resource(
 	{ name: 'Order', value: 'order' },
 	{
-		operations: [orderCreateDownloadLink, orderGet, orderGetAll, orderResendEmail, orderResetDownloads, orderSetAccess, orderSetLineFiles],
+		operations: [
+			orderCreateDownloadLink,
+			orderGet,
+			orderGetAll,
+			orderResendEmail,
+			orderResetDownloads,
+			orderSetAccess,
+			orderSetLineFiles,
+		],
 		defaultOperation: orderGetAll,
 		recordFields: [
-			{ field: orderIdField, operations: [orderCreateDownloadLink, orderGet, orderResendEmail, orderResetDownloads, orderSetAccess, orderSetLineFiles] },
+			{
+				field: orderIdField,
+				operations: [
+					orderCreateDownloadLink,
+					orderGet,
+					orderResendEmail,
+					orderResetDownloads,
+					orderSetAccess,
+					orderSetLineFiles,
+				],
+			},
 			{ field: lineIdField, operations: [orderResetDownloads, orderSetLineFiles] },
 		],
 	},

@@ -8,7 +8,10 @@ export const PAID_STATUSES = ['PAID', 'PARTIALLY_REFUNDED'];
 const DAY_MS = 86_400_000;
 
 /** Why an order as a whole may not download, or undefined when it may. */
-export function orderRefusal(order: IDataObject, paidStatuses: string[]): { message: string; description: string } | undefined {
+export function orderRefusal(
+	order: IDataObject,
+	paidStatuses: string[],
+): { message: string; description: string } | undefined {
 	const name = String(order.name ?? order.id);
 	const status = String(order.financial_status ?? 'unknown');
 	if (!paidStatuses.includes(status)) {
@@ -20,7 +23,8 @@ export function orderRefusal(order: IDataObject, paidStatuses: string[]): { mess
 	if (order.dl_access !== 'enabled') {
 		return {
 			message: `Download access of order ${name} is ${String(order.dl_access ?? 'not enabled')}: no download link was created`,
-			description: 'The merchant switched off downloads for this order. Order > Set Access enables them again.',
+			description:
+				'The merchant switched off downloads for this order. Order > Set Access enables them again.',
 		};
 	}
 	return undefined;
@@ -34,7 +38,8 @@ export function isOrderOf(order: IDataObject, email: string): boolean {
 
 /** The file IDs a record lists: `file_ids` (IDs) or `files` (records with an `id`); undefined when it lists none. */
 export function listedFileIds(record: IDataObject): string[] | undefined {
-	if (Array.isArray(record.file_ids)) return record.file_ids.filter((id): id is string => typeof id === 'string' && id !== '');
+	if (Array.isArray(record.file_ids))
+		return record.file_ids.filter((id): id is string => typeof id === 'string' && id !== '');
 	if (Array.isArray(record.files)) {
 		return (record.files as unknown[]).flatMap((file) => {
 			const id = (file as IDataObject | null)?.id;
@@ -58,20 +63,37 @@ export interface LineDelivery {
  * line's own files when BigDD lists them, else its product's files, except for UNIQUE delivery, where
  * the product's files belong to other customers.
  */
-export function lineDelivery(order: IDataObject, line: IDataObject, product: IDataObject, now: number): LineDelivery {
-	const productName = String(product.name ?? (line.digital_product as IDataObject | undefined)?.name ?? product.id);
-	const delivery = (file_ids: string[], withheld?: string): LineDelivery => ({ line_id: String(line.id), product: productName, file_ids, ...(withheld ? { withheld } : {}) });
+export function lineDelivery(
+	order: IDataObject,
+	line: IDataObject,
+	product: IDataObject,
+	now: number,
+): LineDelivery {
+	const productName = String(
+		product.name ?? (line.digital_product as IDataObject | undefined)?.name ?? product.id,
+	);
+	const delivery = (file_ids: string[], withheld?: string): LineDelivery => ({
+		line_id: String(line.id),
+		product: productName,
+		file_ids,
+		...(withheld ? { withheld } : {}),
+	});
 	if (product.access === 'LICENSE_KEY') return delivery([], 'license key only, no files');
 	const releaseAt = Date.parse(String(product.scheduled_delivery_date ?? ''));
-	if (product.delivering_type === 'SCHEDULED' && releaseAt > now) return delivery([], `scheduled for ${new Date(releaseAt).toISOString()}`);
+	if (product.delivering_type === 'SCHEDULED' && releaseAt > now)
+		return delivery([], `scheduled for ${new Date(releaseAt).toISOString()}`);
 	const days = Number(product.download_in ?? 0);
 	const boughtAt = Date.parse(String(order.created_at ?? ''));
 	if (days > 0 && boughtAt + days * DAY_MS < now) {
-		return delivery([], `its download period of ${days} days ended on ${new Date(boughtAt + days * DAY_MS).toISOString()}`);
+		return delivery(
+			[],
+			`its download period of ${days} days ended on ${new Date(boughtAt + days * DAY_MS).toISOString()}`,
+		);
 	}
 	const own = listedFileIds(line);
 	if (own !== undefined && own.length > 0) return delivery(own);
-	if (line.delivering_type === 'UNIQUE' || product.delivering_type === 'UNIQUE') return delivery([], 'UNIQUE delivery with no files assigned to this line yet');
+	if (line.delivering_type === 'UNIQUE' || product.delivering_type === 'UNIQUE')
+		return delivery([], 'UNIQUE delivery with no files assigned to this line yet');
 	const files = listedFileIds(product) ?? [];
 	return files.length > 0 ? delivery(files) : delivery([], 'the product has no files');
 }

@@ -8,7 +8,10 @@ import { fillPathIds } from '../../routing/pathIds';
 import { ORDER_ID, ORDER_URL } from './fields';
 
 /** preSend: an optional new address must be an email. */
-async function validateResendEmail(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function validateResendEmail(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	if (isBlank(body.customer_email)) {
 		// n8n drops an empty object body; BigDD's documented call sends `{}`.
@@ -19,7 +22,8 @@ async function validateResendEmail(this: IExecuteSingleFunctions, requestOptions
 }
 
 export const orderResendEmail: Operation = {
-	toolDescription: 'Send an order\'s delivery e-mail again, optionally to a new address (which also updates the order). Use it when a customer did not get or lost the e-mail.',
+	toolDescription:
+		"Send an order's delivery e-mail again, optionally to a new address (which also updates the order). Use it when a customer did not get or lost the e-mail.",
 	option: {
 		name: 'Resend Email',
 		value: 'resendEmail',
@@ -38,7 +42,8 @@ export const orderResendEmail: Operation = {
 				type: 'string',
 				placeholder: 'e.g. name@email.com',
 				default: '',
-				description: 'Send to this address instead; it also replaces the customer email on the order',
+				description:
+					'Send to this address instead; it also replaces the customer email on the order',
 				routing: { send: { type: 'body', property: 'customer_email' } },
 			},
 		]),

@@ -9,22 +9,32 @@ import { LINE_ID, ORDER_ID, ORDER_URL } from './fields';
  * preSend: 1 to 100 file IDs, or none with Remove All Files on. An empty field or an expression that
  * gives nothing is refused: clearing a line is an explicit choice.
  */
-async function normalizeLineFiles(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function normalizeLineFiles(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
 	body.file_ids =
 		this.getNodeParameter('removeAllFiles', false) === true
 			? []
-			: fileIdList(refusal(this.getNode(), this.getItemIndex()), body.file_ids, 1, ' Nothing was changed. To empty the line, turn on Remove All Files.');
+			: fileIdList(
+					refusal(this.getNode(), this.getItemIndex()),
+					body.file_ids,
+					1,
+					' Nothing was changed. To empty the line, turn on Remove All Files.',
+				);
 	return { ...requestOptions, body };
 }
 
 export const orderSetLineFiles: Operation = {
-	toolDescription: 'Set which files an order line delivers (only lines of UNIQUE delivery products), optionally e-mailing the customer.',
+	toolDescription:
+		'Set which files an order line delivers (only lines of UNIQUE delivery products), optionally e-mailing the customer.',
 	option: {
 		name: 'Set Line Files',
 		value: 'setLineFiles',
 		action: 'Set order line files',
-		description: 'Choose which files one line of a UNIQUE-delivery order delivers, optionally emailing the customer',
+		description:
+			'Choose which files one line of a UNIQUE-delivery order delivers, optionally emailing the customer',
 		routing: oneRecordRouting(
 			{ method: 'PUT', url: `${ORDER_URL}/lines/{${LINE_ID.name}}/files` },
 			{ preSend: [fillPathIds(ORDER_ID, LINE_ID), normalizeLineFiles], notIdempotent: true },
@@ -32,7 +42,8 @@ export const orderSetLineFiles: Operation = {
 	},
 	fields: [
 		{
-			displayName: 'Only lines of products with UNIQUE delivery take files: each customer gets their own',
+			displayName:
+				'Only lines of products with UNIQUE delivery take files: each customer gets their own',
 			name: 'uniqueDeliveryNotice',
 			type: 'notice',
 			default: '',

@@ -1,6 +1,11 @@
 // The trigger's webhook() with a faked IWebhookFunctions and real HMAC values (never a mocked createHmac).
 import { createHmac } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { BigDigitalDownloadsTrigger } from '../../../../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
 import { REMEMBERED_EVENT_IDS } from '../../../../nodes/BigDigitalDownloads/trigger/eventIdMemory';
 import { SIGNING_SECRET_REUSE_MS } from '../../../../nodes/BigDigitalDownloads/trigger/signingSecretCache';
@@ -8,13 +13,20 @@ import { CREDENTIAL_TYPE } from '../../../../credentials/BigDigitalDownloadsApi.
 
 const SECRET = 'whsec_unit_test_secret';
 const sign = (secret: string, timestamp: string, raw: string | Buffer) =>
-	createHmac('sha256', secret).update(Buffer.concat([Buffer.from(`${timestamp}.`), Buffer.from(raw)])).digest('hex');
+	createHmac('sha256', secret)
+		.update(Buffer.concat([Buffer.from(`${timestamp}.`), Buffer.from(raw)]))
+		.digest('hex');
 const now = () => String(Math.floor(Date.now() / 1000));
 
 const eventBody = (id: string) => JSON.stringify({ id, type: 'digital_order.purchased', data: {} });
-const shuffled = <T>(values: T[]) => values.map((v) => [Math.random(), v] as const).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+const shuffled = <T>(values: T[]) =>
+	values
+		.map((v) => [Math.random(), v] as const)
+		.sort((a, b) => a[0] - b[0])
+		.map(([, v]) => v);
 
-const purchase = '{"id":"evt_1","type":"digital_order.purchased","data":{"order":{"name":"#1042","price":10.0,"city":"Montr\\u00e9al","url":"https:\\/\\/x.example\\/a"}}}';
+const purchase =
+	'{"id":"evt_1","type":"digital_order.purchased","data":{"order":{"name":"#1042","price":10.0,"city":"Montr\\u00e9al","url":"https:\\/\\/x.example\\/a"}}}';
 
 interface Call {
 	raw?: string | Buffer;
@@ -43,7 +55,10 @@ const triggerNode = (credentialId = 'cred_1') => ({
 async function deliver(call: Call = {}) {
 	const raw = call.raw ?? purchase;
 	const timestamp = now();
-	const headers = call.headers ?? { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, raw) };
+	const headers = call.headers ?? {
+		'x-webhook-timestamp': timestamp,
+		'x-webhook-signature': sign(SECRET, timestamp, raw),
+	};
 	const response = { statusCode: 200, body: undefined as unknown };
 	// Express's response: it tells its listeners when n8n's answer went out ('finish') or the connection closed.
 	const listeners: { event: string; listener: () => void }[] = [];
@@ -84,7 +99,8 @@ async function deliver(call: Call = {}) {
 		getRequestObject: () => ({ headers, rawBody: Buffer.isBuffer(raw) ? raw : Buffer.from(raw) }),
 		getResponseObject: () => res,
 		getNodeParameter: (name: string, fallback: unknown) =>
-			({ events: call.events ?? ['digital_order.purchased'], options: call.options ?? {} })[name] ?? fallback,
+			({ events: call.events ?? ['digital_order.purchased'], options: call.options ?? {} })[name] ??
+			fallback,
 		getCredentials: async () => {
 			call.onCredentialRead?.();
 			return { webhookSigningSecret: call.secret ?? SECRET, ...call.fields };
@@ -108,7 +124,10 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 	it('a genuine selected event starts the workflow with the event exactly as sent', async () => {
 		const { result, response } = await deliver();
 		expect(response.statusCode).toBe(200);
-		expect(result).toEqual({ webhookResponse: { received: true }, workflowData: [[{ json: JSON.parse(purchase) }]] });
+		expect(result).toEqual({
+			webhookResponse: { received: true },
+			workflowData: [[{ json: JSON.parse(purchase) }]],
+		});
 	});
 
 	describe('the signature is over the raw bytes', () => {
@@ -116,14 +135,27 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 		const variants: [string, string][] = [
 			['re-serialised (\\/ and \\u00e9 unescaped)', reserialised],
 			['whitespace added', purchase.replace('{"id"', '{ "id"')],
-			['keys reordered', '{"type":"digital_order.purchased","id":"evt_1","data":{"order":{"name":"#1042","price":10.0,"city":"Montr\\u00e9al","url":"https:\\/\\/x.example\\/a"}}}'],
+			[
+				'keys reordered',
+				'{"type":"digital_order.purchased","id":"evt_1","data":{"order":{"name":"#1042","price":10.0,"city":"Montr\\u00e9al","url":"https:\\/\\/x.example\\/a"}}}',
+			],
 			['10.0 written as 10', purchase.replace('"price":10.0', '"price":10')],
 			['tampered', purchase.replace('#1042', '#1043')],
 		];
 
 		it.each(variants)('%s with the original signature is refused', async (_name, body) => {
 			const timestamp = now();
-			await refusedWith({ raw: body, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, purchase) } }, 401, 'Invalid signature');
+			await refusedWith(
+				{
+					raw: body,
+					headers: {
+						'x-webhook-timestamp': timestamp,
+						'x-webhook-signature': sign(SECRET, timestamp, purchase),
+					},
+				},
+				401,
+				'Invalid signature',
+			);
 		});
 
 		it.each(variants)('%s is accepted when its own bytes were signed', async (_name, body) => {
@@ -132,20 +164,72 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 		});
 
 		it('non-ASCII bytes are signed as bytes', async () => {
-			const raw = Buffer.from('{"id":"evt_é","type":"digital_order.purchased","data":{"city":"Montréal"}}', 'utf8');
+			const raw = Buffer.from(
+				'{"id":"evt_é","type":"digital_order.purchased","data":{"city":"Montréal"}}',
+				'utf8',
+			);
 			const { result } = await deliver({ raw });
-			expect(result).toMatchObject({ workflowData: [[{ json: { id: 'evt_é', data: { city: 'Montréal' } } }]] });
+			expect(result).toMatchObject({
+				workflowData: [[{ json: { id: 'evt_é', data: { city: 'Montréal' } } }]],
+			});
 		});
 	});
 
 	it.each([
-		['a wrong secret', (t: string) => ({ 'x-webhook-timestamp': t, 'x-webhook-signature': sign('whsec_other', t, purchase) }), 401, 'Invalid signature'],
-		['no signature header', (t: string) => ({ 'x-webhook-timestamp': t }), 401, 'Missing X-Webhook-Signature header'],
-		['no timestamp header', (t: string) => ({ 'x-webhook-signature': sign(SECRET, t, purchase) }), 401, 'Missing X-Webhook-Timestamp header'],
-		['a non-hex signature', (t: string) => ({ 'x-webhook-timestamp': t, 'x-webhook-signature': 'not-a-signature' }), 401, 'Malformed X-Webhook-Signature header'],
-		['a truncated signature', (t: string) => ({ 'x-webhook-timestamp': t, 'x-webhook-signature': sign(SECRET, t, purchase).slice(0, 63) }), 401, 'Malformed X-Webhook-Signature header'],
-		['a non-numeric timestamp', (t: string) => ({ 'x-webhook-timestamp': `${t}abc`, 'x-webhook-signature': sign(SECRET, t, purchase) }), 401, 'Malformed X-Webhook-Timestamp header'],
-		['a timestamp signed with the body but sent differently', (t: string) => ({ 'x-webhook-timestamp': String(Number(t) - 1), 'x-webhook-signature': sign(SECRET, t, purchase) }), 401, 'Invalid signature'],
+		[
+			'a wrong secret',
+			(t: string) => ({
+				'x-webhook-timestamp': t,
+				'x-webhook-signature': sign('whsec_other', t, purchase),
+			}),
+			401,
+			'Invalid signature',
+		],
+		[
+			'no signature header',
+			(t: string) => ({ 'x-webhook-timestamp': t }),
+			401,
+			'Missing X-Webhook-Signature header',
+		],
+		[
+			'no timestamp header',
+			(t: string) => ({ 'x-webhook-signature': sign(SECRET, t, purchase) }),
+			401,
+			'Missing X-Webhook-Timestamp header',
+		],
+		[
+			'a non-hex signature',
+			(t: string) => ({ 'x-webhook-timestamp': t, 'x-webhook-signature': 'not-a-signature' }),
+			401,
+			'Malformed X-Webhook-Signature header',
+		],
+		[
+			'a truncated signature',
+			(t: string) => ({
+				'x-webhook-timestamp': t,
+				'x-webhook-signature': sign(SECRET, t, purchase).slice(0, 63),
+			}),
+			401,
+			'Malformed X-Webhook-Signature header',
+		],
+		[
+			'a non-numeric timestamp',
+			(t: string) => ({
+				'x-webhook-timestamp': `${t}abc`,
+				'x-webhook-signature': sign(SECRET, t, purchase),
+			}),
+			401,
+			'Malformed X-Webhook-Timestamp header',
+		],
+		[
+			'a timestamp signed with the body but sent differently',
+			(t: string) => ({
+				'x-webhook-timestamp': String(Number(t) - 1),
+				'x-webhook-signature': sign(SECRET, t, purchase),
+			}),
+			401,
+			'Invalid signature',
+		],
 	])('%s is refused', async (_name, headers, status, message) => {
 		await refusedWith({ headers: headers(now()) }, status, message);
 	});
@@ -155,19 +239,45 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 		['from the future (6 minutes ahead)', 360],
 	])('a %s timestamp, correctly signed, is refused with 400', async (_name, offset) => {
 		const timestamp = String(Math.floor(Date.now() / 1000) + offset);
-		await refusedWith({ headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, purchase) } }, 400, 'Timestamp outside the accepted window');
+		await refusedWith(
+			{
+				headers: {
+					'x-webhook-timestamp': timestamp,
+					'x-webhook-signature': sign(SECRET, timestamp, purchase),
+				},
+			},
+			400,
+			'Timestamp outside the accepted window',
+		);
 	});
 
 	it('4 minutes old is inside the default window; a tighter tolerance refuses it', async () => {
 		const timestamp = String(Math.floor(Date.now() / 1000) - 240);
-		const headers = { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(SECRET, timestamp, purchase) };
+		const headers = {
+			'x-webhook-timestamp': timestamp,
+			'x-webhook-signature': sign(SECRET, timestamp, purchase),
+		};
 		expect((await deliver({ headers })).result).toHaveProperty('workflowData');
-		await refusedWith({ headers, options: { toleranceSeconds: 60 } }, 400, 'Timestamp outside the accepted window');
+		await refusedWith(
+			{ headers, options: { toleranceSeconds: 60 } },
+			400,
+			'Timestamp outside the accepted window',
+		);
 	});
 
 	it('an empty secret in the credential refuses everything (fail closed)', async () => {
 		const timestamp = now();
-		await refusedWith({ secret: '', headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign('', timestamp, purchase) } }, 401, 'Invalid signature');
+		await refusedWith(
+			{
+				secret: '',
+				headers: {
+					'x-webhook-timestamp': timestamp,
+					'x-webhook-signature': sign('', timestamp, purchase),
+				},
+			},
+			401,
+			'Invalid signature',
+		);
 	});
 
 	it('a correctly signed body that is not JSON is refused with 400', async () => {
@@ -175,14 +285,20 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 	});
 
 	it('a correctly signed JSON without id and type is refused with 400', async () => {
-		await refusedWith({ raw: '{"hello":"world"}' }, 400, 'Body is not a BigDD event (id and type are required)');
+		await refusedWith(
+			{ raw: '{"hello":"world"}' },
+			400,
+			'Body is not a BigDD event (id and type are required)',
+		);
 	});
 
 	it('uppercase hex and a sha256= prefix are accepted (same bits)', async () => {
 		const timestamp = now();
 		const signature = sign(SECRET, timestamp, purchase);
 		for (const variant of [signature.toUpperCase(), `sha256=${signature}`]) {
-			const { result } = await deliver({ headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': variant } });
+			const { result } = await deliver({
+				headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': variant },
+			});
 			expect(result).toHaveProperty('workflowData');
 		}
 	});
@@ -211,17 +327,28 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 	it('the 2nd, the 100th and every later event are each run once and refused when repeated, in shuffled order', async () => {
 		const workflowId = freshWorkflowId();
 		const ids = Array.from({ length: 150 }, (_, i) => `evt_seq_${i}`);
-		for (const id of ids) expect((await deliver({ workflowId, raw: eventBody(id) })).result).toHaveProperty('workflowData');
+		for (const id of ids)
+			expect((await deliver({ workflowId, raw: eventBody(id) })).result).toHaveProperty(
+				'workflowData',
+			);
 		for (const id of shuffled(ids)) {
-			expect((await deliver({ workflowId, raw: eventBody(id) })).result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+			expect((await deliver({ workflowId, raw: eventBody(id) })).result).toEqual({
+				webhookResponse: { received: true, ignored: 'duplicate' },
+			});
 		}
 	});
 
 	it('20 concurrent copies of one event start one run; 20 concurrent distinct events start 20', async () => {
 		const workflowId = freshWorkflowId();
-		const copies = await Promise.all(Array.from({ length: 20 }, () => deliver({ workflowId, raw: eventBody('evt_burst') })));
+		const copies = await Promise.all(
+			Array.from({ length: 20 }, () => deliver({ workflowId, raw: eventBody('evt_burst') })),
+		);
 		expect(copies.filter(({ result }) => 'workflowData' in result)).toHaveLength(1);
-		const distinct = await Promise.all(Array.from({ length: 20 }, (_, i) => deliver({ workflowId, raw: eventBody(`evt_burst_${i}`) })));
+		const distinct = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				deliver({ workflowId, raw: eventBody(`evt_burst_${i}`) }),
+			),
+		);
 		expect(distinct.filter(({ result }) => 'workflowData' in result)).toHaveLength(20);
 	});
 
@@ -235,21 +362,42 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 		const workflowId = freshWorkflowId();
 		const raw = eventBody('evt_forged');
 		const timestamp = now();
-		await refusedWith({ workflowId, raw, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign('whsec_attacker', timestamp, raw) } }, 401, 'Invalid signature');
+		await refusedWith(
+			{
+				workflowId,
+				raw,
+				headers: {
+					'x-webhook-timestamp': timestamp,
+					'x-webhook-signature': sign('whsec_attacker', timestamp, raw),
+				},
+			},
+			401,
+			'Invalid signature',
+		);
 		expect((await deliver({ workflowId, raw })).result).toHaveProperty('workflowData');
 	});
 
 	it('each workflow remembers its own ids', async () => {
-		expect((await deliver({ workflowId: freshWorkflowId(), raw: eventBody('evt_shared') })).result).toHaveProperty('workflowData');
-		expect((await deliver({ workflowId: freshWorkflowId(), raw: eventBody('evt_shared') })).result).toHaveProperty('workflowData');
+		expect(
+			(await deliver({ workflowId: freshWorkflowId(), raw: eventBody('evt_shared') })).result,
+		).toHaveProperty('workflowData');
+		expect(
+			(await deliver({ workflowId: freshWorkflowId(), raw: eventBody('evt_shared') })).result,
+		).toHaveProperty('workflowData');
 	});
 
 	describe('test events', () => {
 		const testEvent = '{"id":"evt_test_1","type":"test","data":{}}';
 
 		it('show up while the editor listens, whatever events are selected', async () => {
-			const { result } = await deliver({ raw: testEvent, mode: 'manual', events: ['file.downloaded'] });
-			expect(result).toMatchObject({ workflowData: [[{ json: { id: 'evt_test_1', type: 'test' } }]] });
+			const { result } = await deliver({
+				raw: testEvent,
+				mode: 'manual',
+				events: ['file.downloaded'],
+			});
+			expect(result).toMatchObject({
+				workflowData: [[{ json: { id: 'evt_test_1', type: 'test' } }]],
+			});
 		});
 
 		it('are acknowledged but start nothing in production by default', async () => {
@@ -263,7 +411,9 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 		});
 
 		it('a real event type flagged test: true is a test event too', async () => {
-			const { result } = await deliver({ raw: '{"id":"evt_2","type":"digital_order.purchased","test":true}' });
+			const { result } = await deliver({
+				raw: '{"id":"evt_2","type":"digital_order.purchased","test":true}',
+			});
 			expect(result).toEqual({ webhookResponse: { received: true, ignored: 'testEvent' } });
 		});
 
@@ -271,7 +421,9 @@ describe('BigDigitalDownloadsTrigger webhook()', () => {
 			const workflowId = freshWorkflowId();
 			const staticData: IDataObject = {};
 			await deliver({ mode: 'manual', staticData, workflowId });
-			expect((await deliver({ mode: 'manual', staticData, workflowId })).result).toHaveProperty('workflowData');
+			expect((await deliver({ mode: 'manual', staticData, workflowId })).result).toHaveProperty(
+				'workflowData',
+			);
 			expect(staticData).toEqual({});
 			expect((await deliver({ staticData, workflowId })).result).toHaveProperty('workflowData');
 		});
@@ -289,10 +441,18 @@ function processedRecord(failures = 0) {
 	return {
 		ids,
 		calls: 0,
-		async checkProcessedAndRecord(items: string[], scope: string, options: { mode: string; maxEntries: number }) {
+		async checkProcessedAndRecord(
+			items: string[],
+			scope: string,
+			options: { mode: string; maxEntries: number },
+		) {
 			this.calls++;
-			expect([scope, options]).toEqual(['node', { mode: 'entries', maxEntries: REMEMBERED_EVENT_IDS }]);
-			if (failing-- > 0) throw new Error('duplicate key value violates unique constraint "PK_processed_data"');
+			expect([scope, options]).toEqual([
+				'node',
+				{ mode: 'entries', maxEntries: REMEMBERED_EVENT_IDS },
+			]);
+			if (failing-- > 0)
+				throw new Error('duplicate key value violates unique constraint "PK_processed_data"');
 			const processed = items.filter((id) => ids.has(id));
 			items.forEach((id) => ids.add(id));
 			return { new: items.filter((id) => !processed.includes(id)), processed };
@@ -301,8 +461,17 @@ function processedRecord(failures = 0) {
 }
 
 /** The trigger's execute() in the run its webhook() started, with the static data n8n loaded for that run. */
-async function runTrigger(options: { workflowId: string; ids: string[]; staticData: IDataObject; mode?: string; record?: ReturnType<typeof processedRecord>; warnings?: string[] }) {
-	const items: INodeExecutionData[] = options.ids.map((id) => ({ json: { id, type: 'digital_order.purchased' } }));
+async function runTrigger(options: {
+	workflowId: string;
+	ids: string[];
+	staticData: IDataObject;
+	mode?: string;
+	record?: ReturnType<typeof processedRecord>;
+	warnings?: string[];
+}) {
+	const items: INodeExecutionData[] = options.ids.map((id) => ({
+		json: { id, type: 'digital_order.purchased' },
+	}));
 	const record = options.record ?? processedRecord();
 	const context = {
 		getInputData: () => items,
@@ -314,19 +483,28 @@ async function runTrigger(options: { workflowId: string; ids: string[]; staticDa
 		logger: { warn: (message: string) => options.warnings?.push(message) },
 	} as unknown as IExecuteFunctions;
 	const output = await new BigDigitalDownloadsTrigger().execute.call(context);
-	return { output, saved: JSON.parse(JSON.stringify(options.staticData)) as { recentEventIds?: string[] } };
+	return {
+		output,
+		saved: JSON.parse(JSON.stringify(options.staticData)) as { recentEventIds?: string[] },
+	};
 }
 
 /** runTrigger for a run that passes its event on, as every run in one process does: what n8n saves. */
 async function runPassing(options: Parameters<typeof runTrigger>[0]) {
 	const { output, saved } = await runTrigger(options);
-	expect(output).toEqual([options.ids.map((id) => ({ json: { id, type: 'digital_order.purchased' } }))]);
+	expect(output).toEqual([
+		options.ids.map((id) => ({ json: { id, type: 'digital_order.purchased' } })),
+	]);
 	return saved;
 }
 
 describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends', () => {
-	it('adds the run\'s id to the ids saved before, without losing any', async () => {
-		const saved = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_new'], staticData: { recentEventIds: ['evt_a', 'evt_b'] } });
+	it("adds the run's id to the ids saved before, without losing any", async () => {
+		const saved = await runPassing({
+			workflowId: freshWorkflowId(),
+			ids: ['evt_new'],
+			staticData: { recentEventIds: ['evt_a', 'evt_b'] },
+		});
 		expect(saved.recentEventIds).toEqual(['evt_a', 'evt_b', 'evt_new']);
 	});
 
@@ -341,15 +519,26 @@ describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends
 	});
 
 	it('runs on another process (a queue-mode worker) are what make webhook() refuse a copy after a restart', async () => {
-		const savedByWorker = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_worker'], staticData: {} });
-		const { result } = await deliver({ raw: eventBody('evt_worker'), staticData: savedByWorker as IDataObject });
+		const savedByWorker = await runPassing({
+			workflowId: freshWorkflowId(),
+			ids: ['evt_worker'],
+			staticData: {},
+		});
+		const { result } = await deliver({
+			raw: eventBody('evt_worker'),
+			staticData: savedByWorker as IDataObject,
+		});
 		expect(result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
 	});
 
 	it(`keeps the newest ${REMEMBERED_EVENT_IDS} ids`, async () => {
 		const workflowId = freshWorkflowId();
 		const old = Array.from({ length: REMEMBERED_EVENT_IDS }, (_, i) => `evt_old_${i}`);
-		const saved = await runPassing({ workflowId, ids: ['evt_1', 'evt_2', 'evt_3'], staticData: { recentEventIds: old } });
+		const saved = await runPassing({
+			workflowId,
+			ids: ['evt_1', 'evt_2', 'evt_3'],
+			staticData: { recentEventIds: old },
+		});
 		expect(saved.recentEventIds).toHaveLength(REMEMBERED_EVENT_IDS);
 		expect(saved.recentEventIds?.slice(0, 1)).toEqual(['evt_old_3']);
 		expect(saved.recentEventIds?.slice(-3)).toEqual(['evt_1', 'evt_2', 'evt_3']);
@@ -357,10 +546,17 @@ describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends
 
 	it('a listening (manual) run saves nothing and passes the event on', async () => {
 		const staticData: IDataObject = {};
-		expect(await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_test'], staticData, mode: 'manual' })).toEqual({});
+		expect(
+			await runPassing({
+				workflowId: freshWorkflowId(),
+				ids: ['evt_test'],
+				staticData,
+				mode: 'manual',
+			}),
+		).toEqual({});
 	});
 
-	it('an id another process already ran (n8n\'s shared record of processed ids) stops the run at the trigger, for the 1st and the 100th', async () => {
+	it("an id another process already ran (n8n's shared record of processed ids) stops the run at the trigger, for the 1st and the 100th", async () => {
 		const workflowId = freshWorkflowId();
 		const record = processedRecord();
 		const ids = Array.from({ length: 100 }, (_, i) => `evt_elsewhere_${i}`);
@@ -370,22 +566,41 @@ describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends
 			expect({ id, output }).toEqual({ id, output: [[]] });
 		}
 		// A new id in the same record still runs, and is recorded once.
-		expect((await runTrigger({ workflowId, ids: ['evt_fresh'], staticData: {}, record })).output[0]).toHaveLength(1);
+		expect(
+			(await runTrigger({ workflowId, ids: ['evt_fresh'], staticData: {}, record })).output[0],
+		).toHaveLength(1);
 		expect(record.calls).toBe(101);
-		expect((await runTrigger({ workflowId, ids: ['evt_fresh'], staticData: {}, record })).output).toEqual([[]]);
+		expect(
+			(await runTrigger({ workflowId, ids: ['evt_fresh'], staticData: {}, record })).output,
+		).toEqual([[]]);
 	});
 
-	it('a record that fails once (two processes making the node\'s first record at once) is asked again: the copy still stops', async () => {
+	it("a record that fails once (two processes making the node's first record at once) is asked again: the copy still stops", async () => {
 		const record = processedRecord(1);
 		record.ids.add('evt_raced');
-		expect((await runTrigger({ workflowId: freshWorkflowId(), ids: ['evt_raced'], staticData: {}, record })).output).toEqual([[]]);
+		expect(
+			(
+				await runTrigger({
+					workflowId: freshWorkflowId(),
+					ids: ['evt_raced'],
+					staticData: {},
+					record,
+				})
+			).output,
+		).toEqual([[]]);
 		expect(record.calls).toBe(2);
 	});
 
-	it('a record that cannot be used at all: the run goes on (the event is not lost), with a warning in n8n\'s log that names no secret', async () => {
+	it("a record that cannot be used at all: the run goes on (the event is not lost), with a warning in n8n's log that names no secret", async () => {
 		const warnings: string[] = [];
 		const record = processedRecord(2);
-		const saved = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_no_record'], staticData: {}, record, warnings });
+		const saved = await runPassing({
+			workflowId: freshWorkflowId(),
+			ids: ['evt_no_record'],
+			staticData: {},
+			record,
+			warnings,
+		});
 		expect(saved.recentEventIds).toEqual(['evt_no_record']);
 		expect(warnings).toEqual([
 			'BigDD trigger: n8n\'s record of processed event ids could not be used (Error: duplicate key value violates unique constraint "PK_processed_data"); duplicates are refused per process only',
@@ -394,12 +609,22 @@ describe('BigDigitalDownloadsTrigger execute(): what n8n saves when the run ends
 
 	it('a listening (manual) run does not touch the record', async () => {
 		const record = processedRecord();
-		await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_listen'], staticData: {}, mode: 'manual', record });
+		await runPassing({
+			workflowId: freshWorkflowId(),
+			ids: ['evt_listen'],
+			staticData: {},
+			mode: 'manual',
+			record,
+		});
 		expect(record.calls).toBe(0);
 	});
 
 	it('ignores saved data of another shape instead of failing the run', async () => {
-		const saved = await runPassing({ workflowId: freshWorkflowId(), ids: ['evt_x'], staticData: { recentEventIds: 'corrupt' } });
+		const saved = await runPassing({
+			workflowId: freshWorkflowId(),
+			ids: ['evt_x'],
+			staticData: { recentEventIds: 'corrupt' },
+		});
 		expect(saved.recentEventIds).toEqual(['evt_x']);
 	});
 });
@@ -411,7 +636,8 @@ describe('the signing secret is read once a minute, not per request', () => {
 			const workflowId = freshWorkflowId();
 			let reads = 0;
 			const onCredentialRead = () => reads++;
-			for (let i = 0; i < 5; i++) await deliver({ workflowId, raw: eventBody(`evt_cache_${i}`), onCredentialRead });
+			for (let i = 0; i < 5; i++)
+				await deliver({ workflowId, raw: eventBody(`evt_cache_${i}`), onCredentialRead });
 			expect(reads).toBe(1);
 
 			// The user pastes a new secret into the credential: BigDD's next event is signed with it.
@@ -421,15 +647,35 @@ describe('the signing secret is read once a minute, not per request', () => {
 				return { 'x-webhook-timestamp': t, 'x-webhook-signature': sign(rotated, t, raw) };
 			};
 			const raw = eventBody('evt_rotated');
-			expect((await deliver({ workflowId, raw, secret: rotated, headers: signedNew(raw), onCredentialRead })).result).toHaveProperty('workflowData');
+			expect(
+				(
+					await deliver({
+						workflowId,
+						raw,
+						secret: rotated,
+						headers: signedNew(raw),
+						onCredentialRead,
+					})
+				).result,
+			).toHaveProperty('workflowData');
 			expect(reads).toBe(2);
 
 			// The old secret no longer matches the fresh read, so a request signed with it is refused.
-			await refusedWith({ workflowId, raw: eventBody('evt_old_secret'), secret: rotated, onCredentialRead }, 401, 'Invalid signature');
+			await refusedWith(
+				{ workflowId, raw: eventBody('evt_old_secret'), secret: rotated, onCredentialRead },
+				401,
+				'Invalid signature',
+			);
 			expect(reads).toBe(3);
 
 			jest.advanceTimersByTime(SIGNING_SECRET_REUSE_MS);
-			await deliver({ workflowId, raw: eventBody('evt_after_minute'), secret: rotated, headers: signedNew(eventBody('evt_after_minute')), onCredentialRead });
+			await deliver({
+				workflowId,
+				raw: eventBody('evt_after_minute'),
+				secret: rotated,
+				headers: signedNew(eventBody('evt_after_minute')),
+				onCredentialRead,
+			});
 			expect(reads).toBe(4);
 		} finally {
 			jest.useRealTimers();
@@ -443,10 +689,16 @@ describe('the signing secret is read once a minute, not per request', () => {
 			await deliver({ workflowId, raw: eventBody('evt_before_change') }); // caches SECRET
 			// The credential now holds another secret, but requests still signed with SECRET verify from the cache...
 			jest.advanceTimersByTime(SIGNING_SECRET_REUSE_MS - 1000);
-			expect((await deliver({ workflowId, raw: eventBody('evt_within'), secret: 'whsec_new' })).result).toHaveProperty('workflowData');
+			expect(
+				(await deliver({ workflowId, raw: eventBody('evt_within'), secret: 'whsec_new' })).result,
+			).toHaveProperty('workflowData');
 			// ...until the minute is over: then the credential is read again and SECRET is refused.
 			jest.advanceTimersByTime(1000);
-			await refusedWith({ workflowId, raw: eventBody('evt_after'), secret: 'whsec_new' }, 401, 'Invalid signature');
+			await refusedWith(
+				{ workflowId, raw: eventBody('evt_after'), secret: 'whsec_new' },
+				401,
+				'Invalid signature',
+			);
 		} finally {
 			jest.useRealTimers();
 		}
@@ -457,7 +709,18 @@ describe('the signing secret is read once a minute, not per request', () => {
 		for (let i = 0; i < 3; i++) {
 			const raw = eventBody(`evt_f_${i}`);
 			const t = now();
-			await refusedWith({ workflowId, raw, headers: { 'x-webhook-timestamp': t, 'x-webhook-signature': sign('whsec_forger', t, raw) } }, 401, 'Invalid signature');
+			await refusedWith(
+				{
+					workflowId,
+					raw,
+					headers: {
+						'x-webhook-timestamp': t,
+						'x-webhook-signature': sign('whsec_forger', t, raw),
+					},
+				},
+				401,
+				'Invalid signature',
+			);
 			expect((await deliver({ workflowId, raw })).result).toHaveProperty('workflowData');
 		}
 	});
@@ -466,11 +729,19 @@ describe('the signing secret is read once a minute, not per request', () => {
 describe('publishing without a signing secret', () => {
 	it('fails with a message that says exactly that', async () => {
 		const hooks = new BigDigitalDownloadsTrigger().webhookMethods.default;
-		const context = { getCredentials: async () => ({ webhookSigningSecret: '' }), getNode: () => ({ name: 'Trigger' }) };
+		const context = {
+			getCredentials: async () => ({ webhookSigningSecret: '' }),
+			getNode: () => ({ name: 'Trigger' }),
+		};
 		// BigDD cannot be asked whether the endpoint exists, so n8n always goes on to create(), which checks.
 		await expect(hooks.checkExists.call(context as never)).resolves.toBe(false);
-		await expect(hooks.create.call(context as never)).rejects.toThrow('The Big Digital Downloads credential has no Webhook Signing Secret');
-		const ok = { getCredentials: async () => ({ webhookSigningSecret: SECRET }), getNode: () => ({ name: 'Trigger' }) };
+		await expect(hooks.create.call(context as never)).rejects.toThrow(
+			'The Big Digital Downloads credential has no Webhook Signing Secret',
+		);
+		const ok = {
+			getCredentials: async () => ({ webhookSigningSecret: SECRET }),
+			getNode: () => ({ name: 'Trigger' }),
+		};
 		await expect(hooks.create.call(ok as never)).resolves.toBe(true);
 	});
 });
@@ -478,35 +749,78 @@ describe('publishing without a signing secret', () => {
 describe('one credential for a shop: a signing secret per BigDD endpoint', () => {
 	const ENDPOINTS = ['whsec_endpoint_sales', 'whsec_endpoint_downloads', 'whsec_endpoint_crm'];
 	/** The credential with one endpoint's secret per field, as a merchant fills it. */
-	const FIELDS = { secret: ENDPOINTS[0], fields: { webhookSigningSecret2: ENDPOINTS[1], webhookSigningSecret3: ENDPOINTS[2] } };
+	const FIELDS = {
+		secret: ENDPOINTS[0],
+		fields: { webhookSigningSecret2: ENDPOINTS[1], webhookSigningSecret3: ENDPOINTS[2] },
+	};
 	const signedWith = (secret: string, id: string) => {
 		const raw = eventBody(id);
 		const timestamp = now();
-		return { raw, headers: { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': sign(secret, timestamp, raw) } };
+		return {
+			raw,
+			headers: {
+				'x-webhook-timestamp': timestamp,
+				'x-webhook-signature': sign(secret, timestamp, raw),
+			},
+		};
 	};
 	const publishing = async (credential: Record<string, string>) => {
 		const hooks = new BigDigitalDownloadsTrigger().webhookMethods.default;
-		return await hooks.create.call({ getCredentials: async () => credential, getNode: () => ({ name: 'Trigger' }) } as never).catch((e: Error) => e);
+		return await hooks.create
+			.call({
+				getCredentials: async () => credential,
+				getNode: () => ({ name: 'Trigger' }),
+			} as never)
+			.catch((e: Error) => e);
 	};
 
 	it.each([
 		['one per field', FIELDS],
 		['several in one field, separated by commas', { secret: ENDPOINTS.join(',') }],
 		['several in one field, on lines', { secret: `\n${ENDPOINTS.join('\n')}\n` }],
-		['fields with gaps', { secret: '', fields: { webhookSigningSecret2: ENDPOINTS[0], webhookSigningSecret4: ENDPOINTS[1], webhookSigningSecret5: ENDPOINTS[2] } }],
-	])('secrets %s: a request signed with any of them starts the workflow, 100 events in turn', async (_name, credential) => {
-		const workflowId = freshWorkflowId();
-		for (let i = 0; i < 100; i++) {
-			const { result } = await deliver({ ...signedWith(ENDPOINTS[i % 3], `evt_multi_${i}`), ...credential, workflowId });
-			expect(result).toHaveProperty('workflowData');
-		}
-	});
+		[
+			'fields with gaps',
+			{
+				secret: '',
+				fields: {
+					webhookSigningSecret2: ENDPOINTS[0],
+					webhookSigningSecret4: ENDPOINTS[1],
+					webhookSigningSecret5: ENDPOINTS[2],
+				},
+			},
+		],
+	])(
+		'secrets %s: a request signed with any of them starts the workflow, 100 events in turn',
+		async (_name, credential) => {
+			const workflowId = freshWorkflowId();
+			for (let i = 0; i < 100; i++) {
+				const { result } = await deliver({
+					...signedWith(ENDPOINTS[i % 3], `evt_multi_${i}`),
+					...credential,
+					workflowId,
+				});
+				expect(result).toHaveProperty('workflowData');
+			}
+		},
+	);
 
 	it("a request signed with a secret that is not in the credential is refused, whichever endpoint's it imitates", async () => {
-		await refusedWith({ ...signedWith('whsec_endpoint_deleted', 'evt_x'), ...FIELDS }, 401, 'Invalid signature');
+		await refusedWith(
+			{ ...signedWith('whsec_endpoint_deleted', 'evt_x'), ...FIELDS },
+			401,
+			'Invalid signature',
+		);
 		// A list of secrets or a secret's prefix as the HMAC key is no secret.
-		await refusedWith({ ...signedWith(ENDPOINTS.join(','), 'evt_y'), ...FIELDS }, 401, 'Invalid signature');
-		await refusedWith({ ...signedWith('whsec_endpoint', 'evt_z'), ...FIELDS }, 401, 'Invalid signature');
+		await refusedWith(
+			{ ...signedWith(ENDPOINTS.join(','), 'evt_y'), ...FIELDS },
+			401,
+			'Invalid signature',
+		);
+		await refusedWith(
+			{ ...signedWith('whsec_endpoint', 'evt_z'), ...FIELDS },
+			401,
+			'Invalid signature',
+		);
 	});
 
 	it('rotation: while the old and the new secret are both in the credential both work; the old one is refused at most a minute after it was removed', async () => {
@@ -514,62 +828,117 @@ describe('one credential for a shop: a signing secret per BigDD endpoint', () =>
 		try {
 			const workflowId = freshWorkflowId();
 			const both = { secret: 'whsec_old', fields: { webhookSigningSecret2: 'whsec_new' } };
-			expect((await deliver({ ...signedWith('whsec_old', 'evt_r1'), ...both, workflowId })).result).toHaveProperty('workflowData');
-			expect((await deliver({ ...signedWith('whsec_new', 'evt_r2'), ...both, workflowId })).result).toHaveProperty('workflowData');
+			expect(
+				(await deliver({ ...signedWith('whsec_old', 'evt_r1'), ...both, workflowId })).result,
+			).toHaveProperty('workflowData');
+			expect(
+				(await deliver({ ...signedWith('whsec_new', 'evt_r2'), ...both, workflowId })).result,
+			).toHaveProperty('workflowData');
 			// The old secret is cleared from its field; what was read less than a minute ago still holds it.
 			const newOnly = { secret: '', fields: { webhookSigningSecret2: 'whsec_new' } };
 			jest.advanceTimersByTime(SIGNING_SECRET_REUSE_MS);
-			await refusedWith({ ...signedWith('whsec_old', 'evt_r3'), ...newOnly, workflowId }, 401, 'Invalid signature');
-			expect((await deliver({ ...signedWith('whsec_new', 'evt_r4'), ...newOnly, workflowId })).result).toHaveProperty('workflowData');
-			expect(await publishing({ webhookSigningSecret: '', webhookSigningSecret2: 'whsec_new' })).toBe(true);
+			await refusedWith(
+				{ ...signedWith('whsec_old', 'evt_r3'), ...newOnly, workflowId },
+				401,
+				'Invalid signature',
+			);
+			expect(
+				(await deliver({ ...signedWith('whsec_new', 'evt_r4'), ...newOnly, workflowId })).result,
+			).toHaveProperty('workflowData');
+			expect(
+				await publishing({ webhookSigningSecret: '', webhookSigningSecret2: 'whsec_new' }),
+			).toBe(true);
 		} finally {
 			jest.useRealTimers();
 		}
 	});
 
 	it.each([
-		['no secret in any field', { webhookSigningSecret: '', webhookSigningSecret2: ' ' }, 'The Big Digital Downloads credential has no Webhook Signing Secret'],
-		['only separators', { webhookSigningSecret: ' , \n' }, 'The Big Digital Downloads credential has no Webhook Signing Secret'],
-		["a secret that is not BigDD's", { webhookSigningSecret: 'whsec_endpoint_sales', webhookSigningSecret2: 'sk_live_1234' }, 'Webhook Signing Secret 2 of the Big Digital Downloads credential does not start with whsec_'],
-		['a secret in two fields', { webhookSigningSecret: 'whsec_a1', webhookSigningSecret2: 'whsec_b2', webhookSigningSecret3: 'whsec_a1' }, 'Webhook Signing Secret 3 of the Big Digital Downloads credential repeats a secret already in the credential'],
-		['21 secrets', { webhookSigningSecret: Array.from({ length: 21 }, (_, i) => `whsec_s${i}`).join(',') }, 'The Big Digital Downloads credential holds 21 Webhook Signing Secrets; at most 20 are accepted'],
-	])('%s: publishing is refused saying what is wrong (never the secret), and every request is refused', async (_name, credential: Record<string, string>, message) => {
-		const error = await publishing(credential);
-		expect(error).toBeInstanceOf(Error);
-		expect((error as Error).message).toBe(message);
-		expect((error as Error).message).not.toMatch(/sk_live|whsec_a1|whsec_s/);
-		// Signed with a secret that is in the (invalid) credential: still refused, the trigger stays closed.
-		const { webhookSigningSecret: secret, ...fields } = credential;
-		const first = Object.values(credential).join(',').split(/[\s,]+/).find(Boolean) ?? 'whsec_any';
-		await refusedWith({ ...signedWith(first, 'evt_closed'), secret, fields }, 401, 'Invalid signature');
-	});
+		[
+			'no secret in any field',
+			{ webhookSigningSecret: '', webhookSigningSecret2: ' ' },
+			'The Big Digital Downloads credential has no Webhook Signing Secret',
+		],
+		[
+			'only separators',
+			{ webhookSigningSecret: ' , \n' },
+			'The Big Digital Downloads credential has no Webhook Signing Secret',
+		],
+		[
+			"a secret that is not BigDD's",
+			{ webhookSigningSecret: 'whsec_endpoint_sales', webhookSigningSecret2: 'sk_live_1234' },
+			'Webhook Signing Secret 2 of the Big Digital Downloads credential does not start with whsec_',
+		],
+		[
+			'a secret in two fields',
+			{
+				webhookSigningSecret: 'whsec_a1',
+				webhookSigningSecret2: 'whsec_b2',
+				webhookSigningSecret3: 'whsec_a1',
+			},
+			'Webhook Signing Secret 3 of the Big Digital Downloads credential repeats a secret already in the credential',
+		],
+		[
+			'21 secrets',
+			{ webhookSigningSecret: Array.from({ length: 21 }, (_, i) => `whsec_s${i}`).join(',') },
+			'The Big Digital Downloads credential holds 21 Webhook Signing Secrets; at most 20 are accepted',
+		],
+	])(
+		'%s: publishing is refused saying what is wrong (never the secret), and every request is refused',
+		async (_name, credential: Record<string, string>, message) => {
+			const error = await publishing(credential);
+			expect(error).toBeInstanceOf(Error);
+			expect((error as Error).message).toBe(message);
+			expect((error as Error).message).not.toMatch(/sk_live|whsec_a1|whsec_s/);
+			// Signed with a secret that is in the (invalid) credential: still refused, the trigger stays closed.
+			const { webhookSigningSecret: secret, ...fields } = credential;
+			const first =
+				Object.values(credential)
+					.join(',')
+					.split(/[\s,]+/)
+					.find(Boolean) ?? 'whsec_any';
+			await refusedWith(
+				{ ...signedWith(first, 'evt_closed'), secret, fields },
+				401,
+				'Invalid signature',
+			);
+		},
+	);
 
 	it('all five fields filled: accepted, and the fifth works', async () => {
-		const fields = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`webhookSigningSecret${i + 2}`, `whsec_s${i + 2}`]));
+		const fields = Object.fromEntries(
+			Array.from({ length: 4 }, (_, i) => [`webhookSigningSecret${i + 2}`, `whsec_s${i + 2}`]),
+		);
 		expect(await publishing({ webhookSigningSecret: 'whsec_s1', ...fields })).toBe(true);
-		expect((await deliver({ ...signedWith('whsec_s5', 'evt_last'), secret: 'whsec_s1', fields })).result).toHaveProperty('workflowData');
+		expect(
+			(await deliver({ ...signedWith('whsec_s5', 'evt_last'), secret: 'whsec_s1', fields })).result,
+		).toHaveProperty('workflowData');
 	});
 });
 
 describe('a run n8n could not start (n8n 2.x answers BigDD 5xx, or the connection drops)', () => {
-	const isRun = (result: unknown) => typeof result === 'object' && result !== null && 'workflowData' in result;
+	const isRun = (result: unknown) =>
+		typeof result === 'object' && result !== null && 'workflowData' in result;
 
 	it.each([
 		['n8n answered 500', 500],
 		['n8n answered 503', 503],
 		['the connection dropped before an answer', 'dropped'],
-	] as const)('%s: BigDD\'s retry of the event runs; once a run started, later retries are duplicates', async (_name, failure) => {
-		const workflowId = freshWorkflowId();
-		const raw = eventBody('evt_failed_start');
-		const first = await deliver({ workflowId, raw });
-		expect(isRun(first.result)).toBe(true);
-		first.answer(failure);
-		const retry = await deliver({ workflowId, raw });
-		expect(isRun(retry.result)).toBe(true);
-		retry.answer(200);
-		const again = await deliver({ workflowId, raw });
-		expect(again.result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
-	});
+	] as const)(
+		"%s: BigDD's retry of the event runs; once a run started, later retries are duplicates",
+		async (_name, failure) => {
+			const workflowId = freshWorkflowId();
+			const raw = eventBody('evt_failed_start');
+			const first = await deliver({ workflowId, raw });
+			expect(isRun(first.result)).toBe(true);
+			first.answer(failure);
+			const retry = await deliver({ workflowId, raw });
+			expect(isRun(retry.result)).toBe(true);
+			retry.answer(200);
+			const again = await deliver({ workflowId, raw });
+			expect(again.result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+		},
+	);
 
 	it('100 events, every third failing to start: each retry runs, and each id ends up run exactly once', async () => {
 		const workflowId = freshWorkflowId();
@@ -586,7 +955,9 @@ describe('a run n8n could not start (n8n 2.x answers BigDD 5xx, or the connectio
 			} else first.answer(200);
 			started.push(`evt_mixed_${i}`);
 			// Every id now started once: a further copy is a duplicate.
-			expect((await deliver({ workflowId, raw })).result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+			expect((await deliver({ workflowId, raw })).result).toEqual({
+				webhookResponse: { received: true, ignored: 'duplicate' },
+			});
 		}
 		expect(started).toHaveLength(100);
 	});
@@ -608,6 +979,8 @@ describe('a run n8n could not start (n8n 2.x answers BigDD 5xx, or the connectio
 		(await deliver({ workflowId, raw })).answer(200);
 		const duplicate = await deliver({ workflowId, raw });
 		duplicate.answer(500);
-		expect((await deliver({ workflowId, raw })).result).toEqual({ webhookResponse: { received: true, ignored: 'duplicate' } });
+		expect((await deliver({ workflowId, raw })).result).toEqual({
+			webhookResponse: { received: true, ignored: 'duplicate' },
+		});
 	});
 });

@@ -1,4 +1,9 @@
-import { ID_SEPARATORS, LINE_SEPARATOR, toList, toUtcIso } from '../../../../../nodes/BigDigitalDownloads/shared/values';
+import {
+	ID_SEPARATORS,
+	LINE_SEPARATOR,
+	toList,
+	toUtcIso,
+} from '../../../../../nodes/BigDigitalDownloads/shared/values';
 
 describe('values', () => {
 	it('toList of IDs takes arrays and comma, space or line separated text', () => {

@@ -4,7 +4,10 @@
 // burst), so the pace cannot depend on how our local server happens to count.
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { MAX_IN_FLIGHT, START_IN_FLIGHT } from '../../../../../nodes/BigDigitalDownloads/transport/pacer';
+import {
+	MAX_IN_FLIGHT,
+	START_IN_FLIGHT,
+} from '../../../../../nodes/BigDigitalDownloads/transport/pacer';
 import { withRetries } from '../../../../../nodes/BigDigitalDownloads/transport/retry';
 import { virtualNow, waitsAsked } from '../../../../support/virtual-sleep';
 
@@ -55,7 +58,10 @@ function shop(limiter: Limiter, { retryAfter = 1 as number | undefined } = {}) {
 		seen.inFlight--;
 		if (accepted) return { done: 'answered' };
 		seen.refused++;
-		return { retryAfterSeconds: retryAfter, error: (_attempts: number, givingUp?: string) => new Error(givingUp ?? 'refused') };
+		return {
+			retryAfterSeconds: retryAfter,
+			error: (_attempts: number, givingUp?: string) => new Error(givingUp ?? 'refused'),
+		};
 	};
 	return { seen, attempt };
 }
@@ -63,12 +69,22 @@ function shop(limiter: Limiter, { retryAfter = 1 as number | undefined } = {}) {
 let credentialsUsed = 0;
 /** A node's context; nodes given the same credential id share their lane, as in one n8n process. */
 function contextFor(credentialId = `pacer-${++credentialsUsed}`, signal?: AbortSignal) {
-	const node = { name: 'BigDD', credentials: { bigDigitalDownloadsApi: { id: credentialId, name: 'BigDD' } } };
-	return { getNode: () => node, getExecutionCancelSignal: () => signal } as unknown as IExecuteFunctions;
+	const node = {
+		name: 'BigDD',
+		credentials: { bigDigitalDownloadsApi: { id: credentialId, name: 'BigDD' } },
+	};
+	return {
+		getNode: () => node,
+		getExecutionCancelSignal: () => signal,
+	} as unknown as IExecuteFunctions;
 }
 
 /** Sends `items` requests at once, as n8n's routing does for a one-record operation; what each came to. */
-async function run(context: IExecuteFunctions, items: number, attempt: ReturnType<typeof shop>['attempt']) {
+async function run(
+	context: IExecuteFunctions,
+	items: number,
+	attempt: ReturnType<typeof shop>['attempt'],
+) {
 	return await Promise.all(
 		Array.from({ length: items }, async (_, itemIndex) => {
 			try {
@@ -84,21 +100,27 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 	it.each([
 		['a sliding window', () => slidingWindow(10)],
 		['a window per calendar second', () => windowPerSecond(10)],
-	])('2,000 items against %s of 10 requests/s: all answered, at most 1.2 requests per item, within 1.2x the floor', async (_shape, limiter) => {
-		const { seen, attempt } = shop(limiter());
-		const started = virtualNow();
-		const results = await run(contextFor(), 2000, attempt);
-		const seconds = (virtualNow() - started) / 1000;
-		expect(results.filter((r) => r !== 'answered')).toEqual([]);
-		expect(seen.requests / 2000).toBeLessThanOrEqual(1.2);
-		expect(seconds / (2000 / 10)).toBeLessThanOrEqual(1.2);
-		expect(seen.mostInFlight).toBeLessThanOrEqual(MAX_IN_FLIGHT);
-	});
+	])(
+		'2,000 items against %s of 10 requests/s: all answered, at most 1.2 requests per item, within 1.2x the floor',
+		async (_shape, limiter) => {
+			const { seen, attempt } = shop(limiter());
+			const started = virtualNow();
+			const results = await run(contextFor(), 2000, attempt);
+			const seconds = (virtualNow() - started) / 1000;
+			expect(results.filter((r) => r !== 'answered')).toEqual([]);
+			expect(seen.requests / 2000).toBeLessThanOrEqual(1.2);
+			expect(seconds / (2000 / 10)).toBeLessThanOrEqual(1.2);
+			expect(seen.mostInFlight).toBeLessThanOrEqual(MAX_IN_FLIGHT);
+		},
+	);
 
 	it('two workflows of 1,000 items at once on one credential share the pace: 2,000 answered, at most 1.2 requests per item, within 1.2x the floor', async () => {
 		const { seen, attempt } = shop(slidingWindow(10));
 		const started = virtualNow();
-		const [first, second] = await Promise.all([run(contextFor('shared'), 1000, attempt), run(contextFor('shared'), 1000, attempt)]);
+		const [first, second] = await Promise.all([
+			run(contextFor('shared'), 1000, attempt),
+			run(contextFor('shared'), 1000, attempt),
+		]);
 		expect([...first, ...second].filter((r) => r !== 'answered')).toEqual([]);
 		expect(seen.requests / 2000).toBeLessThanOrEqual(1.2);
 		expect((virtualNow() - started) / 1000 / 200).toBeLessThanOrEqual(1.2);
@@ -113,17 +135,20 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 		expect((virtualNow() - started) / 1000 / ((2000 - 30) / 10)).toBeLessThanOrEqual(1.2);
 	});
 
-	it.each([1, 300, 10_000])('a shop without a limit, %i items: never waited for, in flight growing from 10 to at most 100, one request per item', async (items) => {
-		const { seen, attempt } = shop(() => true);
-		const started = virtualNow();
-		const results = await run(contextFor(), items, attempt);
-		expect(results.filter((r) => r !== 'answered')).toEqual([]);
-		expect(seen.requests).toBe(items);
-		expect(seen.mostInFlight).toBe(Math.min(items, MAX_IN_FLIGHT));
-		expect(waitsAsked().filter((ms) => ms !== 10)).toEqual([]);
-		// 20 ms a request: 10, 20, 40, 80 at once, then 100 per round trip.
-		if (items === 300) expect(virtualNow() - started).toBeLessThanOrEqual(7 * 20);
-	});
+	it.each([1, 300, 10_000])(
+		'a shop without a limit, %i items: never waited for, in flight growing from 10 to at most 100, one request per item',
+		async (items) => {
+			const { seen, attempt } = shop(() => true);
+			const started = virtualNow();
+			const results = await run(contextFor(), items, attempt);
+			expect(results.filter((r) => r !== 'answered')).toEqual([]);
+			expect(seen.requests).toBe(items);
+			expect(seen.mostInFlight).toBe(Math.min(items, MAX_IN_FLIGHT));
+			expect(waitsAsked().filter((ms) => ms !== 10)).toEqual([]);
+			// 20 ms a request: 10, 20, 40, 80 at once, then 100 per round trip.
+			if (items === 300) expect(virtualNow() - started).toBeLessThanOrEqual(7 * 20);
+		},
+	);
 
 	it('the first burst is bounded: before the first 429 at most 10 more than BigDD accepted are in flight, and a 429 halves what is let in', async () => {
 		const { seen, attempt } = shop(slidingWindow(30));
@@ -161,8 +186,14 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 		const results = (await run(context, 2000, refusing.attempt)) as Error[];
 		const messages = results.map((r) => r.message);
 		// Each of the first 10 counts from its own first 429, at the lane's slowest pace (1 request/s shared).
-		expect(messages.filter((m) => /^BigDD kept answering 429 after 3[01]\d s of waiting/.test(m))).toHaveLength(START_IN_FLIGHT);
-		expect(messages.filter((m) => m === 'Not sent: BigDD is refusing every request with 429 (rate limit)')).toHaveLength(2000 - START_IN_FLIGHT);
+		expect(
+			messages.filter((m) => /^BigDD kept answering 429 after 3[01]\d s of waiting/.test(m)),
+		).toHaveLength(START_IN_FLIGHT);
+		expect(
+			messages.filter(
+				(m) => m === 'Not sent: BigDD is refusing every request with 429 (rate limit)',
+			),
+		).toHaveLength(2000 - START_IN_FLIGHT);
 		expect(refusing.seen.requests).toBeLessThanOrEqual(START_IN_FLIGHT + 320);
 		expect((virtualNow() - started) / 1000).toBeLessThan(320);
 
@@ -178,7 +209,9 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 		await sleep(3_000);
 		controller.abort();
 		const results = await running;
-		const cancelled = results.filter((r) => r instanceof Error && r.message === 'Execution was cancelled while waiting to retry');
+		const cancelled = results.filter(
+			(r) => r instanceof Error && r.message === 'Execution was cancelled while waiting to retry',
+		);
 		expect(results.filter((r) => r === 'answered').length + cancelled.length).toBe(500);
 		expect(cancelled.length).toBeGreaterThan(400);
 		expect(seen.requests).toBeLessThan(60);
@@ -189,10 +222,12 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 		const context = contextFor();
 		const attempt = async () => {
 			await sleep(10);
-			if (refuseNext) return (refuseNext = false), { retryAfterSeconds: 1, error: () => new Error('refused') };
+			if (refuseNext)
+				return ((refuseNext = false), { retryAfterSeconds: 1, error: () => new Error('refused') });
 			return { done: 'page' };
 		};
-		for (let page = 0; page < 5; page++) await withRetries(context, { itemIndex: 0, rules: {} }, true, attempt);
+		for (let page = 0; page < 5; page++)
+			await withRetries(context, { itemIndex: 0, rules: {} }, true, attempt);
 		expect(waitsAsked().filter((ms) => ms !== 10)).toEqual([1000]);
 	});
 
@@ -205,7 +240,12 @@ describe('a large run goes at the pace the shop accepts (virtual clock)', () => 
 			uploadRefused = true;
 			return { retryAfterSeconds: 40, error: () => new Error('refused') };
 		};
-		const uploading = withRetries(context, { itemIndex: 0, rules: { separateRateLimit: 'uploads' } }, false, upload);
+		const uploading = withRetries(
+			context,
+			{ itemIndex: 0, rules: { separateRateLimit: 'uploads' } },
+			false,
+			upload,
+		);
 		// Meanwhile a read on the same credential goes at once.
 		const { attempt } = shop(() => true);
 		expect(await withRetries(context, { itemIndex: 1, rules: {} }, true, attempt)).toBe('answered');
