@@ -109,6 +109,58 @@ describe('Download Link resource (engine + local BigDD)', () => {
 			expect(output.filter((o) => typeof o.json.url === 'string')).toHaveLength(49);
 		});
 
+		describe("many items go at once, at the pace of the credential's lane", () => {
+			const manyItems = () =>
+				Array.from({ length: 300 }, (_, i) => ({ json: { files: bigdd.shop().files[i % 50].id } }));
+			const manyParameters = {
+				resource: 'downloadLink',
+				operation: 'create',
+				fileIds: '={{ $json.files }}',
+			};
+
+			it('300 items: 300 links, each paired with its item and for its own file, in input order', async () => {
+				const { items: output, error } = await bigdd.run(manyParameters, { items: manyItems() });
+				expect(error).toBeUndefined();
+				expect(bigdd.requests()).toHaveLength(300);
+				expect(output.map((o) => o.pairedItem)).toEqual(
+					Array.from({ length: 300 }, (_, item) => ({ item })),
+				);
+				expect(output.map((o) => (o.json.file_ids as string[])[0])).toEqual(
+					manyItems().map((item) => item.json.files),
+				);
+				expect(output.every((o) => typeof o.json.url === 'string')).toBe(true);
+			});
+
+			it('BigDD failing one link (500): that error stops the node and the links still waiting for their turn are not created', async () => {
+				bigdd
+					.server()
+					.fault({ method: 'POST', path: '/public-api/v1/download-links', skip: 20, status: 500 });
+				const { error } = await bigdd.run(manyParameters, { items: manyItems() });
+				expect(error).toMatchObject({ httpCode: '500' });
+				const sent = bigdd.requests().length;
+				// Only what was already in flight went on: the lane lets 10 in, one more per answer.
+				expect(sent).toBeGreaterThan(20);
+				expect(sent).toBeLessThan(100);
+			});
+
+			it('BigDD failing one link with Continue On Fail: 299 links and one error item, each paired, nothing stopped', async () => {
+				bigdd
+					.server()
+					.fault({ method: 'POST', path: '/public-api/v1/download-links', skip: 20, status: 500 });
+				const { items: output, error } = await bigdd.run(manyParameters, {
+					items: manyItems(),
+					continueOnFail: true,
+				});
+				expect(error).toBeUndefined();
+				expect(bigdd.requests()).toHaveLength(300);
+				expect(output.map((o) => o.pairedItem)).toEqual(
+					Array.from({ length: 300 }, (_, item) => ({ item })),
+				);
+				expect(output.filter((o) => typeof o.json.url === 'string')).toHaveLength(299);
+				expect(output.filter((o) => o.json.error !== undefined)).toHaveLength(1);
+			});
+		});
+
 		it('a 429 is waited out and the same link asked again, not lost', async () => {
 			bigdd.server().fault({
 				method: 'POST',

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateSearchText } from './checks';
 
 // Builders of the fields several operations share. Which resource and operation a field shows for is
-// added by `resource()` (shared/operation.ts) from the operation the field belongs to.
+// added by `resource()` (resources/resource.ts) from the operation the field belongs to.
 
 /** An "Add Filter" / "Add Option" collection. */
 function collection(name: 'filters' | 'options', options: INodeProperties[]): INodeProperties {

@@ -33,8 +33,13 @@ export function rateLimitGivingUp(waitedSeconds: number, wait: number): string |
 	return undefined;
 }
 
-/** The error of a request stopped because its execution was cancelled while it waited. */
+/** The error of a request stopped while it waited: its execution was cancelled, or another item failed. */
 function cancelledError(context: RequestContext, scope: RequestScope): Error {
+	if (scope.stop?.aborted) {
+		return new NodeOperationError(context.getNode(), 'Not sent: another item failed first', {
+			itemIndex: scope.itemIndex,
+		});
+	}
 	return new NodeOperationError(
 		context.getNode(),
 		'Execution was cancelled while waiting to retry',
@@ -42,14 +47,17 @@ function cancelledError(context: RequestContext, scope: RequestScope): Error {
 	);
 }
 
-/** An editor list and a poll have no execution to cancel. */
-function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
-	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+/** What stops a waiting request: its execution's cancellation (an editor list and a poll have none) and the scope's stop. */
+function stopSignalOf(context: RequestContext, scope: RequestScope): AbortSignal | undefined {
+	const cancelled =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const signals = [cancelled, scope.stop].filter((signal) => signal !== undefined);
+	return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 }
 
-/** Waits `ms`; stops at once, with an error, when the execution is cancelled meanwhile. */
+/** Waits `ms`; stops at once, with an error, when the execution is cancelled (or the scope stopped) meanwhile. */
 async function pause(context: RequestContext, ms: number, scope: RequestScope): Promise<void> {
-	const signal = cancelSignalOf(context);
+	const signal = stopSignalOf(context, scope);
 	if (signal?.aborted) throw cancelledError(context, scope);
 	if (!signal) return await sleep(ms);
 	let stopListening = () => {};
@@ -108,7 +116,7 @@ export async function withRetries<T>(
 	attempt: () => Promise<Attempt<T>>,
 ): Promise<T> {
 	const lane = laneOf(context.getNode(), scope.rules.separateRateLimit);
-	await lane.enter(cancelSignalOf(context), () => cancelledError(context, scope));
+	await lane.enter(stopSignalOf(context, scope), () => cancelledError(context, scope));
 	try {
 		let attempts = 0;
 		let transientRetries = 0;

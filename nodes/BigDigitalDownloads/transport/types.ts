@@ -26,4 +26,6 @@ export interface RequestRules {
 export interface RequestScope {
 	itemIndex: number;
 	rules: RequestRules;
+	/** Aborted when the request, if still waiting for its turn, must not be sent (another item failed). */
+	stop?: AbortSignal;
 }

@@ -1,4 +1,4 @@
-import { resource } from '../../shared/operation';
+import { resource } from '../resource';
 import { customerGetDownloads } from './getDownloads';
 
 export const customer = resource(

@@ -1,4 +1,4 @@
-import { resource } from '../../shared/operation';
+import { resource } from '../resource';
 import { digitalProductIdField } from './fields';
 import { digitalProductGet } from './get';
 import { digitalProductGetAll } from './getAll';

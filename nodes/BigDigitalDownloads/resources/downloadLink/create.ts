@@ -4,7 +4,7 @@ import { fileIdList, refusal } from '../../shared/checks';
 import { downloadLinkOptionFields, downloadLinkOptions } from '../../shared/downloadLinkOptions';
 import { forEachItem } from '../../shared/itemLoop';
 import type { RequestRules } from '../../transport/types';
-import { customOperationRouting } from '../../routing/customOperationRouting';
+import { MAX_IN_FLIGHT } from '../../transport/pacer';
 import { requestBigdd } from '../../transport/request';
 
 /** A repeat would create a second link. */
@@ -24,14 +24,15 @@ async function createDownloadLinks(this: IExecuteFunctions): Promise<INodeExecut
 				...downloadLinkOptions(this, itemIndex, refuse),
 			};
 		},
-		async (body, itemIndex) => {
+		async (body, itemIndex, stop) => {
 			const response = await requestBigdd.call(
 				this,
 				{ method: 'POST', url: '/download-links', body, json: true },
-				{ itemIndex, rules: CREATE_LINK_RULES },
+				{ itemIndex, rules: CREATE_LINK_RULES, stop },
 			);
 			return (response.data ?? response) as IDataObject;
 		},
+		{ concurrency: MAX_IN_FLIGHT },
 	);
 }
 
@@ -47,7 +48,6 @@ export const downloadLinkCreate: Operation = {
 		value: 'create',
 		action: 'Create download link',
 		description: 'Bundle files into a secure download URL, optionally limited and PDF-watermarked',
-		routing: customOperationRouting(createDownloadLinks),
 	},
 	execute: createDownloadLinks,
 	fields: [

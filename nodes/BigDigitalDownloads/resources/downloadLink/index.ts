@@ -1,4 +1,4 @@
-import { resource } from '../../shared/operation';
+import { resource } from '../resource';
 import { downloadLinkCreate } from './create';
 
 export const downloadLink = resource(

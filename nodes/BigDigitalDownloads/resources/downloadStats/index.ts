@@ -1,4 +1,4 @@
-import { resource } from '../../shared/operation';
+import { resource } from '../resource';
 import { downloadStatsGet } from './get';
 
 export const downloadStats = resource(

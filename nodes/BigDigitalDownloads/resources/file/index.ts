@@ -1,4 +1,4 @@
-import { resource } from '../../shared/operation';
+import { resource } from '../resource';
 import { fileDelete } from './delete';
 import { fileGetAll } from './getAll';
 import { fileUpload } from './upload';

@@ -6,7 +6,6 @@ import { optionsCollection } from '../../shared/descriptions';
 import { forEachItem } from '../../shared/itemLoop';
 import { LIMITS } from '../../shared/limits';
 import type { RequestRules } from '../../transport/types';
-import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 /** A repeat could store the file twice; BigDD limits uploads on their own (6 per minute). */
@@ -102,7 +101,6 @@ export const fileUpload: Operation = {
 		value: 'upload',
 		action: 'Upload file',
 		description: 'Upload a binary file (up to 25 MB) to the BigDD file library',
-		routing: customOperationRouting(uploadFiles),
 	},
 	execute: uploadFiles,
 	fields: [

@@ -8,7 +8,6 @@ import { LIMITS } from '../../shared/limits';
 import { describeValue, LINE_SEPARATOR, toList } from '../../shared/values';
 import { asNodeError } from '../../transport/errors';
 import type { RequestRules } from '../../transport/types';
-import { customOperationRouting } from '../../routing/customOperationRouting';
 import { requestBigdd } from '../../transport/request';
 
 const KEY_BATCH_RULES: RequestRules = {
@@ -214,7 +213,6 @@ export const licenseKeyCreate: Operation = {
 		value: 'create',
 		action: 'Create license keys',
 		description: 'Import keys into the inventory in batches of 5,000, safe to retry',
-		routing: customOperationRouting(createLicenseKeys),
 	},
 	execute: createLicenseKeys,
 	fields: [

@@ -1,4 +1,4 @@
-import { resource } from '../../shared/operation';
+import { resource } from '../resource';
 import { licenseKeyAssign } from './assign';
 import { licenseKeyCreate } from './create';
 import { licenseKeyDelete } from './delete';

@@ -1,38 +1,37 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { Operation } from '../../shared/operation';
 import { refusal } from '../../shared/checks';
-import { itemOutput } from '../../shared/itemLoop';
-import { customOperationRouting } from '../../routing/customOperationRouting';
+import { forEachItem } from '../../shared/itemLoop';
+import { MAX_IN_FLIGHT } from '../../transport/pacer';
 import { requestBigdd } from '../../transport/request';
 
 /**
  * Validate license key: one verdict per item, BigDD's answer plus the key and `licensed` (valid and
  * assigned), so an IF node or an AI agent decides without a Code node. A custom operation because it
  * runs once per customer check, often for thousands of items, where routing's cost per item shows
- * (docs/n8n-routing-cost-per-item.md): this reads the key once and the credential once per run. All items are handed to the credential's lane at once, as routing does (transport/pacer.ts paces them).
+ * (docs/n8n-routing-cost-per-item.md): this reads the key once and the credential once per run. A read,
+ * so items go as many at once as the credential's lane lets in flight (transport/pacer.ts).
  */
 async function validateLicenseKeys(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const verdictOf = async (itemIndex: number): Promise<IDataObject> => {
-		const key = this.getNodeParameter('key', itemIndex, '') as unknown;
-		if (typeof key !== 'string' || key.trim() === '')
-			throw refusal(this.getNode(), itemIndex)('License Key is empty');
-		const response = await requestBigdd.call(
-			this,
-			{ method: 'GET', url: '/license-keys/validate', qs: { key }, json: true },
-			{ itemIndex, rules: {} },
-		);
-		const verdict = (response.data ?? {}) as IDataObject;
-		return { key, licensed: verdict.valid === true && verdict.assigned === true, ...verdict };
-	};
-	const settled = await Promise.allSettled(
-		this.getInputData().map((_item, itemIndex) =>
-			itemOutput(this, itemIndex, () => verdictOf(itemIndex)),
-		),
+	return await forEachItem(
+		this,
+		(itemIndex) => {
+			const key = this.getNodeParameter('key', itemIndex, '') as unknown;
+			if (typeof key !== 'string' || key.trim() === '')
+				throw refusal(this.getNode(), itemIndex)('License Key is empty');
+			return key;
+		},
+		async (key, itemIndex, stop) => {
+			const response = await requestBigdd.call(
+				this,
+				{ method: 'GET', url: '/license-keys/validate', qs: { key }, json: true },
+				{ itemIndex, rules: {}, stop },
+			);
+			const verdict = (response.data ?? {}) as IDataObject;
+			return { key, licensed: verdict.valid === true && verdict.assigned === true, ...verdict };
+		},
+		{ concurrency: MAX_IN_FLIGHT },
 	);
-	// Without Continue On Fail, the first failing item (in input order) stops the node.
-	const failed = settled.find((result) => result.status === 'rejected');
-	if (failed) throw failed.reason;
-	return [settled.map((result) => (result as PromiseFulfilledResult<INodeExecutionData>).value)];
 }
 
 export const licenseKeyValidate: Operation = {
@@ -44,7 +43,6 @@ export const licenseKeyValidate: Operation = {
 		action: 'Validate license key',
 		description:
 			'Check whether a key a customer entered is genuine and sold: "licensed" is true when it exists and is assigned',
-		routing: customOperationRouting(validateLicenseKeys),
 	},
 	execute: validateLicenseKeys,
 	fields: [

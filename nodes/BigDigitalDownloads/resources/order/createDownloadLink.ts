@@ -9,7 +9,6 @@ import { describeValue, EMAIL_PATTERN } from '../../shared/values';
 import { asNodeError } from '../../transport/errors';
 import type { RequestRules, RequestScope } from '../../transport/types';
 import { requestBigdd } from '../../transport/request';
-import { customOperationRouting } from '../../routing/customOperationRouting';
 import { idOrRefuse } from '../../routing/pathIds';
 import { FINANCIAL_STATUS_OPTIONS } from '../../shared/orderChoices';
 import { ORDER_ID } from './fields';
@@ -192,7 +191,6 @@ export const orderCreateDownloadLink: Operation = {
 		action: 'Create download link for order',
 		description:
 			"A download link for exactly the files an order delivers, only if it is paid, its downloads are on and it is the customer's",
-		routing: customOperationRouting(createOrderDownloadLinks),
 	},
 	execute: createOrderDownloadLinks,
 	fields: [

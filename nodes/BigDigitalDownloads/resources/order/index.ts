@@ -1,4 +1,4 @@
-import { resource } from '../../shared/operation';
+import { resource } from '../resource';
 import { orderCreateDownloadLink } from './createDownloadLink';
 import { lineIdField, orderIdField } from './fields';
 import { orderGet } from './get';
