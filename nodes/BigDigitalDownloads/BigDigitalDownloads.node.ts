@@ -3,6 +3,7 @@ import { CREDENTIAL_TYPE } from '../../credentials/BigDigitalDownloadsApi.creden
 import { recordSearches } from './listSearch/recordSearches';
 import { customOperations, resourceProperties } from './resources';
 import { actionSubtitle } from './shared/descriptions';
+import { BIGDD_REQUEST_DEFAULTS } from './transport/request';
 
 export class BigDigitalDownloads implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,8 +27,7 @@ export class BigDigitalDownloads implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		// No baseURL: the credential's authenticate() supplies its API root.
 		requestDefaults: {
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			arrayFormat: 'repeat',
+			...BIGDD_REQUEST_DEFAULTS,
 			// Every answer goes through the error mapper, so a person reads BigDD's message and a fix.
 			ignoreHttpStatusErrors: true,
 		},

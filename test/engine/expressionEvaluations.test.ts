@@ -5,13 +5,11 @@ import { useLocalBigdd } from '../support/local-bigdd';
 // n8n evaluates each expression in an isolate, about 0.5 ms of CPU apiece in n8n 2.41 (bench/), so a
 // node run for thousands of items pays for every evaluation it causes. n8n's routing evaluates a
 // field's expression once for every field of that name in the node, shown or not, on each of two passes
-// per item (the request, then its base-URL check), and once more for each read by routing (fields with
-// routing of their own) or by a hook. What the package controls, and this table pins: nothing from the
-// credential or requestDefaults is evaluated (no such expression appears), and each record ID is one
-// field (3 evaluations: two passes and the hook that puts it in the path; the five Order fields made
-// it 11). Above that floor is n8n's convention meeting routing: every operation's optional fields are a
-// collection named Options (12 in the node: an expression inside one is evaluated 26 times per item),
-// and File IDs is also a Download Link field. Validate, a custom operation, reads its key once.
+// per item (the request, then its base-URL check), and once more for each read by routing or a hook
+// (docs/n8n-routing-cost-per-item.md). So only the lists go through routing (Customer Get Downloads: its
+// ID 3 times); every operation on one record per item builds its own request (routing/oneRecord.ts) and
+// reads each field once, a list field twice (its value checked, then sent). Nothing from the credential
+// or requestDefaults is evaluated (no such expression appears).
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -42,7 +40,7 @@ const CASES: Record<string, Case> = {
 	'order: Get': {
 		parameters: { resource: 'order', operation: 'get', orderId: byId('={{ $json.order }}') },
 		items: (shop) => shop.orders.slice(0, 2).map((o) => ({ order: o.id })),
-		evaluations: { order: 3 },
+		evaluations: { order: 1 },
 	},
 	'order: Resend Email': {
 		parameters: {
@@ -53,7 +51,7 @@ const CASES: Record<string, Case> = {
 		},
 		items: (shop) =>
 			shop.orders.slice(0, 2).map((o) => ({ order: o.id, email: 'moved@example.com' })),
-		evaluations: { order: 3, email: 26 },
+		evaluations: { order: 1, email: 1 },
 	},
 	'order: Reset Downloads': {
 		parameters: {
@@ -63,7 +61,7 @@ const CASES: Record<string, Case> = {
 			lineId: '={{ $json.line }}',
 		},
 		items: (shop) => shop.orders.slice(0, 2).map((o) => ({ order: o.id, line: o.lines[0].id })),
-		evaluations: { order: 3, line: 3 },
+		evaluations: { order: 1, line: 1 },
 	},
 	'order: Set Access': {
 		parameters: {
@@ -73,7 +71,7 @@ const CASES: Record<string, Case> = {
 			access: '={{ $json.access }}',
 		},
 		items: (shop) => shop.orders.slice(0, 2).map((o) => ({ order: o.id, access: 'disabled' })),
-		evaluations: { order: 3, access: 5 },
+		evaluations: { order: 1, access: 2 },
 	},
 	'order: Set Line Files': {
 		parameters: {
@@ -87,7 +85,7 @@ const CASES: Record<string, Case> = {
 			uniqueLines(shop)
 				.slice(0, 2)
 				.map((line) => ({ ...line, files: shop.files[0].id })),
-		evaluations: { order: 3, line: 3, files: 6 },
+		evaluations: { order: 1, line: 1, files: 1 },
 	},
 	'digital product: Get': {
 		parameters: {
@@ -96,7 +94,7 @@ const CASES: Record<string, Case> = {
 			productId: byId('={{ $json.product }}'),
 		},
 		items: (shop) => shop.products.slice(0, 2).map((p) => ({ product: p.id })),
-		evaluations: { product: 3 },
+		evaluations: { product: 1 },
 	},
 	'digital product: Update Limits': {
 		parameters: {
@@ -106,7 +104,7 @@ const CASES: Record<string, Case> = {
 			limits: { maxDownloads: '={{ $json.max }}' },
 		},
 		items: (shop) => shop.products.slice(0, 2).map((p) => ({ product: p.id, max: 7 })),
-		evaluations: { product: 3, max: 4 },
+		evaluations: { product: 1, max: 1 },
 	},
 	'customer: Get Downloads': {
 		parameters: {
@@ -128,7 +126,7 @@ const CASES: Record<string, Case> = {
 			{ start: '2026-05-01T00:00:00Z', end: '2026-06-01T00:00:00Z' },
 			{ start: '2026-06-01T00:00:00Z', end: '2026-07-01T00:00:00Z' },
 		],
-		evaluations: { start: 4, end: 4 },
+		evaluations: { start: 1, end: 1 },
 	},
 	'license key: Assign': {
 		parameters: {
@@ -141,7 +139,7 @@ const CASES: Record<string, Case> = {
 			freeKeys(shop)
 				.slice(0, 2)
 				.map((k, i) => ({ key: k.id, order: shop.orders[i].name })),
-		evaluations: { key: 3, order: 4 },
+		evaluations: { key: 1, order: 1 },
 	},
 	'license key: Unassign': {
 		parameters: {
@@ -153,7 +151,7 @@ const CASES: Record<string, Case> = {
 			assignedKeys(shop)
 				.slice(0, 2)
 				.map((k) => ({ key: k.id })),
-		evaluations: { key: 3 },
+		evaluations: { key: 1 },
 	},
 	'license key: Delete': {
 		parameters: {
@@ -165,7 +163,7 @@ const CASES: Record<string, Case> = {
 			freeKeys(shop)
 				.slice(-2)
 				.map((k) => ({ key: k.id })),
-		evaluations: { key: 3 },
+		evaluations: { key: 1 },
 	},
 	'license key: Validate (custom operation)': {
 		parameters: { resource: 'licenseKey', operation: 'validate', key: '={{ $json.key }}' },
@@ -178,7 +176,7 @@ const CASES: Record<string, Case> = {
 			freeFiles(shop)
 				.slice(0, 2)
 				.map((f) => ({ file: f.id })),
-		evaluations: { file: 3 },
+		evaluations: { file: 1 },
 	},
 };
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { CustomExecute, Resource } from '../shared/operation';
+import type { CustomExecute } from '../shared/operation';
+import type { Resource } from './resource';
 import { withListValueChecks } from '../routing/listValueChecks';
 import { customer } from './customer';
 import { digitalProduct } from './digitalProduct';

@@ -5,11 +5,11 @@ import type {
 	INodePropertyOptions,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { refusal, type Refuse } from '../shared/checks';
 import { describeValue, isBlank } from '../shared/values';
 
 /** A list field of one operation (top level or inside Filters/Options) and the values it offers. */
-interface ListField {
+export interface ListField {
 	path: string;
 	label: string;
 	values: Array<string | number | boolean>;
@@ -60,28 +60,36 @@ export function listFieldsOf(
 	return fields;
 }
 
-/** preSend: each list field holds one of its own values, whatever an expression gave. */
-function checkListValues(fields: ListField[]): PreSendAction {
+/** Refuses an item whose list field holds anything but one of its own values, whatever an expression gave. */
+export function checkListValues(
+	fields: ListField[],
+	read: (path: string) => unknown,
+	refuse: Refuse,
+): void {
+	for (const field of fields) {
+		const value = read(field.path);
+		if (isBlank(value) && !field.required) continue;
+		const given = field.multiple && Array.isArray(value) ? value : [value];
+		if (given.every((entry) => field.values.includes(entry as string))) continue;
+		throw refuse(
+			`${field.label} must be one of ${field.values.join(', ')}, got ${describeValue(value)}`,
+			'Nothing was sent. Pick a value from the list, or make the expression give one of these.',
+		);
+	}
+}
+
+/** preSend: checkListValues for the item a routed request runs for. */
+function listValueCheck(fields: ListField[]): PreSendAction {
 	return async function (
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		for (const field of fields) {
-			// n8n throws for a missing parameter unless the fallback is defined; a missing one is blank.
-			const value = this.getNodeParameter(field.path, null) as unknown;
-			if (isBlank(value) && !field.required) continue;
-			const given = field.multiple && Array.isArray(value) ? value : [value];
-			if (given.every((entry) => field.values.includes(entry as string))) continue;
-			throw new NodeOperationError(
-				this.getNode(),
-				`${field.label} must be one of ${field.values.join(', ')}, got ${describeValue(value)}`,
-				{
-					itemIndex: this.getItemIndex(),
-					description:
-						'Nothing was sent. Pick a value from the list, or make the expression give one of these.',
-				},
-			);
-		}
+		// n8n throws for a missing parameter unless the fallback is defined; a missing one is blank.
+		checkListValues(
+			fields,
+			(path) => this.getNodeParameter(path, null),
+			refusal(this.getNode(), this.getItemIndex()),
+		);
 		return requestOptions;
 	};
 }
@@ -105,7 +113,7 @@ export function withListValueChecks(properties: INodeProperties[]): INodePropert
 				...option,
 				routing: {
 					...option.routing,
-					send: { ...send, preSend: [checkListValues(fields), ...(send.preSend ?? [])] },
+					send: { ...send, preSend: [listValueCheck(fields), ...(send.preSend ?? [])] },
 				},
 			};
 		});

@@ -1,5 +1,5 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
-import { invalid, type Refuse } from '../shared/checks';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { refusal, type Refuse } from '../shared/checks';
 import { describeValue } from '../shared/values';
 
 /** A field holding one record's ID: its parameter name and how errors name it. */
@@ -38,33 +38,9 @@ export function idOrRefuse(refuse: Refuse, field: IdField, value: unknown): stri
 	return result.id;
 }
 
-/** One ID from a field of the item a routed request runs for. */
-export function oneId(context: IExecuteSingleFunctions, field: IdField, value: unknown): string {
-	return idOrRefuse((message, description) => invalid(context, message, description), field, value);
-}
-
-/** One ID from a field, ready for a URL path. */
+/** One ID from a field of the item a routed request runs for, ready for a URL path. */
 export function pathId(context: IExecuteSingleFunctions, field: IdField, value: unknown): string {
-	return encodeURIComponent(oneId(context, field, value));
-}
-
-/**
- * preSend for operations on records: fills `{name}` in the URL with each field's ID, refusing anything
- * that is not one ID (empty, `..`, a slash, a list, an object, null) before it could send a request to
- * another path.
- */
-export function fillPathIds(...fields: IdField[]): PreSendAction {
-	return async function fillPathIds(
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		let url = requestOptions.url;
-		for (const field of fields) {
-			// extractValue: a record picker's value, whether picked From List, typed By ID or saved as plain text.
-			url = url.replace(`{${field.name}}`, () =>
-				pathId(this, field, this.getNodeParameter(field.name, undefined, { extractValue: true })),
-			);
-		}
-		return { ...requestOptions, url };
-	};
+	return encodeURIComponent(
+		idOrRefuse(refusal(context.getNode(), context.getItemIndex()), field, value),
+	);
 }

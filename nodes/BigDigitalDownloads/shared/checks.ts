@@ -21,18 +21,10 @@ export function refusal(node: INode, itemIndex: number, fallbackDescription?: st
 		});
 }
 
-/** An error for the item a declarative request runs for, naming the field. */
-export function invalid(
-	context: IExecuteSingleFunctions,
-	message: string,
-	description?: string,
-): NodeOperationError {
-	return refusal(context.getNode(), context.getItemIndex())(message, description);
-}
-
 /** Rewrites a date in `target[key]` to UTC ISO 8601, or refuses it naming the field. */
 export function normalizeDate(
-	context: IExecuteSingleFunctions,
+	refuse: Refuse,
+	timezone: string,
 	target: IDataObject,
 	key: string,
 	label: string,
@@ -41,10 +33,9 @@ export function normalizeDate(
 		delete target[key];
 		return;
 	}
-	const iso = toUtcIso(target[key], context.getTimezone());
+	const iso = toUtcIso(target[key], timezone);
 	if (iso === undefined) {
-		throw invalid(
-			context,
+		throw refuse(
 			`${label} is not a date`,
 			`Got ${JSON.stringify(target[key])}. Use ISO 8601, e.g. 2026-05-01T00:00:00Z.`,
 		);
@@ -53,9 +44,9 @@ export function normalizeDate(
 }
 
 /** Refuses a value that is not an email address, naming the field. */
-export function assertEmail(context: IExecuteSingleFunctions, value: unknown, label: string): void {
+export function assertEmail(refuse: Refuse, value: unknown, label: string): void {
 	if (typeof value !== 'string' || !EMAIL_PATTERN.test(value)) {
-		throw invalid(context, `${label} is not an email address`, `Got ${JSON.stringify(value)}.`);
+		throw refuse(`${label} is not an email address`, `Got ${JSON.stringify(value)}.`);
 	}
 }
 
@@ -96,10 +87,10 @@ export async function validateSearchText(
 ): Promise<IHttpRequestOptions> {
 	const q = requestOptions.qs?.q;
 	if (typeof q === 'string' && q.length > LIMITS.searchText) {
-		throw invalid(
-			this,
-			`Search is ${q.length} characters long; BigDD accepts at most ${LIMITS.searchText}`,
-		);
+		throw refusal(
+			this.getNode(),
+			this.getItemIndex(),
+		)(`Search is ${q.length} characters long; BigDD accepts at most ${LIMITS.searchText}`);
 	}
 	return requestOptions;
 }

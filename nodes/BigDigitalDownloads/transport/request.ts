@@ -6,6 +6,15 @@ import { REQUEST_TIMEOUT_MS, withRetries } from './retry';
 import { retryAfterSeconds } from './retryAfter';
 import type { RequestContext, RequestScope } from './types';
 
+/**
+ * What the node's requests carry unless they say otherwise (its requestDefaults, and a one-record
+ * operation's request): JSON both ways, arrays in a query as repeated keys (`include=a&include=b`).
+ */
+export const BIGDD_REQUEST_DEFAULTS = {
+	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+	arrayFormat: 'repeat' as const,
+};
+
 /** A success whose body could not be read as JSON: cut off on the way, or not from BigDD at all. */
 function isNotJson(response: IN8nHttpFullResponse): boolean {
 	return response.statusCode < 300 && typeof response.body === 'string' && response.body !== '';

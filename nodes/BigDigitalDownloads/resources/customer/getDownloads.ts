@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
-import { invalid } from '../../shared/checks';
+import type { Operation } from '../resource';
+import { refusal } from '../../shared/checks';
 import { returnAllAndLimit } from '../../shared/descriptions';
 import { describeValue } from '../../shared/values';
 import { cursorListRouting } from '../../routing/cursorList';
@@ -32,8 +32,7 @@ async function resolveCustomerPath(
 		typeof value === 'string' ? customerPathId(value) : value,
 	);
 	if (!/^\d+$/.test(customer)) {
-		throw invalid(
-			this,
+		throw refusal(this.getNode(), this.getItemIndex())(
 			`Customer ID must be a Shopify customer GID or its number, got ${describeValue(value)}`,
 			'Nothing was sent. E.g. gid://shopify/Customer/987654321 or 987654321.',
 		);

@@ -1,11 +1,20 @@
 // Fields and facts several Digital Product operations share.
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { RecordFields } from '../../routing/simplify';
 import { recordLocator } from '../../listSearch/recordSearches';
 import type { IdField } from '../../routing/pathIds';
+import type { ItemParameters } from '../../routing/oneRecord';
 
 export const PRODUCT_ID: IdField = { name: 'productId', label: 'Digital Product ID' };
-export const PRODUCT_URL = `/digital-products/{${PRODUCT_ID.name}}`;
+/** The path of the item's digital product. */
+export const productUrl = (item: ItemParameters) =>
+	`/digital-products/${encodeURIComponent(item.id(PRODUCT_ID))}`;
+
+/** The query of Include Shopify Product (Options), as Get Many sends it through its routing. */
+export function productInclude(item: ItemParameters): IDataObject {
+	const { includeShopifyProduct } = item.get('options', {}) as IDataObject;
+	return includeShopifyProduct ? { include: 'product' } : {};
+}
 
 /** A digital product's fields, and what Simplify keeps of it. */
 export const PRODUCT_FIELDS: RecordFields = {

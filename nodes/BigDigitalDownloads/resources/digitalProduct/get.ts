@@ -1,9 +1,7 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { optionsCollection } from '../../shared/descriptions';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
 import { recordOutputFields } from '../../routing/simplify';
-import { includeShopifyProductOption, PRODUCT_ID, PRODUCT_URL, PRODUCT_FIELDS } from './fields';
+import { includeShopifyProductOption, PRODUCT_FIELDS, productInclude, productUrl } from './fields';
 
 export const digitalProductGet: Operation = {
 	toolDescription:
@@ -13,10 +11,10 @@ export const digitalProductGet: Operation = {
 		value: 'get',
 		action: 'Get digital product',
 		description: 'Get one digital product with its files, limits and delivery settings',
-		routing: oneRecordRouting(
-			{ method: 'GET', url: PRODUCT_URL },
-			{ preSend: [fillPathIds(PRODUCT_ID)], recordFields: PRODUCT_FIELDS },
-		),
+	},
+	oneRecord: {
+		request: (item) => ({ method: 'GET', url: productUrl(item), qs: productInclude(item) }),
+		recordFields: PRODUCT_FIELDS,
 	},
 	fields: [...recordOutputFields(PRODUCT_FIELDS), optionsCollection([includeShopifyProductOption])],
 };

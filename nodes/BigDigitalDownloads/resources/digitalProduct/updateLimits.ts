@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
-import { invalid } from '../../shared/checks';
+import type { IDataObject } from 'n8n-workflow';
+import type { Operation } from '../resource';
 import { LIMITS } from '../../shared/limits';
 import { describeValue, isBlank } from '../../shared/values';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
-import { PRODUCT_ID, PRODUCT_URL } from './fields';
+import type { ItemParameters } from '../../routing/oneRecord';
+import { productUrl } from './fields';
 
 /**
  * A download limit as BigDD takes it: an integer from 0 (unlimited) to max, or undefined when the value
@@ -19,43 +17,38 @@ export function downloadLimitValue(value: unknown, max: number): number | undefi
 	return number;
 }
 
-/** preSend: at least one limit, each an integer in BigDD's range. */
-async function validateProductLimits(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
+/** The item's limits as BigDD's body: at least one, each an integer in BigDD's range. */
+function limitsBody(item: ItemParameters): IDataObject {
+	const limits = item.get('limits', {}) as IDataObject;
 	const fields = [
-		['max_downloads', 'Max Downloads', LIMITS.maxDownloads],
-		['download_in', 'Download Link Expiry (Days)', LIMITS.downloadInDays],
+		['maxDownloads', 'max_downloads', 'Max Downloads', LIMITS.maxDownloads],
+		['downloadIn', 'download_in', 'Download Link Expiry (Days)', LIMITS.downloadInDays],
 	] as const;
-	const present = fields.filter(([key]) => key in body);
+	const present = fields.filter(([name]) => name in limits);
 	if (present.length === 0) {
-		throw invalid(
-			this,
+		throw item.refuse(
 			'Add Max Downloads, Download Link Expiry (Days) or both',
 			'Nothing to update was set.',
 		);
 	}
-	for (const [key, label, max] of present) {
-		if (isBlank(body[key])) {
-			throw invalid(
-				this,
+	const body: IDataObject = {};
+	for (const [name, key, label, max] of present) {
+		if (isBlank(limits[name])) {
+			throw item.refuse(
 				`${label} is empty`,
-				`Got ${describeValue(body[key])}. Nothing was sent: a value that gives nothing does not mean unlimited. Use 0 for unlimited.`,
+				`Got ${describeValue(limits[name])}. Nothing was sent: a value that gives nothing does not mean unlimited. Use 0 for unlimited.`,
 			);
 		}
-		const value = downloadLimitValue(body[key], max);
+		const value = downloadLimitValue(limits[name], max);
 		if (value === undefined) {
-			throw invalid(
-				this,
+			throw item.refuse(
 				`${label} must be a whole number from 0 to ${max.toLocaleString('en-US')}`,
-				`Got ${JSON.stringify(body[key])}. Use 0 for unlimited.`,
+				`Got ${JSON.stringify(limits[name])}. Use 0 for unlimited.`,
 			);
 		}
 		body[key] = value;
 	}
-	return { ...requestOptions, body };
+	return body;
 }
 
 export const digitalProductUpdateLimits: Operation = {
@@ -67,10 +60,13 @@ export const digitalProductUpdateLimits: Operation = {
 		action: 'Update digital product download limits',
 		description:
 			'Change how many downloads each customer gets and how many days the link stays valid',
-		routing: oneRecordRouting(
-			{ method: 'PUT', url: `${PRODUCT_URL}/limits` },
-			{ preSend: [fillPathIds(PRODUCT_ID), validateProductLimits] },
-		),
+	},
+	oneRecord: {
+		request: (item) => ({
+			method: 'PUT',
+			url: `${productUrl(item)}/limits`,
+			body: limitsBody(item),
+		}),
 	},
 	fields: [
 		{
@@ -88,7 +84,6 @@ export const digitalProductUpdateLimits: Operation = {
 					typeOptions: { minValue: 0, maxValue: LIMITS.maxDownloads },
 					default: 0,
 					description: 'How many times each customer can download the files. 0 means unlimited.',
-					routing: { send: { type: 'body', property: 'max_downloads' } },
 				},
 				{
 					displayName: 'Download Link Expiry (Days)',
@@ -98,7 +93,6 @@ export const digitalProductUpdateLimits: Operation = {
 					default: 0,
 					description:
 						'Days the download link stays valid after purchase. 0 means it never expires.',
-					routing: { send: { type: 'body', property: 'download_in' } },
 				},
 			],
 		},

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { fileIdList, refusal } from '../../shared/checks';
 import { downloadLinkOptionFields, downloadLinkOptions } from '../../shared/downloadLinkOptions';
 import { forEachItem } from '../../shared/itemLoop';

@@ -1,20 +1,21 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
-import { invalid, normalizeDate } from '../../shared/checks';
-import { oneRecordRouting } from '../../routing/oneRecord';
+import type { IDataObject } from 'n8n-workflow';
+import type { Operation } from '../resource';
+import { normalizeDate } from '../../shared/checks';
+import type { ItemParameters } from '../../routing/oneRecord';
 
-/** preSend: the window's dates to UTC, start before end. */
-async function normalizeStatsWindow(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const qs = { ...requestOptions.qs };
-	normalizeDate(this, qs, 'start', 'Start');
-	normalizeDate(this, qs, 'end', 'End');
+/** The item's window as BigDD's query: its dates in UTC, start before end, none without bounds. */
+function statsWindow(item: ItemParameters): IDataObject {
+	const { start, end } = item.get('window', {}) as IDataObject;
+	const qs: IDataObject = {
+		...(start === undefined ? {} : { start }),
+		...(end === undefined ? {} : { end }),
+	};
+	normalizeDate(item.refuse, item.timezone, qs, 'start', 'Start');
+	normalizeDate(item.refuse, item.timezone, qs, 'end', 'End');
 	if (typeof qs.start === 'string' && typeof qs.end === 'string' && qs.start >= qs.end) {
-		throw invalid(this, 'Start must be before End', `Got ${qs.start} to ${qs.end}.`);
+		throw item.refuse('Start must be before End', `Got ${qs.start} to ${qs.end}.`);
 	}
-	return { ...requestOptions, qs };
+	return qs;
 }
 
 export const downloadStatsGet: Operation = {
@@ -26,10 +27,9 @@ export const downloadStatsGet: Operation = {
 		action: 'Get download stats',
 		description:
 			'Get download counts, bandwidth and top files for a time window (default: last 30 days)',
-		routing: oneRecordRouting(
-			{ method: 'GET', url: '/downloads/stats' },
-			{ preSend: [normalizeStatsWindow] },
-		),
+	},
+	oneRecord: {
+		request: (item) => ({ method: 'GET', url: '/downloads/stats', qs: statsWindow(item) }),
 	},
 	fields: [
 		{
@@ -46,7 +46,6 @@ export const downloadStatsGet: Operation = {
 					type: 'dateTime',
 					default: '',
 					description: "Window start. Without a zone it is read in the workflow's time zone.",
-					routing: { send: { type: 'query', property: 'start' } },
 				},
 				{
 					displayName: 'End',
@@ -54,7 +53,6 @@ export const downloadStatsGet: Operation = {
 					type: 'dateTime',
 					default: '',
 					description: "Window end. Without a zone it is read in the workflow's time zone.",
-					routing: { send: { type: 'query', property: 'end' } },
 				},
 			],
 		},

@@ -1,7 +1,6 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { recordLocator } from '../../listSearch/recordSearches';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds, type IdField } from '../../routing/pathIds';
+import type { IdField } from '../../routing/pathIds';
 
 const FILE_ID: IdField = { name: 'fileId', label: 'File ID' };
 
@@ -13,15 +12,15 @@ export const fileDelete: Operation = {
 		value: 'delete',
 		action: 'Delete file',
 		description: 'Remove a file from storage and the library; it must be detached first',
-		routing: oneRecordRouting(
-			{ method: 'DELETE', url: `/files/{${FILE_ID.name}}` },
-			{
-				preSend: [fillPathIds(FILE_ID)],
-				output: 'deleted',
-				conflictHint:
-					'The file is still attached to a digital product, an order line or a download link. Detach it first, then delete.',
-			},
-		),
+	},
+	oneRecord: {
+		request: (item) => ({
+			method: 'DELETE',
+			url: `/files/${encodeURIComponent(item.id(FILE_ID))}`,
+		}),
+		output: 'deleted',
+		conflictHint:
+			'The file is still attached to a digital product, an order line or a download link. Detach it first, then delete.',
 	},
 	fields: [
 		recordLocator({

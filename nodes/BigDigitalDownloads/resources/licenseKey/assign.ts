@@ -1,19 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
-import { invalid } from '../../shared/checks';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
-import { LICENSE_KEY_ID, LICENSE_KEY_URL } from './fields';
-
-/** preSend: the order name is required. */
-async function requireOrderName(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const value = ((requestOptions.body ?? {}) as IDataObject).order_name;
-	if (typeof value !== 'string' || value.trim() === '') throw invalid(this, 'Order Name is empty');
-	return requestOptions;
-}
+import type { Operation } from '../resource';
+import { licenseKeyUrl } from './fields';
 
 export const licenseKeyAssign: Operation = {
 	toolDescription:
@@ -24,16 +10,23 @@ export const licenseKeyAssign: Operation = {
 		action: 'Assign license key to order',
 		description:
 			'Link an available key to an order by order name, optionally emailing the customer',
-		routing: oneRecordRouting(
-			{ method: 'POST', url: `${LICENSE_KEY_URL}/assign` },
-			{
-				preSend: [fillPathIds(LICENSE_KEY_ID), requireOrderName],
-				conflictHint:
-					'The key is already assigned to an order. Unassign it first, or pick a key whose status is available.',
-				// A repeat could send the delivery email twice.
-				notIdempotent: true,
-			},
-		),
+	},
+	oneRecord: {
+		request: (item) => {
+			const url = `${licenseKeyUrl(item)}/assign`;
+			const orderName = item.get('orderName', '');
+			if (typeof orderName !== 'string' || orderName.trim() === '')
+				throw item.refuse('Order Name is empty');
+			return {
+				method: 'POST',
+				url,
+				body: { order_name: orderName, send_email: item.get('sendEmail', false) },
+			};
+		},
+		conflictHint:
+			'The key is already assigned to an order. Unassign it first, or pick a key whose status is available.',
+		// A repeat could send the delivery email twice.
+		notIdempotent: true,
 	},
 	fields: [
 		{
@@ -44,7 +37,6 @@ export const licenseKeyAssign: Operation = {
 			default: '',
 			placeholder: 'e.g. #1042',
 			description: 'The Shopify order name to link the key to',
-			routing: { send: { type: 'body', property: 'order_name' } },
 		},
 		{
 			displayName: 'Send Email',
@@ -52,7 +44,6 @@ export const licenseKeyAssign: Operation = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to send the delivery email to the customer after assigning the key',
-			routing: { send: { type: 'body', property: 'send_email' } },
 		},
 	],
 };

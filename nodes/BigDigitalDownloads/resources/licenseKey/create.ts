@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { refusal } from '../../shared/checks';
 import { optionsCollection } from '../../shared/descriptions';
 import { forEachItem } from '../../shared/itemLoop';

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../listSearch/recordSearches';
+import type { ItemParameters } from '../../routing/oneRecord';
 import type { IdField } from '../../routing/pathIds';
 
 export const LICENSE_KEY_ID: IdField = { name: 'licenseKeyId', label: 'License Key ID' };
-export const LICENSE_KEY_URL = `/license-keys/{${LICENSE_KEY_ID.name}}`;
+/** The path of the item's license key. */
+export const licenseKeyUrl = (item: ItemParameters) =>
+	`/license-keys/${encodeURIComponent(item.id(LICENSE_KEY_ID))}`;
 
 export const licenseKeyIdField: INodeProperties = recordLocator({
 	displayName: 'License Key',

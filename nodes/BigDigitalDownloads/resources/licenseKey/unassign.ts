@@ -1,7 +1,5 @@
-import type { Operation } from '../../shared/operation';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
-import { LICENSE_KEY_ID, LICENSE_KEY_URL } from './fields';
+import type { Operation } from '../resource';
+import { licenseKeyUrl } from './fields';
 
 /** Its field is the License Key field the resource shares with Assign and Delete. */
 export const licenseKeyUnassign: Operation = {
@@ -12,10 +10,9 @@ export const licenseKeyUnassign: Operation = {
 		value: 'unassign',
 		action: 'Unassign license key from order',
 		description: 'Release a key from its order so it is available again, e.g. after a refund',
-		routing: oneRecordRouting(
-			{ method: 'POST', url: `${LICENSE_KEY_URL}/unassign` },
-			{ preSend: [fillPathIds(LICENSE_KEY_ID)] },
-		),
+	},
+	oneRecord: {
+		request: (item) => ({ method: 'POST', url: `${licenseKeyUrl(item)}/unassign` }),
 	},
 	fields: [],
 };

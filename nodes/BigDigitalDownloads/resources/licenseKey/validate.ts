@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { refusal } from '../../shared/checks';
 import { forEachItem } from '../../shared/itemLoop';
 import { MAX_IN_FLIGHT } from '../../transport/pacer';

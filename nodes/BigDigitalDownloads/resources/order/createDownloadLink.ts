@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { refusal, type Refuse } from '../../shared/checks';
 import { downloadLinkOptionFields, downloadLinkOptions } from '../../shared/downloadLinkOptions';
 import { forEachItem } from '../../shared/itemLoop';

@@ -1,6 +1,7 @@
 // Fields and facts several Order operations share.
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../listSearch/recordSearches';
+import type { ItemParameters } from '../../routing/oneRecord';
 import type { IdField } from '../../routing/pathIds';
 import type { RecordFields } from '../../routing/simplify';
 import { orderIncludeField } from '../../shared/orderChoices';
@@ -60,4 +61,12 @@ export const includeOrderDetailsOption: INodeProperties = {
 	routing: { send: { type: 'query', property: 'include' } },
 };
 
-export const ORDER_URL = `/orders/{${ORDER_ID.name}}`;
+/** The path of the item's order. */
+export const orderUrl = (item: ItemParameters) =>
+	`/orders/${encodeURIComponent(item.id(ORDER_ID))}`;
+
+/** The query of Include (Options), as Get Many sends it through its routing. */
+export function orderInclude(item: ItemParameters): IDataObject {
+	const { include } = item.get('options', {}) as IDataObject;
+	return include === undefined ? {} : { include };
+}

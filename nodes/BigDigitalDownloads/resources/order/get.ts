@@ -1,9 +1,7 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { optionsCollection } from '../../shared/descriptions';
-import { fillPathIds } from '../../routing/pathIds';
-import { oneRecordRouting } from '../../routing/oneRecord';
 import { recordOutputFields } from '../../routing/simplify';
-import { includeOrderDetailsOption, ORDER_ID, ORDER_URL, ORDER_FIELDS } from './fields';
+import { includeOrderDetailsOption, ORDER_FIELDS, orderInclude, orderUrl } from './fields';
 
 export const orderGet: Operation = {
 	toolDescription:
@@ -14,10 +12,10 @@ export const orderGet: Operation = {
 		action: 'Get order',
 		description:
 			'Get one order with its customer, lines, license keys and optionally download events',
-		routing: oneRecordRouting(
-			{ method: 'GET', url: ORDER_URL },
-			{ preSend: [fillPathIds(ORDER_ID)], recordFields: ORDER_FIELDS },
-		),
+	},
+	oneRecord: {
+		request: (item) => ({ method: 'GET', url: orderUrl(item), qs: orderInclude(item) }),
+		recordFields: ORDER_FIELDS,
 	},
 	fields: [...recordOutputFields(ORDER_FIELDS), optionsCollection([includeOrderDetailsOption])],
 };

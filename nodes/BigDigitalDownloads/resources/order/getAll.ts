@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
+import type { Operation } from '../resource';
 import { assertEmail, idList, normalizeDate, refusal } from '../../shared/checks';
 import {
 	filtersCollection,
@@ -19,16 +19,13 @@ async function normalizeOrderFilters(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const qs = { ...requestOptions.qs };
-	normalizeDate(this, qs, 'created_after', 'Created After');
-	normalizeDate(this, qs, 'created_before', 'Created Before');
+	const refuse = refusal(this.getNode(), this.getItemIndex());
+	normalizeDate(refuse, this.getTimezone(), qs, 'created_after', 'Created After');
+	normalizeDate(refuse, this.getTimezone(), qs, 'created_before', 'Created Before');
 	if ('digital_product_id' in qs)
-		qs.digital_product_id = idList(
-			refusal(this.getNode(), this.getItemIndex()),
-			qs.digital_product_id,
-			'Digital Product IDs',
-		);
+		qs.digital_product_id = idList(refuse, qs.digital_product_id, 'Digital Product IDs');
 	if (isBlank(qs.customer_email)) delete qs.customer_email;
-	else if ('customer_email' in qs) assertEmail(this, qs.customer_email, 'Customer Email');
+	else if ('customer_email' in qs) assertEmail(refuse, qs.customer_email, 'Customer Email');
 	return { ...requestOptions, qs };
 }
 

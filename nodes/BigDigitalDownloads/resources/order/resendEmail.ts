@@ -1,25 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
+import type { IDataObject } from 'n8n-workflow';
+import type { Operation } from '../resource';
 import { assertEmail } from '../../shared/checks';
 import { optionsCollection } from '../../shared/descriptions';
 import { isBlank } from '../../shared/values';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
-import { ORDER_ID, ORDER_URL } from './fields';
-
-/** preSend: an optional new address must be an email. */
-async function validateResendEmail(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (isBlank(body.customer_email)) {
-		// n8n drops an empty object body; BigDD's documented call sends `{}`.
-		return { ...requestOptions, body: '{}' };
-	}
-	assertEmail(this, body.customer_email, 'New Email');
-	return requestOptions;
-}
+import { orderUrl } from './fields';
 
 export const orderResendEmail: Operation = {
 	toolDescription:
@@ -29,10 +13,17 @@ export const orderResendEmail: Operation = {
 		value: 'resendEmail',
 		action: 'Resend order delivery email',
 		description: 'Send the download email to the customer again, optionally to a new address',
-		routing: oneRecordRouting(
-			{ method: 'POST', url: `${ORDER_URL}/resend-email` },
-			{ preSend: [fillPathIds(ORDER_ID), validateResendEmail], notIdempotent: true },
-		),
+	},
+	oneRecord: {
+		request: (item) => {
+			const url = `${orderUrl(item)}/resend-email`;
+			const { newEmail } = item.get('options', {}) as IDataObject;
+			// Without a new address BigDD's documented call sends `{}` (n8n would drop an empty object).
+			if (isBlank(newEmail)) return { method: 'POST', url, body: '{}' };
+			assertEmail(item.refuse, newEmail, 'New Email');
+			return { method: 'POST', url, body: { customer_email: newEmail } };
+		},
+		notIdempotent: true,
 	},
 	fields: [
 		optionsCollection([
@@ -44,7 +35,6 @@ export const orderResendEmail: Operation = {
 				default: '',
 				description:
 					'Send to this address instead; it also replaces the customer email on the order',
-				routing: { send: { type: 'body', property: 'customer_email' } },
 			},
 		]),
 	],

@@ -1,7 +1,5 @@
-import type { Operation } from '../../shared/operation';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
-import { ORDER_ID, ORDER_URL } from './fields';
+import type { Operation } from '../resource';
+import { orderUrl } from './fields';
 
 export const orderSetAccess: Operation = {
 	toolDescription:
@@ -11,10 +9,13 @@ export const orderSetAccess: Operation = {
 		value: 'setAccess',
 		action: 'Set order download access',
 		description: 'Enable or disable the download page of an order, e.g. revoke after a refund',
-		routing: oneRecordRouting(
-			{ method: 'POST', url: `${ORDER_URL}/access` },
-			{ preSend: [fillPathIds(ORDER_ID)] },
-		),
+	},
+	oneRecord: {
+		request: (item) => ({
+			method: 'POST',
+			url: `${orderUrl(item)}/access`,
+			body: { access: item.get('access') },
+		}),
 	},
 	fields: [
 		{
@@ -36,7 +37,6 @@ export const orderSetAccess: Operation = {
 			],
 			default: 'disabled',
 			description: "Whether the customer can open the order's download page",
-			routing: { send: { type: 'body', property: 'access' } },
 		},
 	],
 };

@@ -1,30 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import type { Operation } from '../../shared/operation';
-import { fileIdList, refusal } from '../../shared/checks';
-import { oneRecordRouting } from '../../routing/oneRecord';
-import { fillPathIds } from '../../routing/pathIds';
-import { LINE_ID, ORDER_ID, ORDER_URL } from './fields';
-
-/**
- * preSend: 1 to 100 file IDs, or none with Remove All Files on. An empty field or an expression that
- * gives nothing is refused: clearing a line is an explicit choice.
- */
-async function normalizeLineFiles(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = { ...((requestOptions.body ?? {}) as IDataObject) };
-	body.file_ids =
-		this.getNodeParameter('removeAllFiles', false) === true
-			? []
-			: fileIdList(
-					refusal(this.getNode(), this.getItemIndex()),
-					body.file_ids,
-					1,
-					' Nothing was changed. To empty the line, turn on Remove All Files.',
-				);
-	return { ...requestOptions, body };
-}
+import type { Operation } from '../resource';
+import { fileIdList } from '../../shared/checks';
+import { LINE_ID, orderUrl } from './fields';
 
 export const orderSetLineFiles: Operation = {
 	toolDescription:
@@ -35,10 +11,27 @@ export const orderSetLineFiles: Operation = {
 		action: 'Set order line files',
 		description:
 			'Choose which files one line of a UNIQUE-delivery order delivers, optionally emailing the customer',
-		routing: oneRecordRouting(
-			{ method: 'PUT', url: `${ORDER_URL}/lines/{${LINE_ID.name}}/files` },
-			{ preSend: [fillPathIds(ORDER_ID, LINE_ID), normalizeLineFiles], notIdempotent: true },
-		),
+	},
+	oneRecord: {
+		// 1 to 100 file IDs, or none with Remove All Files on: an empty field or an expression that gives
+		// nothing is refused, since clearing a line is an explicit choice.
+		request: (item) => ({
+			method: 'PUT',
+			url: `${orderUrl(item)}/lines/${encodeURIComponent(item.id(LINE_ID))}/files`,
+			body: {
+				file_ids:
+					item.get('removeAllFiles', false) === true
+						? []
+						: fileIdList(
+								item.refuse,
+								item.get('fileIds', ''),
+								1,
+								' Nothing was changed. To empty the line, turn on Remove All Files.',
+							),
+				send_email: item.get('sendEmail', false),
+			},
+		}),
+		notIdempotent: true,
 	},
 	fields: [
 		{
@@ -64,7 +57,6 @@ export const orderSetLineFiles: Operation = {
 			description:
 				'The files this line delivers, replacing the current ones (1 to 100). Separate IDs with commas, or pass an array. To empty the line, turn on Remove All Files.',
 			displayOptions: { show: { removeAllFiles: [false] } },
-			routing: { send: { type: 'body', property: 'file_ids' } },
 		},
 		{
 			displayName: 'Send Email',
@@ -72,7 +64,6 @@ export const orderSetLineFiles: Operation = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to send the delivery email to the customer after setting the files',
-			routing: { send: { type: 'body', property: 'send_email' } },
 		},
 	],
 };

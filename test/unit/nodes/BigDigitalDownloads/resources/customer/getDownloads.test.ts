@@ -4,6 +4,6 @@ describe('Get customer downloads', () => {
 	it('customerPathId takes a GID or a numeric id', () => {
 		expect(customerPathId('gid://shopify/Customer/987654321')).toBe('987654321');
 		expect(customerPathId(' 987654321 ')).toBe('987654321');
-		expect(customerPathId('odd/value')).toBe('odd/value'); // refused as a path ID by fillPathIds' check
+		expect(customerPathId('odd/value')).toBe('odd/value'); // refused as a path ID by pathId's check
 	});
 });
