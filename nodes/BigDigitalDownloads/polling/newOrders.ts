@@ -54,10 +54,9 @@ function wholeNumber(
 ): number {
 	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw refusal(context.getNode(), 0)(
 			`${label} must be a whole number from ${min} to ${max}`,
-			{ description: `Got ${describeValue(value)}.` },
+			`Got ${describeValue(value)}.`,
 		);
 	}
 	return number;
@@ -79,10 +78,9 @@ function choices(
 				: [value];
 	const unknown = values.find((entry) => typeof entry !== 'string' || !known.includes(entry));
 	if (unknown !== undefined) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw refusal(context.getNode(), 0)(
 			`${label} has ${describeValue(unknown)}, which BigDD does not know`,
-			{ description: `Use ${known.join(', ')}.` },
+			`Use ${known.join(', ')}.`,
 		);
 	}
 	return values as string[];

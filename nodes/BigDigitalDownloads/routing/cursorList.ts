@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { requestBigdd } from '../transport/request';
 import { REQUEST_TIMEOUT_MS } from '../transport/retry';
+import { refusal } from '../shared/checks';
 import { describeValue, isBlank } from '../shared/values';
 import { scopeOf, type RoutedOperation } from './output';
 import { shapeRecords } from './simplify';
@@ -31,10 +32,10 @@ function listLimit(context: IExecutePaginationFunctions): number {
 	const value = context.getNodeParameter('limit', undefined);
 	const limit = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
-		throw new NodeOperationError(context.getNode(), 'Limit must be a whole number of 1 or more', {
-			itemIndex: context.getItemIndex(),
-			description: `Got ${describeValue(value)}. Nothing was sent. Turn on Return All to get every record.`,
-		});
+		throw refusal(context.getNode(), context.getItemIndex())(
+			'Limit must be a whole number of 1 or more',
+			`Got ${describeValue(value)}. Nothing was sent. Turn on Return All to get every record.`,
+		);
 	}
 	return limit;
 }
