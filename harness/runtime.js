@@ -131,6 +131,16 @@ function isRepoFolder(/** @type {string} */ folder) {
 	);
 }
 
+/** Every file under a folder of this repository, '/'-separated paths relative to the repository. */
+function repoFiles(/** @type {string} */ folder) {
+	return fs
+		.readdirSync(path.join(REPO_ROOT, folder), { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) =>
+			path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+		);
+}
+
 /** The version of the package installed in an n8n user folder (its .n8n/nodes), or undefined. */
 function installedPackageVersion(/** @type {string} */ userFolder) {
 	const file = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json');
@@ -144,6 +154,7 @@ module.exports = {
 	packedFiles,
 	readRepoFile,
 	isRepoFolder,
+	repoFiles,
 	installedPackageVersion,
 	REPO_ROOT,
 	PACKAGE_NAME,

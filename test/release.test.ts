@@ -1,7 +1,7 @@
 // What n8n's verification and a user's npm see: one project identity, workflows that test and publish
 // with provenance, a changelog entry for the version being released.
 import { parse } from 'yaml';
-import { isRepoFolder, readRepoFile } from '../harness/runtime';
+import { isRepoFolder, readRepoFile, repoFiles } from '../harness/runtime';
 import { BigDigitalDownloadsApi } from '../credentials/BigDigitalDownloadsApi.credentials';
 import { BigDigitalDownloads } from '../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import { BigDigitalDownloadsTrigger } from '../nodes/BigDigitalDownloads/BigDigitalDownloadsTrigger.node';
@@ -194,6 +194,21 @@ describe('release', () => {
 			}
 		},
 	);
+
+	it('test/unit mirrors nodes/ and credentials/, as CONTRIBUTING says: each unit test file tests the source file at its path (the layering and description invariants aside)', () => {
+		const invariants = ['description.test.ts', 'layers.test.ts'].map(
+			(f) => `test/unit/nodes/BigDigitalDownloads/${f}`,
+		);
+		const unmirrored = [...repoFiles('test/unit/nodes'), ...repoFiles('test/unit/credentials')]
+			.filter((file) => file.endsWith('.test.ts') && !invariants.includes(file))
+			.filter((file) => {
+				const source = file.replace(/^test\/unit\//, '').replace(/\.test\.ts$/, '');
+				return ['.ts', '.node.ts', '.credentials.ts'].every(
+					(ending) => readRepoFile(source + ending) === undefined,
+				);
+			});
+		expect(unmirrored).toEqual([]);
+	});
 
 	it("the first-hour browser test follows the README's trigger steps, one comment per step naming what the step names", () => {
 		const readme = read('README.md');
