@@ -4,7 +4,7 @@
 
 // On-demand benchmark of the action node in one real n8n against the local BigDD server, each measure
 // alternated with a baseline in the same run: one-record operations (Validate, Get order, Create
-// download link, Reset downloads, and routing's own work with no request) × N items at 0 and 50 ms server
+// download link, Reset downloads) × N items at 0 and 50 ms server
 // latency against n8n's HTTP Request node sending the same requests, Return All (pages at 0
 // and 20 ms server latency) against a bare fetch loop, a 100,000-key import and a 20 MiB upload against
 // bare clients; and the memory n8n's main process takes for a Return All against n8n's HTTP Request node
@@ -112,20 +112,6 @@ async function main() {
 				http: { url: `${api}/orders/${orderLines[0].id}` },
 			},
 			{
-				// Routing's own work: every item's parameters read and its request built, then refused before it
-				// is sent (an ID with a slash), as error items. The floor of any routed operation at 0 ms.
-				name: "Get order, refused before sending (routing's own work)",
-				code: ordersCode,
-				node: {
-					resource: 'order',
-					operation: 'get',
-					orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}/x' },
-					simplify: false,
-				},
-				settings: { onError: 'continueRegularOutput' },
-				http: { url: `=${api}/orders/{{ $json.id }}` },
-			},
-			{
 				name: 'Create download link',
 				code: filesCode,
 				node: { resource: 'downloadLink', operation: 'create', fileIds: '={{ $json.fileId }}' },
@@ -225,7 +211,6 @@ async function main() {
 							name: 'Measured',
 							after: 'Items',
 							parameters: measure.node,
-							settings: measure.settings,
 						},
 					],
 				}),
@@ -486,7 +471,7 @@ async function main() {
 		if (ONLY !== 'memory') {
 			writeSection('Action node, one record per item', [
 				machineLine(n8n.version),
-				`Medians of ${ROUNDS} rounds, node and baseline alternated; the ratio is the median of the rounds' ratios. The node's own execution time as n8n records it, against n8n's HTTP Request node sending the same ${ITEMS} requests for the same items (its parameters from the same \`$json\` expressions, or the same fixed ID), with the local server answering at once (0 ms) and after 50 ms. "Refused before sending" is routing's own work per item with no request at all (the floor of a routed operation), against the HTTP Request node's Get order.`,
+				`Medians of ${ROUNDS} rounds, node and baseline alternated; the ratio is the median of the rounds' ratios. The node's own execution time as n8n records it, against n8n's HTTP Request node sending the same ${ITEMS} requests for the same items (its parameters from the same \`$json\` expressions, or the same fixed ID), with the local server answering at once (0 ms) and after 50 ms.`,
 				'',
 				'| measure | node ms | HTTP Request node ms | node / baseline |',
 				'|---|---|---|---|',
