@@ -6,7 +6,8 @@
 // process with its own user folder sharing one package install and one encryption key.
 const fs = require('node:fs');
 const path = require('node:path');
-const { createN8n, freePort } = require('./n8n');
+const { createN8n } = require('./n8n');
+const { freePort } = require('./ports');
 const { startPostgres, startRedis } = require('./services');
 
 /**

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort } = require('./n8n');
+const { freePort } = require('./ports');
 const { poll } = require('./processes');
 const { REPO_ROOT } = require('./runtime');
 

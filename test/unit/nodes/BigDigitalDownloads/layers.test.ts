@@ -1,5 +1,6 @@
 // The layers of the action node and trigger, as the folders name them: transport/ sends requests,
-// routing/ adapts them to n8n's declarative routing, resources/ hold the operations, trigger/ the
+// routing/ turns operations into requests (n8n's routing for lists, the item loop for one record per item,
+// custom operations as tools), listSearch/ the record pickers, resources/ hold the operations, trigger/ the
 // webhook, polling/ the polling trigger's poll. A lower layer never imports a higher one, and the
 // triggers and the operations share only shared/ and transport/. No file imports itself through others,
 // and only transport/request.ts sends a request to BigDD.
