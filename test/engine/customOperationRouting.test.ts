@@ -3,19 +3,8 @@
 // with its customOperations taken away, which is exactly that path: each custom operation must send the
 // same request and give the same output through its routing as it does in a workflow.
 import { createHash } from 'crypto';
-import type { INodeType } from 'n8n-workflow';
-import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
+import { routingOnly } from '../support/engine';
 import { useLocalBigdd } from '../support/local-bigdd';
-
-/** The node as n8n's tool wrapper runs it: routing only. */
-function routingOnly(): INodeType {
-	const node = new BigDigitalDownloads();
-	return Object.assign(Object.create(node) as INodeType, {
-		customOperations: undefined,
-		description: node.description,
-		methods: node.methods,
-	});
-}
 
 describe('custom operations through routing only, as n8n runs a node called as a tool (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd({ licenseKeys: 20, orders: 10, files: 5 });

@@ -2,8 +2,6 @@
 // runs it (a workflow, or routing only as n8n's tool wrapper does for an AI agent or MCP), leaves
 // through requestBigdd, which owns retries, pacing, cancellation and error mapping. Counted through
 // that seam against what the local BigDD received.
-import type { INodeType } from 'n8n-workflow';
-import { BigDigitalDownloads } from '../../nodes/BigDigitalDownloads/BigDigitalDownloads.node';
 import * as transport from '../../nodes/BigDigitalDownloads/transport/request';
 import {
 	addDownloadableOrder,
@@ -12,17 +10,8 @@ import {
 	EVERY_OPERATION_SHOP,
 	inputItemsFor,
 } from '../support/every-operation';
+import { routingOnly } from '../support/engine';
 import { useLocalBigdd } from '../support/local-bigdd';
-
-/** The node as n8n's tool wrapper runs it: routing only, no customOperations. */
-function routingOnly(): INodeType {
-	const node = new BigDigitalDownloads();
-	return Object.assign(Object.create(node) as INodeType, {
-		customOperations: undefined,
-		description: node.description,
-		methods: node.methods,
-	});
-}
 
 describe('one request path (engine + local BigDD)', () => {
 	const bigdd = useLocalBigdd(EVERY_OPERATION_SHOP);

@@ -211,6 +211,16 @@ export async function runActionNode(options: {
 	};
 }
 
+/** The node as n8n's tool wrapper runs it (an AI agent's or MCP tool): routing only, no customOperations. */
+export function routingOnly(): INodeType {
+	const node = new BigDigitalDownloads();
+	return Object.assign(Object.create(node) as INodeType, {
+		customOperations: undefined,
+		description: node.description,
+		methods: node.methods,
+	});
+}
+
 /**
  * Calls one of the node's listSearch methods the way the editor's record picker does (n8n-core's
  * LoadOptionsContext): `filter` is what the user typed, `paginationToken` comes from the previous page.
