@@ -76,7 +76,8 @@ function recordOf(body: unknown, output: OneRecordOperation['output']): IDataObj
  * values checked and request built before anything is sent, then the requests sent through
  * requestBigdd as many at once as the credential's lane lets in flight, each answer shaped (Simplify,
  * the tool's Output). n8n's routing would read every field of the node twice per item to build the
- * same request (docs/n8n-routing-cost-per-item.md); as a tool, resource() runs this for one item.
+ * same request (docs/n8n-routing-cost-per-item.md). As an AI agent's or MCP tool, n8n runs it for the
+ * one item through the routing resource() gives it (customOperationRouting.ts).
  */
 export function oneRecordExecute(
 	operation: OneRecordOperation,
