@@ -47,13 +47,20 @@ describe("a merchant's first hour, as the README says (n8n 2.x in Chromium)", ()
 	const node = (name: string) =>
 		page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 	const credentialDialog = () => page.getByTestId('editCredential-modal');
-	/** Closes the credential dialog; a close pressed while n8n still saves is ignored, so it is pressed again (bounded). */
+	/**
+	 * Closes the credential dialog; a close pressed while n8n still saves is ignored, so it is pressed again
+	 * (bounded). Escape only while the dialog is still there: once it has gone, Escape would close the node's
+	 * panel under it (seen on a busy machine, where the dialog went just after a check found it still open).
+	 */
 	const closeCredentialDialog = async () => {
 		for (let attempt = 0; attempt < 5; attempt++) {
+			if (!(await credentialDialog().isVisible())) return;
 			await credentialDialog()
 				.getByRole('button', { name: /close/i })
 				.click({ timeout: 3_000 })
-				.catch(async () => await page.keyboard.press('Escape'));
+				.catch(async () => {
+					if (await credentialDialog().isVisible()) await page.keyboard.press('Escape');
+				});
 			if (
 				await credentialDialog()
 					.waitFor({ state: 'hidden', timeout: 3_000 })
