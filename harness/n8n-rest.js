@@ -249,6 +249,8 @@ function n8nRest({ baseUrl, runtime, diagnosis }) {
 						method: webhookMethod === 'POST' ? 'GET' : 'POST',
 					});
 					const text = await response.text();
+					// An HTML page (seen once from n8n 1.x just after a restart) is not the webhook's answer either.
+					if (text.trimStart().startsWith('<')) return false;
 					return !/is not registered\.?"/.test(text) || text.includes(`${webhookMethod} request`);
 				},
 				(yes) => yes,
